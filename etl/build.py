@@ -1,0 +1,151 @@
+"""`python -m etl build`: snapshot + archived live responses → validated warehouse → atomic swap.
+
+Load (read every input) / Process (combine, derive, validate) / Save (new file, swap). Works offline:
+it reads only data/snapshot/ and data/raw/, never the network.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from etl import catalog as catalog_mod
+from etl import load, region as region_mod, transform, validate
+from etl.sources import snapshot
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+    snapshot_dir: Path
+    region_file: Path
+
+    @property
+    def warehouse_dir(self) -> Path:
+        return self.data_dir / "warehouse"
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @classmethod
+    def default(cls) -> Paths:
+        data_dir = Path(os.environ.get("TILANNEKUVA_DATA_DIR", REPO / "data"))
+        region_file = Path(os.environ.get("TILANNEKUVA_REGION", REPO / "region.toml"))
+        return cls(data_dir=data_dir, snapshot_dir=REPO / "data" / "snapshot", region_file=region_file)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    run_id: str
+    path: Path
+    rows: int
+    counts: dict[str, int]
+
+
+def read_live(raw_dir: Path) -> dict[str, pd.DataFrame]:
+    """Archived live PxWeb responses as warehouse-shaped frames ({} when nothing was fetched)."""
+    from etl.sources import statfin  # local import: the snapshot-only build needs no HTTP stack
+
+    return statfin.load_archived(raw_dir)
+
+
+def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
+    """Every warehouse table as a DataFrame, in foreign-key order."""
+    region = region_mod.load_region(paths.region_file)
+    catalog = catalog_mod.load_catalog()
+    sources = snapshot.load_sources(paths.snapshot_dir)
+    dim_area = region_mod.build_dim_area(snapshot.read_classification(paths.snapshot_dir, sources), region)
+    members = region_mod.members(dim_area)
+    live = read_live(paths.raw_dir)
+
+    def merged(table: str, snap: pd.DataFrame, key: list[str], value: str, carry: list[str]) -> pd.DataFrame:
+        frame = transform.combine([live.get(table), snap], key)
+        return transform.sort(transform.add_aggregates(frame, members, key, value, carry), key)
+
+    facts = transform.build_facts([live.get("fact_indicator"), snapshot.read_indicator_facts(
+        paths.snapshot_dir, sources)], members, catalog)  # fmt: skip
+    tables = {
+        "dim_area": dim_area,
+        "dim_indicator": catalog_mod.to_frame(catalog),
+        "fact_indicator": facts,
+        "fact_population_age": merged("fact_population_age", snapshot.read_population_age(
+            paths.snapshot_dir, sources), ["area_code", "year", "age_group"], "population",
+            ["source_table", "vintage"]),
+        "fact_projection_age": merged("fact_projection_age", snapshot.read_projection_age(
+            paths.snapshot_dir, sources), ["projection", "area_code", "year", "age"], "population",
+            ["source_table"]),
+        "fact_jobs_industry": merged("fact_jobs_industry", snapshot.read_jobs_industry(
+            paths.snapshot_dir, sources), ["area_code", "year", "industry_code"], "jobs",
+            ["industry_fi", "industry_en", "source_table", "vintage"]),
+        "fact_commuting_flow": live.get("fact_commuting_flow", pd.DataFrame()),
+        "meta_source": source_rows(paths.snapshot_dir, sources, facts, live),
+        "meta_region": pd.DataFrame(sorted(region.as_meta().items()), columns=["key", "value"]),
+    }  # fmt: skip
+    validate.validate(tables, catalog, list(region.focus), members)
+    history = load.read_runs(paths.warehouse_dir)
+    current = pd.DataFrame([{**run, "status": "ok", "finished_at": datetime.now(UTC), "message": "current"}])
+    tables["meta_load_run"] = pd.concat([history, current], ignore_index=True).drop_duplicates("run_id", keep="last")
+    return tables
+
+
+def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source], facts: pd.DataFrame,
+                live: dict[str, pd.DataFrame]) -> pd.DataFrame:  # fmt: skip
+    """meta_source: one row per snapshot file, plus one per live-fetched table."""
+    counts = facts.groupby("source_table").size()
+    rows = [
+        {"source_id": s.id, "origin": "snapshot", "publisher": s.publisher, "statistic_fi": s.statistic_fi,
+         "statistic_en": s.statistic_en, "source_table": s.source_table, "licence": s.licence,
+         "attribution": s.attribution, "vintage": s.vintage, "coverage": s.coverage, "via": s.via,
+         "file": s.file, "sha256": snapshot.sha256(snapshot_dir / s.file),
+         "rows_loaded": int(counts.get(s.source_table, 0))}
+        for s in sources.values()
+    ]  # fmt: skip
+    live_facts = live.get("fact_indicator")
+    if live_facts is not None and not live_facts.empty:
+        for table, rows_ in live_facts.groupby("source_table"):
+            rows.append({"source_id": f"live_{table}", "origin": "live", "publisher": "Tilastokeskus",
+                         "statistic_fi": f"StatFin {table}", "statistic_en": f"StatFin {table}",
+                         "source_table": table, "licence": "CC BY 4.0",
+                         "attribution": f"Lähde: Tilastokeskus, StatFin, {table} (CC BY 4.0)",
+                         "vintage": str(rows_["vintage"].max()),
+                         "coverage": f"{rows_['period'].min()}–{rows_['period'].max()}", "via": None,
+                         "file": None, "sha256": None, "rows_loaded": len(rows_)})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def build(paths: Paths | None = None, show_progress: bool = True) -> BuildResult:
+    """Build a new warehouse and make it current; on any failure the previous one stays current."""
+    paths = paths or Paths.default()
+    started = datetime.now(UTC)
+    run = {"run_id": started.strftime("%Y%m%dT%H%M%S%fZ"), "started_at": started, "rows": None}
+    paths.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    steps = tqdm(total=3, desc="etl build", unit="step", disable=not show_progress)
+    try:
+        steps.set_postfix_str("read + transform + validate")
+        tables = assemble(paths, run)
+        steps.update()
+        steps.set_postfix_str("write")
+        path = paths.warehouse_dir / f"wh-{run['run_id']}.duckdb"
+        rows = load.write_warehouse(path, tables)
+        steps.update()
+        steps.set_postfix_str("swap")
+        load.swap(paths.warehouse_dir, path)
+        steps.update()
+    except BaseException as exc:
+        load.append_run(paths.warehouse_dir, {**run, "finished_at": datetime.now(UTC), "status": "failed",
+                                              "message": f"{type(exc).__name__}: {exc}"[:2000]})  # fmt: skip
+        raise
+    finally:
+        steps.close()
+    load.append_run(paths.warehouse_dir, {**run, "finished_at": datetime.now(UTC), "status": "ok", "rows": rows,
+                                          "message": path.name})  # fmt: skip
+    counts = {name: len(frame) for name, frame in tables.items()}
+    return BuildResult(run_id=run["run_id"], path=path, rows=rows, counts=counts)

@@ -1,0 +1,94 @@
+"""Write a warehouse file and make it current atomically; keep the build history.
+
+Layout of the warehouse folder:
+    wh-<UTC timestamp>.duckdb   immutable warehouse files (the newest few are kept)
+    CURRENT                     one line: the file name of the warehouse the app should read
+    runs.jsonl                  one line per build attempt, ok or failed
+
+A build writes `wh-<ts>.duckdb.partial`, checkpoints and closes it, renames it to `.duckdb`, and only then
+replaces CURRENT with os.replace (atomic on POSIX). A crash at any point leaves CURRENT naming the previous
+good file; readers that already opened the old file keep reading it undisturbed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+SCHEMA_PATH = Path(__file__).with_name("sql") / "schema.sql"
+POINTER = "CURRENT"
+KEEP = 3  # warehouse files kept besides the current one, for readers still on an older version
+
+
+def current_path(warehouse_dir: Path) -> Path | None:
+    """The warehouse the app should read, or None when no build has succeeded yet."""
+    pointer = warehouse_dir / POINTER
+    if not pointer.is_file():
+        return None
+    path = warehouse_dir / pointer.read_text(encoding="utf-8").strip()
+    return path if path.is_file() else None
+
+
+def write_warehouse(path: Path, tables: dict[str, pd.DataFrame]) -> int:
+    """Create `path` from the schema and the given frames (columns in schema order); returns rows written."""
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    rows = 0
+    con = duckdb.connect(str(partial))
+    try:
+        con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+        # Parents before children so the foreign keys hold during the inserts.
+        for name, frame in tables.items():
+            if frame.empty:
+                continue
+            columns = [r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()]  # name from our own dict
+            con.register("incoming", frame[columns])
+            con.execute(f"INSERT INTO {name} SELECT * FROM incoming")
+            con.unregister("incoming")
+            rows += len(frame)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    os.replace(partial, path)
+    return rows
+
+
+def swap(warehouse_dir: Path, path: Path) -> None:
+    """Point CURRENT at `path` atomically, then drop old warehouse files beyond KEEP."""
+    tmp = warehouse_dir / f".{POINTER}.tmp"
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(path.name + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, warehouse_dir / POINTER)
+    prune(warehouse_dir, path)
+
+
+def prune(warehouse_dir: Path, current: Path) -> None:
+    old = sorted(p for p in warehouse_dir.glob("wh-*.duckdb") if p != current)
+    for stale in old[:-KEEP] if KEEP else old:
+        stale.unlink(missing_ok=True)
+    for partial in warehouse_dir.glob("wh-*.duckdb.partial"):
+        partial.unlink(missing_ok=True)  # left by a crashed build
+
+
+def append_run(warehouse_dir: Path, run: dict) -> None:
+    warehouse_dir.mkdir(parents=True, exist_ok=True)
+    with (warehouse_dir / "runs.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(run, ensure_ascii=False, default=str) + "\n")
+
+
+def read_runs(warehouse_dir: Path) -> pd.DataFrame:
+    path = warehouse_dir / "runs.jsonl"
+    columns = ["run_id", "started_at", "finished_at", "status", "rows", "message"]
+    if not path.is_file():
+        return pd.DataFrame(columns=columns)
+    runs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    frame = pd.DataFrame(runs, columns=columns).drop_duplicates("run_id", keep="last")
+    for column in ("started_at", "finished_at"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame

@@ -1,0 +1,65 @@
+"""Copy the real published data in `../shared/data` into the repo's bundled snapshot.
+
+Developers run this once when the shared data changes (`python -m etl snapshot --from ../shared/data`);
+users never need it, because `data/snapshot/` is committed. Files are copied byte for byte and gzipped
+deterministically (mtime 0), so re-running it produces identical files and an unchanged git tree.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+# Files the product reads, exactly as published in shared/data (see data/snapshot/PROVENANCE.md).
+SNAPSHOT_FILES = (
+    "population_by_municipality_1972_2018_statfin_11re.csv",
+    "population_by_municipality_2000_2022_sotkanet_127.csv",
+    "population_by_municipality_age_group_1972_2018_statfin_11re_ptt.csv",
+    "population_by_sex_2021_statfin_11re.csv",
+    "population_projection_2019_by_municipality_age_statfin_128v.csv",
+    "intermunicipal_migration_1990_2017_statfin_11a2.csv",
+    "employed_by_residence_commuting_1987_2017_statfin_115n.csv",
+    "jobs_by_workplace_commuting_1987_2017_statfin_115p.csv",
+    "unemployment_monthly_2006_2023_statfin_tyonv_12r5.csv",
+    "municipal_key_figures_2006_2016_kuntien_avainluvut_2019.csv",
+    "paavo_key_data_by_municipality_2020_release_statfin.csv",
+    "municipality_classification_2026_geofi.csv",
+    "municipality_central_locality_points_nls_geofi.csv",
+    "municipalities_2023_4500k_wgs84_mml.geojson",
+    "regions_2023_4500k_wgs84_mml.geojson",
+)
+FIXTURE_FILES = (
+    "fixture_pxweb_v1_statfin_11rc_jsonstat2_response.json",
+    "fixture_pxweb_v1_statfin_11rc_query.json",
+    "fixture_pxweb_v1_statfin_11re_2026codes_metadata.json",
+)
+
+
+def gzip_copy(src: Path, dst: Path) -> None:
+    """Gzip `src` to `dst` with a fixed header (no name, mtime 0) so the output is reproducible."""
+    with src.open("rb") as fin, dst.open("wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as fout:
+            shutil.copyfileobj(fin, fout)
+
+
+def import_snapshot(shared_data: Path, snapshot_dir: Path, fixtures_dir: Path) -> list[Path]:
+    """Copy every product file from `shared_data`; returns the written paths."""
+    missing = [name for name in SNAPSHOT_FILES + FIXTURE_FILES if not (shared_data / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{shared_data} lacks {', '.join(missing)}")
+    snapshot_dir.mkdir(parents=True, exist_ok=True)
+    fixtures_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SNAPSHOT_FILES:
+        dst = snapshot_dir / f"{name}.gz"
+        gzip_copy(shared_data / name, dst)
+        written.append(dst)
+    for name in FIXTURE_FILES:
+        dst = fixtures_dir / name
+        shutil.copyfile(shared_data / name, dst)
+        written.append(dst)
+    upstream = snapshot_dir / "PROVENANCE.upstream.md"
+    shutil.copyfile(shared_data / "PROVENANCE.md", upstream)
+    written.append(upstream)
+    return written

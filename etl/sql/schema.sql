@@ -1,0 +1,132 @@
+-- Warehouse schema: the contract between etl/ (writer) and dashboard/ (reader).
+-- Codes follow PxWeb: KU729 municipality, SK138 sub-region, MK13 region, SSS whole country.
+
+-- Areas: all municipalities, sub-regions and regions of the current (2026) division, plus SSS.
+CREATE TABLE dim_area (
+    area_code      VARCHAR PRIMARY KEY,
+    name_fi        VARCHAR NOT NULL,
+    name_sv        VARCHAR NOT NULL,
+    name_en        VARCHAR NOT NULL,
+    level          VARCHAR NOT NULL CHECK (level IN ('municipality', 'subregion', 'region', 'country')),
+    parent_code    VARCHAR,            -- municipality → sub-region → region → SSS
+    is_focus       BOOLEAN NOT NULL,   -- one of region.toml's focus municipalities
+    sort_order     INTEGER NOT NULL    -- focus municipalities first (alphabetical), then comparisons
+);
+
+-- The indicator catalogue (etl/catalog.toml), one row per indicator id.
+CREATE TABLE dim_indicator (
+    indicator_id     VARCHAR PRIMARY KEY,
+    label_fi         VARCHAR NOT NULL,
+    label_sv         VARCHAR NOT NULL,
+    label_en         VARCHAR NOT NULL,
+    unit             VARCHAR NOT NULL,   -- unit code, localised by the dashboard: persons, percent, ratio
+    decimals         INTEGER NOT NULL,
+    frequency        VARCHAR NOT NULL CHECK (frequency IN ('year', 'month')),
+    description_fi   VARCHAR NOT NULL,
+    description_en   VARCHAR NOT NULL,
+    source_table     VARCHAR NOT NULL,
+    source_name      VARCHAR NOT NULL,   -- statistic, e.g. "Väestörakenne"
+    publisher        VARCHAR NOT NULL,
+    licence          VARCHAR NOT NULL,
+    higher_is_better BOOLEAN,            -- NULL = neither (e.g. population)
+    spearhead        VARCHAR,            -- ennakointi | yrittajyys | edellakavijyys | NULL
+    additive         BOOLEAN NOT NULL,   -- counts that sum to sub-region / region totals
+    derivation       VARCHAR             -- how a derived indicator is computed; NULL when published
+);
+
+-- Indicator values. period is 'YYYY' or 'YYYY-MM'. value NULL with a status ('..', '.') = not published.
+CREATE TABLE fact_indicator (
+    indicator_id  VARCHAR NOT NULL REFERENCES dim_indicator (indicator_id),
+    area_code     VARCHAR NOT NULL REFERENCES dim_area (area_code),
+    period        VARCHAR NOT NULL,
+    value         DOUBLE,
+    status        VARCHAR,
+    is_derived    BOOLEAN NOT NULL,      -- computed by our code (sum of members, ratio), not published
+    source_table  VARCHAR NOT NULL,
+    vintage       VARCHAR NOT NULL,      -- data release / fetch date of the source, e.g. '2019-10'
+    PRIMARY KEY (indicator_id, area_code, period)
+);
+
+-- Population by age group (annual). age_group codes: '0-17', '18-24', ..., '75-'.
+CREATE TABLE fact_population_age (
+    area_code     VARCHAR NOT NULL REFERENCES dim_area (area_code),
+    year          INTEGER NOT NULL,
+    age_group     VARCHAR NOT NULL,
+    population    DOUBLE,
+    is_derived    BOOLEAN NOT NULL,
+    source_table  VARCHAR NOT NULL,
+    vintage       VARCHAR NOT NULL,
+    PRIMARY KEY (area_code, year, age_group)
+);
+
+-- Official population projections by single-year age (age 100 = 100 and over), both sexes.
+CREATE TABLE fact_projection_age (
+    projection    VARCHAR NOT NULL,      -- projection vintage, e.g. '2019' (table 128v), '2024' (14wx)
+    area_code     VARCHAR NOT NULL REFERENCES dim_area (area_code),
+    year          INTEGER NOT NULL,
+    age           INTEGER NOT NULL,
+    population    DOUBLE,
+    is_derived    BOOLEAN NOT NULL,
+    source_table  VARCHAR NOT NULL,
+    PRIMARY KEY (projection, area_code, year, age)
+);
+
+-- Jobs (workplaces) by industry, TOL 2008 letter (A..X).
+CREATE TABLE fact_jobs_industry (
+    area_code      VARCHAR NOT NULL REFERENCES dim_area (area_code),
+    year           INTEGER NOT NULL,
+    industry_code  VARCHAR NOT NULL,
+    industry_fi    VARCHAR,
+    industry_en    VARCHAR NOT NULL,
+    jobs           DOUBLE,
+    is_derived     BOOLEAN NOT NULL,
+    source_table   VARCHAR NOT NULL,
+    vintage        VARCHAR NOT NULL,
+    PRIMARY KEY (area_code, year, industry_code)
+);
+
+-- Commuting flows between two areas (only filled by a live fetch of 115n/115p with
+-- area of residence × area of workplace; the bundled snapshot has in/out totals only).
+CREATE TABLE fact_commuting_flow (
+    home_area_code  VARCHAR NOT NULL,
+    work_area_code  VARCHAR NOT NULL,
+    year            INTEGER NOT NULL,
+    persons         DOUBLE,
+    source_table    VARCHAR NOT NULL,
+    vintage         VARCHAR NOT NULL,
+    PRIMARY KEY (home_area_code, work_area_code, year)
+);
+
+-- One row per input source the build read: what it is, how fresh, where from.
+CREATE TABLE meta_source (
+    source_id      VARCHAR PRIMARY KEY,
+    origin         VARCHAR NOT NULL CHECK (origin IN ('snapshot', 'live')),
+    publisher      VARCHAR NOT NULL,
+    statistic_fi   VARCHAR NOT NULL,
+    statistic_en   VARCHAR NOT NULL,
+    source_table   VARCHAR NOT NULL,
+    licence        VARCHAR NOT NULL,
+    attribution    VARCHAR NOT NULL,
+    vintage        VARCHAR NOT NULL,
+    coverage       VARCHAR NOT NULL,     -- e.g. '1972–2018'
+    via            VARCHAR,              -- intermediary (repository) for snapshot files
+    file           VARCHAR,
+    sha256         VARCHAR,
+    rows_loaded    BIGINT NOT NULL
+);
+
+-- Region configuration the warehouse was built for (region.toml), as key/value.
+CREATE TABLE meta_region (
+    key    VARCHAR PRIMARY KEY,
+    value  VARCHAR NOT NULL
+);
+
+-- Build history. Carried over from the previous warehouse on every build.
+CREATE TABLE meta_load_run (
+    run_id       VARCHAR PRIMARY KEY,
+    started_at   TIMESTAMP NOT NULL,
+    finished_at  TIMESTAMP,
+    status       VARCHAR NOT NULL,       -- ok | failed
+    rows         BIGINT,
+    message      VARCHAR
+);

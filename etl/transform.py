@@ -1,0 +1,119 @@
+"""Turn source rows into warehouse tables: precedence between sources, derived totals and ratios.
+
+Everything computed here is flagged `is_derived`; published figures are never overwritten by our own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FACT_KEY = ["indicator_id", "area_code", "period"]
+
+# Ratios computed from two catalogue indicators: id → (numerator, denominator, factor).
+RATIOS = {
+    "unemployment_rate": ("unemployed_jobseekers", "labour_force", 100.0),
+    "job_self_sufficiency": ("jobs", "employed_residents", 100.0),
+    "home_municipality_work_share": ("residents_working_in_home_municipality", "employed_residents", 100.0),
+}
+# Differences: id → (minuend, subtrahend).
+DIFFERENCES = {"commuting_balance": ("in_commuters", "out_commuters")}
+
+
+def combine(frames: list[pd.DataFrame], key: list[str]) -> pd.DataFrame:
+    """Stack frames in priority order; for a repeated key the first (highest-priority) row wins.
+
+    Used with live data before the snapshot, so a live fetch supersedes the snapshot for the same
+    indicator, area and period.
+    """
+    frames = [f for f in frames if f is not None and not f.empty]
+    if not frames:
+        return pd.DataFrame()
+    stacked = pd.concat(frames, ignore_index=True)
+    return stacked.drop_duplicates(subset=key, keep="first").reset_index(drop=True)
+
+
+def membership(members: dict[str, list[str]]) -> pd.DataFrame:
+    """Long table (agg_code, area_code, n_members) from {aggregate: [member municipalities]}."""
+    rows = [(agg, m, len(ms)) for agg, ms in members.items() for m in ms]
+    return pd.DataFrame(rows, columns=["agg_code", "area_code", "n_members"])
+
+
+def add_aggregates(
+    frame: pd.DataFrame, members: dict[str, list[str]], key: list[str], value: str, extra_first: list[str]
+) -> pd.DataFrame:
+    """Add sums over member municipalities for every aggregate area whose members are all present.
+
+    `key` includes "area_code"; `extra_first` lists columns carried from the members (e.g. source_table,
+    vintage: members' distinct values are joined). An aggregate the source already publishes is kept as
+    published. Rows gain is_derived (False for input rows).
+    """
+    frame = frame.copy()
+    if "is_derived" not in frame:
+        frame["is_derived"] = False
+    if frame.empty:
+        return frame
+    group_key = [k for k in key if k != "area_code"]
+    joined = frame.dropna(subset=[value]).merge(membership(members), on="area_code")
+    if joined.empty:
+        return frame
+    agg = joined.groupby(group_key + ["agg_code"], dropna=False).agg(
+        **{value: (value, "sum"), "_count": ("area_code", "nunique"), "n_members": ("n_members", "first")},
+        **{col: (col, lambda s: ", ".join(sorted(set(map(str, s))))) for col in extra_first},
+    )
+    agg = agg[agg["_count"] == agg["n_members"]].reset_index()
+    agg = agg.rename(columns={"agg_code": "area_code"}).drop(columns=["_count", "n_members"])
+    agg["is_derived"] = True
+    for column in frame.columns:
+        if column not in agg:
+            agg[column] = None
+    return combine([frame, agg[frame.columns]], key)
+
+
+def add_ratios(facts: pd.DataFrame, catalog: dict[str, dict]) -> pd.DataFrame:
+    """Derive ratio and difference indicators wherever both components exist (published ones win)."""
+    derived = []
+    pivot_ids = {i for pair in list(RATIOS.values()) + list(DIFFERENCES.values()) for i in pair[:2]}
+    base = facts[facts["indicator_id"].isin(pivot_ids)].dropna(subset=["value"])
+    wide = base.pivot_table(index=["area_code", "period"], columns="indicator_id", values="value")
+    meta = base.groupby(["area_code", "period"]).agg(
+        source_table=("source_table", lambda s: ", ".join(sorted(set(s)))),
+        vintage=("vintage", "max"),
+    )
+    for ind_id, (num, den, factor) in RATIOS.items():
+        if ind_id in catalog and {num, den} <= set(wide.columns):
+            ok = wide[num].notna() & (wide[den] > 0)
+            derived.append(_derived_rows(ind_id, factor * wide.loc[ok, num] / wide.loc[ok, den], meta))
+    for ind_id, (left, right) in DIFFERENCES.items():
+        if ind_id in catalog and {left, right} <= set(wide.columns):
+            ok = wide[left].notna() & wide[right].notna()
+            derived.append(_derived_rows(ind_id, wide.loc[ok, left] - wide.loc[ok, right], meta))
+    return combine([facts, *derived], FACT_KEY)
+
+
+def _derived_rows(indicator_id: str, values: pd.Series, meta: pd.DataFrame) -> pd.DataFrame:
+    out = values.rename("value").reset_index().join(meta, on=["area_code", "period"])
+    out["indicator_id"] = indicator_id
+    out["status"] = None
+    out["is_derived"] = True
+    return out
+
+
+def build_facts(sources_in_priority: list[pd.DataFrame], members: dict[str, list[str]],
+                catalog: dict[str, dict]) -> pd.DataFrame:  # fmt: skip
+    """fact_indicator: combined sources, then derived sums for additive indicators, then ratios."""
+    facts = combine(sources_in_priority, FACT_KEY)
+    facts["is_derived"] = facts.get("is_derived", False)
+    facts["is_derived"] = facts["is_derived"].fillna(False).astype(bool)
+    additive = {i for i, e in catalog.items() if e["additive"]}
+    is_add = facts["indicator_id"].isin(additive)
+    summed = add_aggregates(facts[is_add], members, FACT_KEY, "value", ["source_table", "vintage"])
+    facts = pd.concat([summed, facts[~is_add]], ignore_index=True)
+    facts = add_ratios(facts, catalog)
+    facts["value"] = facts["value"].astype(float).round(6)  # float noise from sums must not differ run to run
+    facts.loc[facts["value"].isna() & facts["status"].isna(), "status"] = ".."
+    return sort(facts, FACT_KEY)
+
+
+def sort(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Deterministic row order, so two builds of the same inputs write identical tables."""
+    return frame.sort_values(key, kind="stable").reset_index(drop=True)
