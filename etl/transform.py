@@ -16,7 +16,9 @@ RATIOS = {
     "home_municipality_work_share": ("residents_working_in_home_municipality", "employed_residents", 100.0),
 }
 # Differences: id → (minuend, subtrahend).
-DIFFERENCES = {"commuting_balance": ("in_commuters", "out_commuters")}
+# jobs − employed residents equals in-commuters − out-commuters for a municipality, and unlike the
+# commuter counts it also holds for sub-regions (commutes between members cancel out).
+DIFFERENCES = {"commuting_balance": ("jobs", "employed_residents")}
 
 
 def combine(frames: list[pd.DataFrame], key: list[str]) -> pd.DataFrame:

@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test test-unit test-app test-e2e warehouse bench lint clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Rebuilt when the snapshot, the catalogue, the region or the ETL code change.
+data/warehouse/CURRENT: $(VENV)/.installed region.toml etl/catalog.toml $(wildcard data/snapshot/*) $(wildcard etl/*.py etl/sources/*.py etl/sql/*.sql)
+	$(PY) -m etl build
+
+warehouse: data/warehouse/CURRENT
+
+run: $(VENV)/.installed data/warehouse/CURRENT
+	$(PY) -m streamlit run app.py --server.address=localhost --server.port=$(PORT)
+
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests (needs root or sudo)…"
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core
+
+test: $(VENV)/.installed-dev $(CHROMIUM)
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+
+test-unit: $(VENV)/.installed-dev
+	$(PY) -m pytest -q tests/unit
+
+test-app: $(VENV)/.installed-dev
+	$(PY) -m pytest -q tests/app
+
+test-e2e: $(VENV)/.installed-dev $(CHROMIUM)
+	$(PY) -m pytest -q -m e2e
+
+bench: $(VENV)/.installed-dev
+	$(PY) -m bench
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check . && $(PY) -m ruff format --check .
+
+clean:
+	rm -rf $(VENV) data/warehouse .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Read side of Sydänsuomen tilannekuva: queries, charts, i18n, formatting. Never imports `etl`."""

@@ -1,0 +1,88 @@
+"""Plotly figure builders: plain functions of tidy data, no Streamlit, no queries.
+
+Colours are fixed per area across the whole product: focus municipalities take a colour-blind-safe
+qualitative palette in their catalogue order; comparison areas are neutral greys.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+from plotly.subplots import make_subplots
+
+FOCUS_PALETTE = qualitative.Safe  # 11 colour-blind-safe colours (CARTO Safe)
+NEUTRALS = ("#3b3b3b", "#7a7a7a", "#a8a8a8", "#c9c9c9")
+FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
+
+
+def area_colors(focus: list[str], comparison: list[str]) -> dict[str, str]:
+    """{area_code: colour}; the same input gives the same colours on every page."""
+    colors = {code: FOCUS_PALETTE[i % len(FOCUS_PALETTE)] for i, code in enumerate(focus)}
+    colors.update({code: NEUTRALS[i % len(NEUTRALS)] for i, code in enumerate(comparison)})
+    return colors
+
+
+def separators(lang: str) -> str:
+    """Plotly's decimal + thousands separators: decimal comma and space in Finnish and Swedish."""
+    return ", " if lang in ("fi", "sv") else ".,"
+
+
+def base_layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        separators=separators(lang),
+        font={"family": FONT, "size": 13},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        plot_bgcolor="white",
+        hoverlabel={"font_size": 13},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+    )
+    fig.update_xaxes(showgrid=False, linecolor="#888")
+    fig.update_yaxes(gridcolor="#e6e6e6", zeroline=False)
+    return fig
+
+
+def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang: str,
+                    columns: int = 4, hover_unit: str = "") -> go.Figure:  # fmt: skip
+    """One small line chart per area, each with its own y axis (populations differ tenfold).
+
+    `data` columns: area_code, area_name, x, value — areas in display order.
+    """
+    names = list(dict.fromkeys(data["area_name"]))
+    rows = math.ceil(len(names) / columns)
+    fig = make_subplots(rows=rows, cols=columns, subplot_titles=names, horizontal_spacing=0.06,
+                        vertical_spacing=0.16)  # fmt: skip
+    for i, (code, rows_) in enumerate(data.groupby("area_code", sort=False)):
+        fig.add_trace(
+            go.Scatter(
+                x=rows_["x"], y=rows_["value"], mode="lines", name=rows_["area_name"].iloc[0],
+                line={"color": colors.get(code, NEUTRALS[0]), "width": 2.5},
+                hovertemplate=f"%{{x}}: %{{y:,.0f}} {hover_unit}<extra>%{{fullData.name}}</extra>",
+            ),
+            row=i // columns + 1, col=i % columns + 1,
+        )  # fmt: skip
+    fig = base_layout(fig, title, lang, height=200 * rows + 90)
+    fig.update_layout(showlegend=False)
+    fig.update_annotations(font_size=13)
+    return fig
+
+
+def line_chart(data: pd.DataFrame, colors: dict[str, str], title: str, y_title: str, lang: str,
+               dashed: set[str] | None = None) -> go.Figure:  # fmt: skip
+    """Lines per area on one axis. `data` columns: area_code, area_name, x, value."""
+    fig = go.Figure()
+    for code, rows_ in data.groupby("area_code", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=rows_["x"], y=rows_["value"], mode="lines", name=rows_["area_name"].iloc[0],
+                line={"color": colors.get(code, NEUTRALS[0]), "width": 2.5,
+                      "dash": "dot" if dashed and code in dashed else "solid"},
+            )
+        )  # fmt: skip
+    fig = base_layout(fig, title, lang)
+    fig.update_yaxes(title_text=y_title)
+    return fig

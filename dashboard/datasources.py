@@ -1,0 +1,55 @@
+"""Content of the data-sources page: the catalogue, the inputs, attributions and build history."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import queries
+from dashboard.i18n import fmt_period, t, unit_label
+
+
+def catalogue(lang: str) -> pd.DataFrame:
+    """One row per indicator: label, definition, unit, source, coverage, vintage, licence, derivation."""
+    ind = queries.indicators()
+    desc = ind["description_fi"] if lang == "fi" else ind["description_en"]
+    coverage = [
+        f"{fmt_period(a, lang)}–{fmt_period(b, lang)}" if isinstance(a, str) else t("common.no_data", lang)
+        for a, b in zip(ind["first_period"], ind["last_period"])
+    ]
+    return pd.DataFrame({
+        "id": ind["indicator_id"],
+        t("sources.indicator", lang): ind[f"label_{lang}"],
+        t("sources.description", lang): desc,
+        t("sources.derivation", lang): ind["derivation"].fillna("–"),
+        t("sources.statistic", lang): ind["publisher"] + ", " + ind["source_name"],
+        t("sources.table", lang): ind["source_table"],
+        t("sources.unit", lang): ind["unit"].map(lambda u: unit_label(u, lang)),
+        t("sources.coverage", lang): coverage,
+        t("sources.areas", lang): ind["areas"].fillna(0).astype(int),
+        t("overview.vintage", lang): ind["vintages"].fillna("–"),
+        t("sources.licence", lang): ind["licence"],
+    })  # fmt: skip
+
+
+def inputs(lang: str) -> pd.DataFrame:
+    """Every file or live table the warehouse was built from."""
+    src = queries.sources()
+    origin = src["origin"].map({"snapshot": t("sources.origin_snapshot", lang), "live": t("sources.origin_live", lang)})
+    return pd.DataFrame({
+        t("sources.statistic", lang): src["statistic_fi" if lang == "fi" else "statistic_en"],
+        t("sources.table", lang): src["source_table"],
+        t("sources.origin", lang): origin,
+        t("overview.vintage", lang): src["vintage"],
+        t("sources.coverage", lang): src["coverage"],
+        t("sources.licence", lang): src["licence"],
+        t("sources.via", lang): src["via"].fillna("–"),
+    })  # fmt: skip
+
+
+def attributions() -> list[str]:
+    """Distinct attribution lines, as CC BY 4.0 requires them."""
+    return list(dict.fromkeys(queries.sources()["attribution"]))
+
+
+def runs() -> pd.DataFrame:
+    return queries.load_runs()[["run_id", "finished_at", "status", "message"]]

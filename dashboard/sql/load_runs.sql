@@ -1,0 +1,3 @@
+-- Build history, newest first.
+SELECT run_id, started_at, finished_at, status, rows, message
+FROM meta_load_run ORDER BY started_at DESC LIMIT 10

@@ -1,0 +1,2 @@
+-- Region configuration the warehouse was built for (key/value).
+SELECT key, value FROM meta_region

@@ -1,0 +1,126 @@
+"""Command line: `python -m etl build | fetch | status | snapshot`.
+
+Exit codes: 0 ok · 1 validation failed (previous warehouse still current) · 2 bad configuration or
+input (region.toml, catalogue, snapshot) · 3 a source could not be fetched · 4 unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from etl import build as build_mod
+from etl.catalog import CatalogError
+from etl.region import RegionError
+from etl.sources.snapshot import SnapshotError
+from etl.validate import ValidationError
+
+EXIT_OK, EXIT_INVALID, EXIT_CONFIG, EXIT_SOURCE, EXIT_CRASH = 0, 1, 2, 3, 4
+ALL_TABLES = ("11ra", "11re", "12dy", "11a2", "14wx", "115b", "115x", "115h", "115n", "115p", "125s", "12r5", "12tf")
+
+
+def paths_from(args: argparse.Namespace) -> build_mod.Paths:
+    default = build_mod.Paths.default()
+    return build_mod.Paths(
+        data_dir=Path(args.data_dir) if args.data_dir else default.data_dir,
+        snapshot_dir=Path(args.snapshot_dir) if args.snapshot_dir else default.snapshot_dir,
+        region_file=Path(args.region) if args.region else default.region_file,
+    )
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    result = build_mod.build(paths_from(args), show_progress=not args.quiet)
+    print(f"built {result.path.name}: {result.rows} rows; now current")
+    for table, count in result.counts.items():
+        print(f"  {table:<22} {count:>8}")
+    return EXIT_OK
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from etl.pxweb import PxWebClient
+    from etl.region import load_region
+    from etl.sources import statfin
+
+    paths = paths_from(args)
+    region = load_region(paths.region_file)
+    areas = [*region.focus, region.subregion, region.region, region.country, *region.comparison]
+    areas = list(dict.fromkeys(areas))  # keep order, drop repeats
+    tables = args.tables or list(ALL_TABLES)
+    unknown = sorted(set(tables) - set(ALL_TABLES))
+    if unknown:
+        print(f"unknown table(s): {', '.join(unknown)}; supported: {', '.join(ALL_TABLES)}", file=sys.stderr)
+        return EXIT_CONFIG
+    client = PxWebClient(lang=args.lang)
+    written = statfin.fetch_tables(client, tables, areas, paths.raw_dir, progress=not args.quiet)
+    print(f"archived {len(written)} response(s) under {paths.raw_dir}; run `python -m etl build` to load them")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from etl.status import describe
+
+    print(describe(paths_from(args).warehouse_dir))
+    return EXIT_OK
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from etl.snapshot_import import import_snapshot
+
+    paths = paths_from(args)
+    repo = build_mod.REPO
+    written = import_snapshot(Path(args.source), paths.snapshot_dir, repo / "tests" / "fixtures")
+    print(f"copied {len(written)} file(s) into {paths.snapshot_dir} and tests/fixtures")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m etl", description=__doc__,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    root.add_argument("--data-dir", help="folder for raw/ and warehouse/ (default: data/)")
+    root.add_argument("--snapshot-dir", help="bundled snapshot folder (default: data/snapshot/)")
+    root.add_argument("--region", help="region file (default: region.toml)")
+    root.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    sub = root.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="build a new warehouse offline from the snapshot + data/raw, then swap")
+    fetch = sub.add_parser("fetch", help="fetch live tables from Statistics Finland PxWeb into data/raw")
+    fetch.add_argument("--tables", nargs="+", metavar="ID", help=f"short table ids (default: all of {ALL_TABLES})")
+    fetch.add_argument("--lang", default="fi", choices=["fi", "sv", "en"])
+    sub.add_parser("status", help="describe the current warehouse")
+    snap = sub.add_parser("snapshot", help="(developers) re-copy the bundled snapshot from shared data")
+    snap.add_argument("--from", dest="source", required=True, help="folder with the published CSV files")
+    return root
+
+
+COMMANDS = {"build": cmd_build, "fetch": cmd_fetch, "status": cmd_status, "snapshot": cmd_snapshot}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationError as exc:
+        print(f"error: {exc}\nthe previous warehouse is still current.", file=sys.stderr)
+        return EXIT_INVALID
+    except (RegionError, CatalogError, SnapshotError, FileNotFoundError) as exc:
+        print(f"error: {exc}\nthe previous warehouse is still current.", file=sys.stderr)
+        return EXIT_CONFIG
+    except Exception as exc:  # noqa: BLE001 - last resort: a message and an exit code, not a traceback
+        from etl.pxweb import PxWebError
+
+        if isinstance(exc, PxWebError):
+            print(f"error: fetching from Statistics Finland failed: {exc}", file=sys.stderr)
+            return EXIT_SOURCE
+        if isinstance(exc, OSError):
+            print(f"error: {exc}\nthe previous warehouse is still current.", file=sys.stderr)
+            return EXIT_CRASH
+        logging.getLogger("etl").exception("unexpected error")
+        print(f"error: unexpected {type(exc).__name__}: {exc}\nthe previous warehouse is still current.",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_CRASH
+
+
+if __name__ == "__main__":
+    sys.exit(main())

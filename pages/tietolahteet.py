@@ -1,0 +1,28 @@
+"""Tietolähteet (data sources): definitions, source tables, vintages, licences, what is missing."""
+
+import streamlit as st
+
+from dashboard import datasources
+from dashboard.components import current_language
+from dashboard.i18n import t
+
+lang = current_language()
+st.title(t("sources.title", lang))
+st.markdown(t("sources.intro", lang))
+
+st.subheader(t("sources.catalogue", lang))
+st.dataframe(datasources.catalogue(lang), hide_index=True)
+
+st.subheader(t("sources.inputs", lang))
+st.dataframe(datasources.inputs(lang), hide_index=True)
+
+st.subheader(t("sources.attribution", lang))
+st.markdown(t("sources.attribution_intro", lang))
+st.markdown("\n".join(f"- {line}" for line in datasources.attributions()))
+
+st.subheader(t("sources.missing", lang))
+st.markdown(t("sources.missing_text", lang))
+
+st.subheader(t("sources.runs", lang))
+st.markdown(t("sources.refresh", lang))
+st.dataframe(datasources.runs(), hide_index=True)

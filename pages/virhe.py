@@ -1,0 +1,12 @@
+"""Shown instead of every page when the app cannot start (e.g. no warehouse built yet)."""
+
+import streamlit as st
+
+from dashboard.components import current_language
+from dashboard.i18n import t
+
+lang = current_language()
+st.title(t("app.loading_error", lang))
+st.error(t("app.no_warehouse", lang))
+with st.expander(t("app.error_details", lang)):
+    st.code(st.session_state.get("startup_error", "unknown error"), language=None)

@@ -1,0 +1,32 @@
+"""Yleiskuva (overview): headline figures, population by municipality, data freshness."""
+
+import streamlit as st
+
+from dashboard import overview, queries
+from dashboard.components import chart_block, current_language
+from dashboard.i18n import t
+
+lang = current_language()
+meta = queries.region()
+st.title(meta.get(f"title_{lang}", meta["title_fi"]))
+st.markdown(t("overview.intro", lang, brand=meta["brand"], n=len(queries.focus_codes())))
+
+st.subheader(t("overview.headline", lang))
+for column, card in zip(st.columns(4), overview.headlines(lang)):
+    with column.container(border=True):
+        st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.source)
+        st.caption(card.caption)
+
+chart_block(
+    overview.population_figure(lang),
+    overview.population_download(lang),
+    overview.population_source(lang),
+    overview.population_alt_text(lang),
+    key="vakiluku_kunnittain",
+    lang=lang,
+)
+
+with st.container(border=True):
+    st.subheader(t("overview.freshness", lang))
+    st.caption(t("overview.freshness_intro", lang))
+    st.dataframe(overview.freshness(lang), hide_index=True)
