@@ -1,0 +1,34 @@
+"""Tietolähteet lists every catalogue entry with its source, vintage and licence."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from etl.catalog import load_catalog
+
+
+def test_catalogue_and_inputs(app: AppTest) -> None:
+    app.run()
+    app.switch_page("pages/tietolahteet.py").run()
+    assert not app.exception
+    catalogue = app.dataframe[0].value
+    assert set(catalogue["id"]) == set(load_catalog())
+    row = catalogue.set_index("id").loc["unemployment_rate"]
+    assert row["Taulukko"] == "12r5" and row["Kattavuus"] == "1/2006–10/2023" and row["Tiedot"] == "2023-12"
+    assert "unemployed_jobseekers / labour_force" in row["Laskentatapa"]
+    live_only = catalogue.set_index("id").loc["live_births"]
+    assert live_only["Kattavuus"] == "Ei tietoa"
+    inputs = app.dataframe[1].value
+    assert {"11re", "12r5", "115n", "115p", "128v", "11a2"} <= set(inputs["Taulukko"])
+    text = " ".join(m.value for m in app.markdown)
+    assert "Lähde: Tilastokeskus / TEM, Työnvälitystilasto, 12r5 (CC BY 4.0)" in text
+    assert "© Maanmittauslaitos" in text
+    assert "lähtö–kohde-matriisi" in text  # what is missing is said plainly
+
+
+def test_sources_in_english(app: AppTest) -> None:
+    app.query_params["lang"] = "English"
+    app.run()
+    app.switch_page("pages/tietolahteet.py").run()
+    assert app.title[0].value == "Data sources"
+    assert "Unemployment rate" in set(app.dataframe[0].value["Indicator"])
