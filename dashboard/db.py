@@ -60,7 +60,7 @@ def connection(path: Path | None = None) -> duckdb.DuckDBPyConnection:
         return _connection(str(path))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sql_text(name: str) -> str:
     """The named query `dashboard/sql/<name>.sql` (names come from our code, never from users)."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")

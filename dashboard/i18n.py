@@ -19,7 +19,7 @@ NBSP = "\u00a0"
 MINUS = "\u2212"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def strings(lang: str) -> dict[str, str]:
     """Flattened {"section.key": text} for one language."""
     with (LOCALE_DIR / f"{lang}.toml").open("rb") as fh:

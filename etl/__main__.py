@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     except (RegionError, CatalogError, SnapshotError, FileNotFoundError) as exc:
         print(f"error: {exc}\nthe previous warehouse is still current.", file=sys.stderr)
         return EXIT_CONFIG
-    except Exception as exc:  # noqa: BLE001 - last resort: a message and an exit code, not a traceback
+    except Exception as exc:
         from etl.pxweb import PxWebError
 
         if isinstance(exc, PxWebError):

@@ -15,7 +15,8 @@ import pandas as pd
 from tqdm import tqdm
 
 from etl import catalog as catalog_mod
-from etl import load, region as region_mod, transform, validate
+from etl import load, transform, validate
+from etl import region as region_mod
 from etl.sources import snapshot
 
 REPO = Path(__file__).resolve().parent.parent

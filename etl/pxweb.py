@@ -26,7 +26,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import requests
@@ -35,9 +35,8 @@ __all__ = ["DEFAULT_LIMITS", "Limits", "PxResponse", "PxWebClient", "PxWebError"
 
 log = logging.getLogger(__name__)
 
-DEFAULT_USER_AGENT = (
-    "sydansuomen-tilannekuva/0.1 (+https://github.com/sydansuomi/sydansuomen-tilannekuva; regional dashboard ETL)"
-)
+# The project's public URL is not fixed yet; the CLI can pass user_agent="... (+https://<repo>; ...)".
+DEFAULT_USER_AGENT = "sydansuomen-tilannekuva/0.1 (regional dashboard ETL; python-requests)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 RETRY_EXCEPTIONS = (
     requests.exceptions.Timeout,
@@ -129,8 +128,8 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class PxWebClient:
@@ -173,6 +172,7 @@ class PxWebClient:
                 raw = self._request("GET", url, retries=1).data
                 max_values = min(int(raw[key]) for key in ("maxValues", "maxCells") if key in raw)
                 self._limits = Limits(max_values, int(raw["maxCalls"]), float(raw["timeWindow"]), raw)
+                self._calls.append(self.clock())  # the ?config call itself counts against the window
                 log.info("PxWeb limits from %s: %s", url, raw)
             except (PxWebError, KeyError, TypeError, ValueError) as exc:
                 log.warning("cannot read PxWeb limits from %s (%s); using defaults %s", url, exc, DEFAULT_LIMITS)
@@ -227,7 +227,7 @@ class PxWebClient:
                     except ValueError as exc:  # truncated or garbled body: worth another try
                         last = f"invalid JSON ({len(content)} bytes): {exc}"
                     else:
-                        fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
                         return PxResponse(url, method, 200, content, data, body, fetched_at)
                 elif response.status_code in RETRY_STATUSES:
                     last = f"HTTP {response.status_code}"
@@ -268,7 +268,12 @@ class PxWebClient:
             raise ValueError(f"no values selected for {', '.join(empty)}")
         chunks = split_selections(selections, self.limits().max_values)
         if len(chunks) > 1:
-            log.info("%s: query split into %d chunks of at most %d cells", table_id, len(chunks), self.limits().max_values)
+            log.info(
+                "%s: query split into %d chunks of at most %d cells",
+                table_id,
+                len(chunks),
+                self.limits().max_values,
+            )
         url = self.table_url(table_id)
         responses = []
         for chunk in chunks:
