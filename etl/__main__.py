@@ -40,22 +40,38 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     from etl.pxweb import PxWebClient
-    from etl.region import load_region
     from etl.sources import statfin
 
     paths = paths_from(args)
-    region = load_region(paths.region_file)
-    areas = [*region.focus, region.subregion, region.region, region.country, *region.comparison]
-    areas = list(dict.fromkeys(areas))  # keep order, drop repeats
     tables = args.tables or list(ALL_TABLES)
     unknown = sorted(set(tables) - set(ALL_TABLES))
     if unknown:
         print(f"unknown table(s): {', '.join(unknown)}; supported: {', '.join(ALL_TABLES)}", file=sys.stderr)
         return EXIT_CONFIG
-    client = PxWebClient(lang=args.lang)
-    written = statfin.fetch_tables(client, tables, areas, paths.raw_dir, progress=not args.quiet)
-    print(f"archived {len(written)} response(s) under {paths.raw_dir}; run `python -m etl build` to load them")
+    client = PxWebClient(base_url=args.base_url, lang=args.lang)
+    written = statfin.fetch_tables(client, tables, fetch_areas(paths), paths.raw_dir, progress=not args.quiet)
+    fetched = {entry["table"] for entry in written if entry.get("kind") == "data"}
+    print(f"archived {len(written)} response(s) under {paths.raw_dir / 'statfin'}")
+    failed = [table for table in tables if table not in fetched]
+    if failed:
+        print(f"error: not fetched: {', '.join(failed)} (see the messages above); the archive keeps what "
+              "was fetched, the warehouse is unchanged", file=sys.stderr)  # fmt: skip
+        return EXIT_SOURCE
+    print("run `python -m etl build` to load them")
     return EXIT_OK
+
+
+def fetch_areas(paths: build_mod.Paths) -> list[str]:
+    """Focus municipalities, comparison areas and every municipality of the region (for peers and maps)."""
+    from etl import region as region_mod
+    from etl.sources import snapshot
+
+    region = region_mod.load_region(paths.region_file)
+    sources = snapshot.load_sources(paths.snapshot_dir)
+    dim_area = region_mod.build_dim_area(snapshot.read_classification(paths.snapshot_dir, sources), region)
+    peers = sorted(region_mod.members(dim_area).get(region.region, []))
+    areas = [*region.focus, region.subregion, region.region, region.country, *region.comparison, *peers]
+    return list(dict.fromkeys(areas))  # keep order, drop repeats
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -87,6 +103,8 @@ def parser() -> argparse.ArgumentParser:
     fetch = sub.add_parser("fetch", help="fetch live tables from Statistics Finland PxWeb into data/raw")
     fetch.add_argument("--tables", nargs="+", metavar="ID", help=f"short table ids (default: all of {ALL_TABLES})")
     fetch.add_argument("--lang", default="fi", choices=["fi", "sv", "en"])
+    fetch.add_argument("--base-url", default="https://pxdata.stat.fi/PxWeb/api/v1",
+                       help="PxWeb API v1 root (default: Statistics Finland)")  # fmt: skip
     sub.add_parser("status", help="describe the current warehouse")
     snap = sub.add_parser("snapshot", help="(developers) re-copy the bundled snapshot from shared data")
     snap.add_argument("--from", dest="source", required=True, help="folder with the published CSV files")

@@ -66,6 +66,8 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
     dim_area = region_mod.build_dim_area(snapshot.read_classification(paths.snapshot_dir, sources), region)
     members = region_mod.members(dim_area)
     live = read_live(paths.raw_dir)
+    if "fact_population_age" in live:
+        live["fact_population_age"] = transform.group_ages(live["fact_population_age"])
 
     def merged(table: str, snap: pd.DataFrame, key: list[str], value: str, carry: list[str]) -> pd.DataFrame:
         frame = transform.combine([live.get(table), snap], key)
@@ -87,7 +89,7 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
             paths.snapshot_dir, sources), ["area_code", "year", "industry_code"], "jobs",
             ["industry_fi", "industry_en", "source_table", "vintage"]),
         "fact_commuting_flow": live.get("fact_commuting_flow", pd.DataFrame()),
-        "meta_source": source_rows(paths.snapshot_dir, sources, facts, live),
+        "meta_source": source_rows(paths.snapshot_dir, sources, live),
         "meta_region": pd.DataFrame(sorted(region.as_meta().items()), columns=["key", "value"]),
     }  # fmt: skip
     validate.validate(tables, catalog, list(region.focus), members)
@@ -97,16 +99,15 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source], facts: pd.DataFrame,
+def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source],
                 live: dict[str, pd.DataFrame]) -> pd.DataFrame:  # fmt: skip
-    """meta_source: one row per snapshot file, plus one per live-fetched table."""
-    counts = facts.groupby("source_table").size()
+    """meta_source: one row per snapshot file (rows = data rows in the file), plus one per live table."""
     rows = [
         {"source_id": s.id, "origin": "snapshot", "publisher": s.publisher, "statistic_fi": s.statistic_fi,
          "statistic_en": s.statistic_en, "source_table": s.source_table, "licence": s.licence,
          "attribution": s.attribution, "vintage": s.vintage, "coverage": s.coverage, "via": s.via,
          "file": s.file, "sha256": snapshot.sha256(snapshot_dir / s.file),
-         "rows_loaded": int(counts.get(s.source_table, 0))}
+         "rows_loaded": snapshot.count_rows(snapshot_dir / s.file)}
         for s in sources.values()
     ]  # fmt: skip
     live_facts = live.get("fact_indicator")

@@ -34,6 +34,43 @@ def combine(frames: list[pd.DataFrame], key: list[str]) -> pd.DataFrame:
     return stacked.drop_duplicates(subset=key, keep="first").reset_index(drop=True)
 
 
+# Age bands of the bundled 11re age-group file; live 11re single-year ages are summed into the same bands
+# so fact_population_age never mixes single years with bands. The top band is 75..99 plus "100-".
+AGE_BANDS = ((0, 17, "0-17"), (18, 24, "18-24"), (25, 34, "25-34"), (35, 44, "35-44"), (45, 54, "45-54"),
+             (55, 64, "55-64"), (65, 74, "65-74"), (75, 100, "75-"))  # fmt: skip
+BAND_NAMES = {band for _, _, band in AGE_BANDS}
+
+
+def age_band(age_group: str) -> str | None:
+    """'037' → '35-44', '100-' → '75-'; a band name is returned unchanged; totals and others → None."""
+    if age_group in BAND_NAMES:
+        return age_group
+    digits = age_group.rstrip("-+ ")
+    if not digits.isdigit():
+        return None
+    age = min(int(digits), 100)
+    return next(band for low, high, band in AGE_BANDS if low <= age <= high)
+
+
+def group_ages(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sum single-year ages into AGE_BANDS. A band is kept only when every one of its single years is
+    present for that area and year: a partial sum would understate the band, so it is dropped instead."""
+    if frame is None or frame.empty:
+        return frame
+    keys = ["area_code", "year", "age_group"]
+    frame = frame.assign(_band=frame["age_group"].astype(str).map(age_band)).dropna(subset=["_band"])
+    is_band = frame["age_group"].isin(BAND_NAMES)
+    singles = frame[~is_band & frame["population"].notna()]
+    carry = {c: (c, "max") for c in frame.columns if c not in [*keys, "population", "_band"]}
+    grouped = singles.groupby(["area_code", "year", "_band"], as_index=False).agg(
+        population=("population", "sum"), _n=("age_group", "nunique"), **carry
+    )
+    expected = {band: high - low + 1 for low, high, band in AGE_BANDS}
+    grouped = grouped[grouped["_n"] == grouped["_band"].map(expected)].drop(columns="_n")
+    grouped = grouped.rename(columns={"_band": "age_group"})
+    return pd.concat([frame[is_band].drop(columns="_band"), grouped[frame.columns.drop("_band")]], ignore_index=True)
+
+
 def membership(members: dict[str, list[str]]) -> pd.DataFrame:
     """Long table (agg_code, area_code, n_members) from {aggregate: [member municipalities]}."""
     rows = [(agg, m, len(ms)) for agg, ms in members.items() for m in ms]

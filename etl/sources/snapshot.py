@@ -6,7 +6,9 @@ computed here (sums and ratios are transform.py's job, and are flagged as derive
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +86,14 @@ def read_csv(snapshot_dir: Path, source: Source) -> pd.DataFrame:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def count_rows(path: Path) -> int:
+    """Data rows in a snapshot file: CSV lines after the header, or GeoJSON features."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        if path.name.endswith(".geojson.gz"):
+            return len(json.load(fh)["features"])
+        return sum(1 for _ in fh) - 1
 
 
 def _facts(frame: pd.DataFrame, columns: dict[str, str], period: str, source: Source) -> pd.DataFrame:

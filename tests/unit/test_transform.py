@@ -83,3 +83,20 @@ def test_output_order_is_deterministic() -> None:
     a = transform.build_facts([pd.DataFrame(rows)], MEMBERS, CATALOG)
     b = transform.build_facts([pd.DataFrame(rows[::-1])], MEMBERS, CATALOG)
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_single_year_ages_are_grouped_into_the_snapshot_bands() -> None:
+    rows = [{"area_code": "KU001", "year": 2024, "age_group": str(age), "population": 1.0, "source_table": "11re",
+             "vintage": "2025"} for age in range(100)]  # fmt: skip
+    rows.append({"area_code": "KU001", "year": 2024, "age_group": "100-", "population": 2.0, "source_table": "11re",
+                 "vintage": "2025"})  # fmt: skip
+    out = transform.group_ages(pd.DataFrame(rows)).set_index("age_group")["population"]
+    assert out["0-17"] == 18 and out["18-24"] == 7 and out["75-"] == 25 + 2
+    assert out.sum() == 102 and len(out) == 8
+
+
+def test_incomplete_band_is_dropped_not_understated() -> None:
+    rows = [{"area_code": "KU001", "year": 2024, "age_group": age, "population": 5.0, "source_table": "11re",
+             "vintage": "2025"} for age in ("SSS", "000", "001", "018", "019", "020", "021", "022", "023", "024")]
+    out = transform.group_ages(pd.DataFrame(rows)).set_index("age_group")["population"]
+    assert out.to_dict() == {"18-24": 35.0}  # 0-17 has only two of its 18 years: no row; the total is ignored
