@@ -67,6 +67,7 @@ def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang
         )  # fmt: skip
     fig = base_layout(fig, title, lang, height=200 * rows + 90)
     fig.update_layout(showlegend=False)
+    fig.update_yaxes(tickformat=",d")  # '12 000' with the locale's separators, not SI '12k'
     fig.update_annotations(font_size=13)
     return fig
 

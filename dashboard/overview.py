@@ -14,12 +14,15 @@ import streamlit as st
 
 from dashboard import charts, db, queries
 from dashboard.i18n import fmt_period, fmt_value, label, t
-from dashboard.sourcing import source_caption
+from dashboard.sourcing import short_source, source_caption
 
 # Figures are cached as shared objects with st.cache_resource: st.cache_data would unpickle a copy on
 # every rerun (~20 ms per figure, measured), five times the cost of rendering it. Builders never mutate
 # a figure after returning it, and the data version is part of every key.
 figure_cache = st.cache_resource(show_spinner=False, max_entries=256)
+
+
+HEADLINE_IDS = ["population", "unemployment_rate", "jobs", "net_migration"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,8 @@ class Headline:
     label: str
     value: str
     delta: str | None
-    delta_color: str  # st.metric: normal (up is good) | inverse (down is good) | off
+    delta_color: str  # green (better) | red (worse) | gray (neither, or no change)
+    delta_arrow: str  # up | down | off — decided from the number, not from the formatted text
     caption: str  # period and comparison
     source: str
 
@@ -36,6 +40,16 @@ class Headline:
 def area_name(code: str, lang: str) -> str:
     areas = queries.areas()
     return label(areas.loc[code].to_dict(), lang, "name") if code in areas.index else code
+
+
+def trend(change: float | None, higher_is_better: bool | None) -> tuple[str, str]:
+    """(arrow, colour) for a change: the arrow follows the sign, the colour whether that is good news."""
+    if change is None or pd.isna(change) or change == 0:
+        return "off", "gray"
+    arrow = "up" if change > 0 else "down"
+    if higher_is_better is None or pd.isna(higher_is_better):
+        return arrow, "gray"
+    return arrow, "green" if (change > 0) == bool(higher_is_better) else "red"
 
 
 def _delta(row: pd.Series, unit: str, decimals: int, lang: str, five: bool = False) -> str | None:
@@ -53,33 +67,39 @@ def _delta(row: pd.Series, unit: str, decimals: int, lang: str, five: bool = Fal
 
 
 def headlines(lang: str) -> list[Headline]:
-    """Population, unemployment rate, jobs and net migration of the sub-region, with changes."""
+    """Population, unemployment rate, jobs and net migration of the sub-region, with changes.
+
+    The delta is the change over one year (same month a year earlier for monthly figures); the caption adds
+    the five-year change, the comparison areas for the unemployment rate, and the source.
+    """
     meta = queries.region()
     sub, reg, country = meta["subregion"], meta["region"], meta["country"]
     catalog = queries.indicators()
-    latest = queries.latest(["population", "unemployment_rate", "jobs", "net_migration"], [sub, reg, country])
+    latest = queries.latest(HEADLINE_IDS, [sub, reg, country])
     cards = []
-    for ind in ("population", "unemployment_rate", "jobs", "net_migration"):
+    for ind in HEADLINE_IDS:
         rows = latest[(latest["indicator_id"] == ind) & (latest["area_code"] == sub)]
         entry = catalog.loc[ind]
         if rows.empty:
-            cards.append(Headline(ind, label(entry.to_dict(), lang), t("common.no_data", lang), None, "off",
-                                  area_name(sub, lang), ""))  # fmt: skip
+            cards.append(Headline(ind, label(entry.to_dict(), lang), t("common.no_data", lang), None, "gray",
+                                  "off", area_name(sub, lang), ""))  # fmt: skip
             continue
         row = rows.iloc[0]
         unit, decimals = entry["unit"], int(entry["decimals"])
-        hib = entry["higher_is_better"]
-        color = "off" if pd.isna(hib) else ("normal" if hib else "inverse")
-        caption = f"{area_name(sub, lang)} {fmt_period(row['period'], lang)}"
+        lines = [f"{area_name(sub, lang)} {fmt_period(row['period'], lang)}"]
+        five = _delta(row, unit, decimals, lang, five=True)
+        if five and ind != "net_migration":  # a change of a net flow says little; its level is the news
+            lines.append(f"{t('common.change_5y_short', lang)} {five}")
         if ind == "unemployment_rate":
             others = latest[(latest["indicator_id"] == ind) & (latest["period"] == row["period"])]
             for code in (reg, country):
                 match = others[others["area_code"] == code]
                 if not match.empty:
-                    caption += f" · {area_name(code, lang)} {fmt_value(match.iloc[0]['value'], unit, decimals, lang)}"
-        delta = _delta(row, unit, decimals, lang, five=ind in ("jobs",))
+                    lines.append(f"{area_name(code, lang)} {fmt_value(match.iloc[0]['value'], unit, decimals, lang)}")
+        delta = None if ind == "net_migration" else _delta(row, unit, decimals, lang)
+        arrow, color = trend(None if delta is None else row["value"] - row["value_1y"], entry["higher_is_better"])
         cards.append(Headline(ind, label(entry.to_dict(), lang), fmt_value(row["value"], unit, decimals, lang),
-                              delta, color, caption, source_caption(rows, lang)))  # fmt: skip
+                              delta, color, arrow, " · ".join(lines), short_source(rows, lang)))  # fmt: skip
     return cards
 
 

@@ -24,3 +24,13 @@ def source_caption(rows: pd.DataFrame, lang: str) -> str:
     if "is_derived" in rows and rows["is_derived"].any():
         caption += f". {i18n.t('common.derived', lang)}"
     return caption
+
+
+def short_source(rows: pd.DataFrame, lang: str) -> str:
+    """Compact form for small cards: 'Lähde: 11re, Sotkanet 127 · tiedot 2024-03 · johdettu'."""
+    tables = sorted({t.strip() for value in rows["source_table"].dropna() for t in str(value).split(",")})
+    vintages = ", ".join(sorted({str(v) for v in rows["vintage"].dropna()}))
+    text = f"{i18n.t('common.source', lang)}: {', '.join(tables)} · {i18n.t('common.data_as_of', lang)} {vintages}"
+    if "is_derived" in rows and rows["is_derived"].any():
+        text += f" · {i18n.t('common.derived_short', lang)}"
+    return text

@@ -14,8 +14,9 @@ st.markdown(t("overview.intro", lang, brand=meta["brand"], n=len(queries.focus_c
 st.subheader(t("overview.headline", lang))
 for column, card in zip(st.columns(4), overview.headlines(lang)):
     with column.container(border=True):
-        st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, help=card.source)
+        st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
         st.caption(card.caption)
+        st.caption(card.source)
 
 chart_block(
     overview.population_figure(lang),

@@ -66,3 +66,16 @@ def test_language_switch_changes_labels(app: AppTest) -> None:
     app.sidebar.selectbox[0].set_value("sv").run()
     assert "Folkmängd" in [m.label for m in app.metric]
     assert f"27{NB}460" in [m.value for m in app.metric]
+
+
+def test_falling_figures_point_down_and_colour_by_meaning(app: AppTest) -> None:
+    app.run()
+    protos = {m.label: m.proto for m in app.metric}
+    from streamlit.proto.Metric_pb2 import Metric
+
+    assert protos["Väkiluku"].direction == Metric.MetricDirection.DOWN
+    assert protos["Väkiluku"].color == Metric.MetricColor.GRAY  # population: neither good nor bad per se
+    jobs = protos["Alueella olevat työpaikat"]
+    assert jobs.direction == Metric.MetricDirection.DOWN and jobs.color == Metric.MetricColor.RED
+    unemployment = protos["Työttömyysaste"]  # up, and for unemployment up is bad
+    assert unemployment.direction == Metric.MetricDirection.UP and unemployment.color == Metric.MetricColor.RED
