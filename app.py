@@ -6,12 +6,13 @@ the error page, so Streamlit never falls back to serving pages/ by file name.
 
 import streamlit as st
 
-from dashboard import db
+from dashboard import auth, db
 from dashboard.components import language_selector
 from dashboard.i18n import t
 
 st.set_page_config(page_title="Sydänsuomen tilannekuva", page_icon="📊", layout="wide")
 lang = language_selector()
+auth.account_box(lang)
 
 try:
     db.current_path()  # fail fast, before any page runs, when no warehouse has been built

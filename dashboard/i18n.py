@@ -1,7 +1,9 @@
 """Translations (dashboard/locales/<lang>.toml) and locale-aware number formatting.
 
 Finnish first: fi is the default and the fallback. Indicator and area names come from the warehouse
-(catalogue / classification); everything else the UI says lives in the locale files.
+(catalogue / classification); everything else the UI says lives in the locale files, one file per feature
+(`locales/<lang>/<feature>.toml`, merged; a key defined twice is an error) so features can be added
+without editing each other's strings.
 """
 
 from __future__ import annotations
@@ -21,9 +23,15 @@ MINUS = "\u2212"
 
 @functools.cache
 def strings(lang: str) -> dict[str, str]:
-    """Flattened {"section.key": text} for one language."""
-    with (LOCALE_DIR / f"{lang}.toml").open("rb") as fh:
-        return dict(_flatten(tomllib.load(fh)))
+    """Flattened {"section.key": text} for one language, merged from every file of that language."""
+    merged: dict[str, str] = {}
+    for path in sorted((LOCALE_DIR / lang).glob("*.toml")):
+        with path.open("rb") as fh:
+            for key, text in _flatten(tomllib.load(fh)):
+                if key in merged:
+                    raise ValueError(f"locale key {key!r} is defined twice ({lang}/{path.name})")
+                merged[key] = text
+    return merged
 
 
 def _flatten(tree: dict, prefix: str = ""):

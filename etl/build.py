@@ -89,6 +89,7 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
             paths.snapshot_dir, sources), ["area_code", "year", "industry_code"], "jobs",
             ["industry_fi", "industry_en", "source_table", "vintage"]),
         "fact_commuting_flow": live.get("fact_commuting_flow", pd.DataFrame()),
+        "geo_area": geometries(paths.snapshot_dir, sources, dim_area),
         "meta_source": source_rows(paths.snapshot_dir, sources, live),
         "meta_region": pd.DataFrame(sorted(region.as_meta().items()), columns=["key", "value"]),
     }  # fmt: skip
@@ -97,6 +98,12 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
     current = pd.DataFrame([{**run, "status": "ok", "finished_at": datetime.now(UTC), "message": "current"}])
     tables["meta_load_run"] = pd.concat([history, current], ignore_index=True).drop_duplicates("run_id", keep="last")
     return tables
+
+
+def geometries(snapshot_dir: Path, sources: dict[str, snapshot.Source], dim_area: pd.DataFrame) -> pd.DataFrame:
+    """Boundaries of the areas dim_area knows (the 2023 file has 309 municipalities, 2026 has 308)."""
+    geo = snapshot.read_geometries(snapshot_dir, sources)
+    return transform.sort(geo[geo["area_code"].isin(dim_area["area_code"])], ["area_code"])
 
 
 def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source],

@@ -217,3 +217,23 @@ def read_jobs_industry(snapshot_dir: Path, sources: dict[str, Source]) -> pd.Dat
 def read_classification(snapshot_dir: Path, sources: dict[str, Source]) -> pd.DataFrame:
     source = sources["classification_2026"]
     return pd.read_csv(snapshot_dir / source.file, dtype={"municipality_code_3": str})
+
+
+def read_geometries(snapshot_dir: Path, sources: dict[str, Source]) -> pd.DataFrame:
+    """Municipal and regional boundaries with municipal-centre label points (geo_area rows)."""
+    rows = []
+    for source_id, prefix, width in (("boundaries_2023", "KU", 3), ("region_boundaries_2023", "MK", 2)):
+        source = sources[source_id]
+        with gzip.open(snapshot_dir / source.file, "rt", encoding="utf-8") as fh:
+            features = json.load(fh)["features"]
+        for feature in features:
+            code = f"{prefix}{int(feature['properties']['NATCODE']):0{width}d}"
+            rows.append({"area_code": code, "geometry": json.dumps(feature["geometry"], separators=(",", ":")),
+                         "source_table": source.source_table, "vintage": source.vintage})  # fmt: skip
+    frame = pd.DataFrame(rows)
+    points = read_csv(snapshot_dir, sources["locality_points"]).rename(columns={"municipality_code": "code"})
+    points = points.assign(area_code=area_code(points["code"].astype(str).str.zfill(3)))
+    frame = frame.merge(points[["area_code", "lon_wgs84", "lat_wgs84"]], on="area_code", how="left")
+    return frame.rename(columns={"lon_wgs84": "label_lon", "lat_wgs84": "label_lat"})[
+        ["area_code", "geometry", "label_lon", "label_lat", "source_table", "vintage"]
+    ]

@@ -130,3 +130,13 @@ CREATE TABLE meta_load_run (
     rows         BIGINT,
     message      VARCHAR
 );
+
+-- Boundaries (generalised 1:4.5M, WGS84) and label points, for maps. geometry = a GeoJSON geometry object.
+CREATE TABLE geo_area (
+    area_code     VARCHAR PRIMARY KEY REFERENCES dim_area (area_code),
+    geometry      VARCHAR NOT NULL,
+    label_lon     DOUBLE,
+    label_lat     DOUBLE,
+    source_table  VARCHAR NOT NULL,
+    vintage       VARCHAR NOT NULL
+);

@@ -1,0 +1,157 @@
+"""The app's own store (`data/app_state.duckdb`): everything users enter — projects, KPIs, targets,
+allocations, scenarios, decks — kept apart from the warehouse, so a rebuild never touches it.
+
+- Schema: numbered migrations in `dashboard/sql/state/migrations/NNN_name.sql`, applied in order once.
+  A feature adds its tables by adding a file; nobody edits another feature's migration.
+- Named queries: `dashboard/sql/state/<name>.sql`, always parameterised.
+- Every write goes through `write()`: the statements and an audit-log row (who, when, what, before,
+  after) commit together or not at all.
+- The file is opened per operation and closed again (DuckDB lets only one process hold a file for
+  writing), under a lock that serialises the app's threads.
+- `export_store()` / `restore_store()`: the whole store as one zip, and back.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import tempfile
+import threading
+import zipfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+REPO = Path(__file__).resolve().parent.parent
+STATE_SQL = Path(__file__).with_name("sql") / "state"
+MIGRATIONS = STATE_SQL / "migrations"
+_lock = threading.RLock()
+
+
+class StoreError(RuntimeError):
+    """The store could not be read, written or restored; nothing was changed."""
+
+
+def store_path() -> Path:
+    explicit = os.environ.get("TILANNEKUVA_STATE")
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("TILANNEKUVA_DATA_DIR", REPO / "data")) / "app_state.duckdb"
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every migration not yet applied; returns the names applied now."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    done = {row[0] for row in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    applied = []
+    for path in sorted(MIGRATIONS.glob("*.sql")):
+        if path.stem in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [path.stem, datetime.now(UTC)])
+            con.execute("COMMIT")
+        except duckdb.Error:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(path.stem)
+    return applied
+
+
+@contextmanager
+def connect(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = path or store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _lock:
+        con = duckdb.connect(str(path))
+        try:
+            migrate(con)
+            yield con
+        finally:
+            con.close()
+
+
+def sql(name: str) -> str:
+    return (STATE_SQL / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query(name: str, params: dict | None = None) -> pd.DataFrame:
+    """Run the named read query on the store."""
+    with connect() as con:
+        return con.execute(sql(name), params or {}).df()
+
+
+def write(actor: str, action: str, entity: str, entity_id: str, statements: Sequence[tuple[str, dict]],
+          before: dict | None = None, after: dict | None = None) -> None:  # fmt: skip
+    """Run named write statements [(query name, params)] and log them, in one transaction."""
+    with connect() as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for name, params in statements:
+                con.execute(sql(name), params)
+            con.execute(sql("audit_insert"), {
+                "changed_at": datetime.now(UTC), "actor": actor, "action": action, "entity": entity,
+                "entity_id": entity_id, "before_json": _json(before), "after_json": _json(after),
+            })  # fmt: skip
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
+def _json(value: dict | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def export_store() -> bytes:
+    """The whole store as a zip of DuckDB's EXPORT DATABASE output (schema, load script, Parquet files)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "export"
+        with connect() as con:
+            con.execute(f"EXPORT DATABASE '{target}' (FORMAT parquet)")  # tmp path we made, not user input
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for file in sorted(target.iterdir()):
+                zf.write(file, file.name)
+        return buffer.getvalue()
+
+
+def restore_store(archive: bytes) -> None:
+    """Replace the store with an export. The new file is built and checked aside, then swapped in
+    atomically: a bad archive raises StoreError and leaves the current store as it was."""
+    path = store_path()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "import"
+        try:
+            with zipfile.ZipFile(io.BytesIO(archive)) as zf:
+                names = zf.namelist()
+                if "schema.sql" not in names or "load.sql" not in names or any("/" in n or ".." in n for n in names):
+                    raise StoreError("not a store export: schema.sql/load.sql missing or unexpected paths")
+                zf.extractall(source)
+        except zipfile.BadZipFile as exc:
+            raise StoreError(f"not a zip file: {exc}") from exc
+        candidate = path.with_name(path.name + ".restore")
+        candidate.unlink(missing_ok=True)
+        try:
+            con = duckdb.connect(str(candidate))
+            try:
+                con.execute(f"IMPORT DATABASE '{source}'")  # our own tmp dir
+                migrate(con)  # an older export gains the tables added since
+                con.execute("SELECT count(*) FROM audit_log").fetchone()
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+        except duckdb.Error as exc:
+            candidate.unlink(missing_ok=True)
+            raise StoreError(f"the archive could not be imported: {exc}") from exc
+        with _lock:
+            if path.exists():
+                shutil.copyfile(path, path.with_name(path.name + ".before-restore"))
+            os.replace(candidate, path)
