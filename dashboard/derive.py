@@ -1,0 +1,81 @@
+"""Derived figures computed on the read side: index, per-1 000 rates, rolling means, year-on-year
+changes, dependency ratio, shares and location quotients. Pure pandas, no Streamlit, no queries.
+
+Everything returned here is a derived figure: pages label it as such ("johdettu luku").
+Input series are tidy frames with at least `area_code`, `period` and `value`, sorted by period.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+SMALL_MUNICIPALITY = 2000  # residents; below this, yearly figures swing and a 3-year mean is offered
+
+
+def index(frame: pd.DataFrame, base_period: str | None = None) -> pd.DataFrame:
+    """value → 100 × value / value in the base period (default: each area's first period)."""
+    ordered = frame.sort_values(["area_code", "period"])
+    if base_period is None:
+        base = ordered.groupby("area_code")["value"].first()
+    else:
+        base = ordered[ordered["period"] == base_period].set_index("area_code")["value"]
+    out = frame.copy()
+    out["value"] = 100 * out["value"] / out["area_code"].map(base)
+    return out
+
+
+def per_1000(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """value per 1 000 residents of the same area and year (monthly periods use their year's population)."""
+    pop = population[["area_code", "period", "value"]].rename(columns={"period": "_year", "value": "_pop"})
+    out = frame.assign(_year=frame["period"].str[:4]).merge(pop, on=["area_code", "_year"], how="left")
+    out["value"] = 1000 * out["value"] / out["_pop"]
+    return out.drop(columns=["_year", "_pop"])
+
+
+def rolling_mean(frame: pd.DataFrame, window: int = 3) -> pd.DataFrame:
+    """Trailing mean over `window` consecutive periods per area; NaN until a full window exists."""
+    out = frame.sort_values(["area_code", "period"]).copy()
+    out["value"] = out.groupby("area_code")["value"].transform(lambda s: s.rolling(window, min_periods=window).mean())
+    return out
+
+
+def year_on_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """Change from the same period a year earlier ('2023-10' vs '2022-10', '2022' vs '2021')."""
+    monthly = frame["period"].str.len() == 7
+    previous = frame["period"].where(~monthly, (frame["period"].str[:4].astype(int) - 1).astype(str) + frame["period"].str[4:])
+    previous = previous.where(monthly, (frame["period"].str[:4].astype(int) - 1).astype(str))
+    lookup = frame.set_index(["area_code", "period"])["value"]
+    before = pd.Series([lookup.get((a, p)) for a, p in zip(frame["area_code"], previous)], index=frame.index)
+    return frame.assign(value=frame["value"] - before.astype(float), previous_value=before.astype(float))
+
+
+def dependency_ratio(population: pd.DataFrame, working_age: pd.DataFrame) -> pd.DataFrame:
+    """Demographic dependency ratio: (population − 15–64-year-olds) per 100 persons aged 15–64."""
+    merged = population.merge(working_age[["area_code", "period", "value"]], on=["area_code", "period"],
+                              suffixes=("", "_wa"))  # fmt: skip
+    merged["value"] = 100 * (merged["value"] - merged["value_wa"]) / merged["value_wa"]
+    return merged.drop(columns=["value_wa"])
+
+
+def shares(frame: pd.DataFrame, part: str, by: list[str], value: str = "value") -> pd.DataFrame:
+    """Each row's share (%) of its group's total; `part` names the new column."""
+    total = frame.groupby(by)[value].transform("sum")
+    return frame.assign(**{part: 100 * frame[value] / total})
+
+
+def location_quotient(jobs: pd.DataFrame, area: str, reference: str) -> pd.DataFrame:
+    """Location quotient per industry: (area's share of jobs in the industry) / (reference's share).
+
+    `jobs` columns: area_code, industry_code, jobs. LQ > 1: the area is specialised in the industry.
+    """
+    wide = jobs.pivot_table(index="industry_code", columns="area_code", values="jobs", aggfunc="sum")
+    area_share = wide[area] / wide[area].sum()
+    ref_share = wide[reference] / wide[reference].sum()
+    return pd.DataFrame({"industry_code": wide.index, "area_share": 100 * area_share.values,
+                         "reference_share": 100 * ref_share.values,
+                         "location_quotient": (area_share / ref_share).values})  # fmt: skip
+
+
+def is_volatile(latest_population: float | None) -> bool:
+    """Small municipalities' yearly figures swing: flag them (and offer a 3-year rolling mean)."""
+    return latest_population is not None and latest_population < SMALL_MUNICIPALITY
