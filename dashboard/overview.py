@@ -16,8 +16,6 @@ from dashboard.cache import figure_cache
 from dashboard.i18n import fmt_period, fmt_value, label, t
 from dashboard.sourcing import short_source, source_caption
 
-
-
 HEADLINE_IDS = ["population", "unemployment_rate", "jobs", "net_migration"]
 
 
