@@ -10,6 +10,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 figure_cache = st.cache_resource(show_spinner=False, max_entries=512)
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """Everything one chart block shows, built once per data version, language and selection:
+    the cached unit for `figure_cache` builders (render with components.chart_block)."""
+
+    figure: go.Figure
+    data: pd.DataFrame  # exactly the rows shown, for the downloads
+    caption: str
+    alt_text: str

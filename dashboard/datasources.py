@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
-from dashboard import queries
+from dashboard import db, queries
 from dashboard.i18n import fmt_period, t, unit_label
 
 
 def catalogue(lang: str) -> pd.DataFrame:
+    return _catalogue(db.version(), lang)
+
+
+def inputs(lang: str) -> pd.DataFrame:
+    return _inputs(db.version(), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _catalogue(version: str, lang: str) -> pd.DataFrame:
     """One row per indicator: label, definition, unit, source, coverage, vintage, licence, derivation."""
     ind = queries.indicators()
     desc = ind["description_fi"] if lang == "fi" else ind["description_en"]
@@ -31,7 +41,8 @@ def catalogue(lang: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
-def inputs(lang: str) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=32)
+def _inputs(version: str, lang: str) -> pd.DataFrame:
     """Every file or live table the warehouse was built from."""
     src = queries.sources()
     origin = src["origin"].map({"snapshot": t("sources.origin_snapshot", lang), "live": t("sources.origin_live", lang)})

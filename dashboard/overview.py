@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
+import streamlit as st
 
 from dashboard import charts, db, queries
-from dashboard.cache import figure_cache
+from dashboard.cache import ChartView, figure_cache
 from dashboard.i18n import fmt_period, fmt_value, label, t
 from dashboard.sourcing import short_source, source_caption
 
@@ -32,8 +32,7 @@ class Headline:
 
 
 def area_name(code: str, lang: str) -> str:
-    areas = queries.areas()
-    return label(areas.loc[code].to_dict(), lang, "name") if code in areas.index else code
+    return queries.area_names(lang).get(code, code)
 
 
 def trend(change: float | None, higher_is_better: bool | None) -> tuple[str, str]:
@@ -61,6 +60,12 @@ def _delta(row: pd.Series, unit: str, decimals: int, lang: str, five: bool = Fal
 
 
 def headlines(lang: str) -> list[Headline]:
+    """Headline cards, computed once per data version and language."""
+    return _headlines(db.version(), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _headlines(version: str, lang: str) -> list[Headline]:
     """Population, unemployment rate, jobs and net migration of the sub-region, with changes.
 
     The delta is the change over one year (same month a year earlier for monthly figures); the caption adds
@@ -100,32 +105,14 @@ def headlines(lang: str) -> list[Headline]:
 def population_data(lang: str) -> pd.DataFrame:
     """Population of each focus municipality, every year: exactly what the small multiples show."""
     focus = queries.focus_codes()
+    names = queries.area_names(lang)
     data = queries.series("population", focus)
-    data = data.assign(area_name=data["area_code"].map(lambda c: area_name(c, lang)), x=data["period"].astype(int))
+    data = data.assign(area_name=data["area_code"].map(names), x=data["period"].astype(int))
     order = {code: i for i, code in enumerate(focus)}
     return data.sort_values(["area_code", "x"], key=lambda s: s.map(order) if s.name == "area_code" else s)
 
 
-def population_title(lang: str) -> str:
-    data = population_data(lang)
-    return t("overview.population_multiples", lang, first=data["x"].min(), last=data["x"].max()) + \
-        f" ({t('unit.persons', lang)})"  # fmt: skip
-
-
-@figure_cache
-def _population_figure(version: str, lang: str) -> go.Figure:
-    meta = queries.region()
-    colors = charts.area_colors(queries.focus_codes(), meta["comparison_areas"].split(","))
-    return charts.small_multiples(population_data(lang), colors, population_title(lang), lang,
-                                  hover_unit=t("unit.persons", lang))  # fmt: skip
-
-
-def population_figure(lang: str) -> go.Figure:
-    return _population_figure(db.version(), lang)
-
-
-def population_alt_text(lang: str) -> str:
-    data = population_data(lang)
+def population_alt_text(data: pd.DataFrame, lang: str) -> str:
     last_year = data["x"].max()
     last = data[data["x"] == last_year].set_index("area_name")["value"]
     first = data[data["x"] == data["x"].min()].set_index("area_name")["value"]
@@ -136,13 +123,24 @@ def population_alt_text(lang: str) -> str:
              all_declined=t("overview.yes" if declined else "overview.no", lang))  # fmt: skip
 
 
-def population_download(lang: str) -> pd.DataFrame:
+@figure_cache
+def _population_view(version: str, lang: str) -> ChartView:
     data = population_data(lang)
-    return data[["area_code", "area_name", "period", "value", "status", "is_derived", "source_table", "vintage"]]
+    title = t("overview.population_multiples", lang, first=data["x"].min(), last=data["x"].max())
+    title += f" ({t('unit.persons', lang)})"
+    colors = charts.area_colors(queries.focus_codes(), queries.comparison_codes())
+    figure = charts.small_multiples(data, colors, title, lang, hover_unit=t("unit.persons", lang))
+    shown = data[["area_code", "area_name", "period", "value", "status", "is_derived", "source_table", "vintage"]]
+    return ChartView(figure, shown.reset_index(drop=True), source_caption(data, lang), population_alt_text(data, lang))
 
 
-def freshness(lang: str) -> pd.DataFrame:
-    """Newest period and vintage per source, for the data-freshness box."""
+def population_view(lang: str) -> ChartView:
+    """The population small multiples with their caption, text alternative and downloadable rows."""
+    return _population_view(db.version(), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _freshness(version: str, lang: str) -> pd.DataFrame:
     rows = queries.run("freshness")
     return pd.DataFrame({
         t("sources.statistic", lang): rows["statistic_fi" if lang == "fi" else "statistic_en"],
@@ -152,5 +150,6 @@ def freshness(lang: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
-def population_source(lang: str) -> str:
-    return source_caption(population_data(lang), lang)
+def freshness(lang: str) -> pd.DataFrame:
+    """Newest period and vintage per source, for the data-freshness box."""
+    return _freshness(db.version(), lang)

@@ -49,6 +49,18 @@ def areas() -> pd.DataFrame:
     return run("areas").set_index("area_code", drop=False)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _area_names(version: str, lang: str) -> dict[str, str]:
+    rows = db.query("areas")
+    names = rows[f"name_{lang}"].where(rows[f"name_{lang}"].notna() & (rows[f"name_{lang}"] != ""), rows["name_fi"])
+    return dict(zip(rows["area_code"], names))
+
+
+def area_names(lang: str) -> dict[str, str]:
+    """{area_code: name in `lang`} for every area with data (one cached dict: map codes with it)."""
+    return _area_names(db.version(), lang)
+
+
 def indicators() -> pd.DataFrame:
     """The catalogue with coverage (first/last period, areas, vintages), indexed by indicator_id."""
     return run("indicators").set_index("indicator_id", drop=False)

@@ -18,14 +18,8 @@ for column, card in zip(st.columns(4), overview.headlines(lang)):
         st.caption(card.caption)
         st.caption(card.source)
 
-chart_block(
-    overview.population_figure(lang),
-    overview.population_download(lang),
-    overview.population_source(lang),
-    overview.population_alt_text(lang),
-    key="vakiluku_kunnittain",
-    lang=lang,
-)
+view = overview.population_view(lang)
+chart_block(view.figure, view.data, view.caption, view.alt_text, key="vakiluku_kunnittain", lang=lang)
 
 with st.container(border=True):
     st.subheader(t("overview.freshness", lang))

@@ -1,0 +1,183 @@
+"""Browser tests: one warehouse, one `streamlit run` server and one Debian Chromium per test session.
+
+The server runs exactly as users run it (a subprocess on a free port), pointed at a warehouse built into
+a temporary TILANNEKUVA_DATA_DIR, so the tests never touch data/ and never race a developer's own server.
+Each test gets a fresh browser context (own cookies, own Streamlit session) on the shared browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # containers and CI run as root, where Chromium's sandbox cannot start
+    "--disable-gpu",
+    "--disable-dev-shm-usage",  # /dev/shm is tiny in containers; Chromium crashes on big pages otherwise
+    "--disable-background-networking",  # no internet here: don't let Chromium stall on update checks
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1400, "height": 1800}  # tall enough that the whole overview fits one screenshot
+SERVER_START_TIMEOUT = 60.0  # s; a cold start imports pandas, plotly and duckdb on a 2-core runner
+IDLE_TIMEOUT_MS = 60_000  # a cold first render of the overview takes seconds, not minutes
+EXPECT_TIMEOUT_MS = 20_000  # Playwright's 5 s default is too tight for a multi-second rerun on a busy runner
+
+IDLE_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SPINNER_SELECTOR = '[data-testid="stSpinner"]'
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running `streamlit run app.py` and the data dir it serves."""
+
+    base_url: str
+    data_dir: Path
+
+    @property
+    def warehouse(self) -> Path:
+        directory = self.data_dir / "warehouse"
+        return directory / (directory / "CURRENT").read_text(encoding="utf-8").strip()
+
+
+def _build_warehouse(data_dir: Path) -> None:
+    """Build with the real CLI; if the ETL is broken mid-edit, copy the developer's warehouse instead.
+
+    The copy keeps the browser tests about the app: an ETL regression is the ETL tests' job to report.
+    """
+    env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir)}
+    result = subprocess.run([sys.executable, "-m", "etl", "--quiet", "build"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    if result.returncode == 0:
+        return
+    source = REPO / "data" / "warehouse"
+    if not (source / "CURRENT").is_file():
+        pytest.fail(f"`python -m etl build` failed (exit {result.returncode}) and there is no data/warehouse to "
+                    f"fall back on:\n{result.stderr[-3000:]}")  # fmt: skip
+    warnings.warn(f"`python -m etl build` failed (exit {result.returncode}); e2e tests use a copy of "
+                  f"data/warehouse instead:\n{result.stderr[-1000:]}", stacklevel=1)  # fmt: skip
+    name = (source / "CURRENT").read_text(encoding="utf-8").strip()
+    target = data_dir / "warehouse"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / name, target / name)
+    shutil.copy2(source / "CURRENT", target / "CURRENT")
+
+
+def _free_port() -> int:
+    # Ask the kernel for a free port. Tiny race until streamlit binds it, acceptable for a test run.
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`streamlit run app.py` on a free local port, serving a freshly built warehouse."""
+    data_dir = tmp_path_factory.mktemp("e2e-data")
+    _build_warehouse(data_dir)
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    # A file, not a pipe: nobody reads the server's output while tests run, and a full pipe would block it.
+    log_path = data_dir / "streamlit.log"
+    env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--server.headless", "true"]  # fmt: skip
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not _healthy(base_url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                state = f"exited with {process.returncode}" if process.poll() is not None else "never became healthy"
+                pytest.fail(f"streamlit server {state} within {SERVER_START_TIMEOUT:.0f} s; its output:\n"
+                            f"{log_path.read_text(errors='replace')[-4000:]}")  # fmt: skip
+            time.sleep(0.2)
+        yield Server(base_url=base_url, data_dir=data_dir)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(server: Server) -> str:
+    return server.base_url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (no browser downloads: `make test` apt-installs chromium)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (`make test` does) to run the browser tests")
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def context(browser) -> Iterator[object]:
+    """A fresh browser profile per test: own Streamlit session, so no test sees another's language."""
+    ctx = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="fi-FI")
+    ctx.set_default_timeout(IDLE_TIMEOUT_MS)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context) -> object:
+    return context.new_page()
+
+
+def wait_idle(page, timeout: float = IDLE_TIMEOUT_MS) -> None:
+    """Wait until Streamlit has finished the current script run and no spinner is showing.
+
+    stApp carries data-test-script-state (initial → running → notRunning) in Streamlit 1.67. After an
+    action the rerun may not have started yet, so callers still assert on the expected content with
+    Playwright's retrying `expect`; this only stops them from reading a half-drawn page.
+    """
+    page.wait_for_selector(IDLE_SELECTOR, state="attached", timeout=timeout)
+    page.wait_for_selector(SPINNER_SELECTOR, state="detached", timeout=timeout)
+
+
+def open_page(page, url: str) -> None:
+    """Navigate and wait for the first script run to finish."""
+    page.goto(url)
+    wait_idle(page)
