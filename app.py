@@ -10,14 +10,23 @@ from dashboard import auth, db
 from dashboard.components import language_selector
 from dashboard.i18n import t
 
-# (section, script, title key, url path, icon, editors only). Editor pages are hidden from viewers'
-# navigation for tidiness only: every editor page also calls auth.require_editor() itself.
+# (section, script, title key, url path, icon, editors only). Editor pages are listed for everyone with a
+# lock icon: their own guard, auth.require_editor(), refuses viewers and offers the login.
 PAGES = [
     ("nav.section_dashboard", "pages/yleiskuva.py", "nav.overview", "yleiskuva", ":material/dashboard:", False),
+    ("nav.section_dashboard", "pages/vaesto.py", "population.nav", "vaesto", ":material/groups:", False),
+    ("nav.section_dashboard", "pages/tyo_ja_elinkeinot.py", "work.nav", "tyo-ja-elinkeinot", ":material/work:", False),
+    ("nav.section_foresight", "pages/ennakointi.py", "foresight.nav_title", "ennakointi", ":material/query_stats:", False),
+    ("nav.section_forum", "pages/aluefoorumi.py", "forum.nav_presentation", "aluefoorumi", ":material/slideshow:", False),
+    ("nav.section_forum", "pages/diat.py", "forum.nav_editor", "diat", ":material/edit_note:", True),
     ("nav.section_info", "pages/tietolahteet.py", "nav.sources", "tietolahteet", ":material/database:", False),
+    ("nav.section_info", "pages/saavutettavuus.py", "a11y.nav", "saavutettavuus", ":material/accessibility:", False),
 ]
 
 st.set_page_config(page_title="Sydänsuomen tilannekuva", page_icon="📊", layout="wide")
+# Text alternatives of charts are written for screen readers in .sr-only paragraphs: visually hidden.
+st.html("<style>.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+        "clip:rect(0,0,0,0);white-space:nowrap;border:0}</style>")  # fmt: skip
 lang = language_selector()
 auth.account_box(lang)
 
@@ -26,9 +35,8 @@ try:
     is_editor = auth.current_user().is_editor
     pages: dict[str, list] = {}
     for section, script, title, url, icon, editors_only in PAGES:
-        if editors_only and not is_editor:
-            continue
-        page = st.Page(script, title=t(title, lang), url_path=url, icon=icon, default=url == "yleiskuva")
+        shown_icon = ":material/lock:" if editors_only and not is_editor else icon
+        page = st.Page(script, title=t(title, lang), url_path=url, icon=shown_icon, default=url == "yleiskuva")
         pages.setdefault(t(section, lang), []).append(page)
 except Exception as exc:  # noqa: BLE001 - any failure must still end in navigation
     st.session_state["startup_error"] = f"{type(exc).__name__}: {exc}"

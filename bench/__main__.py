@@ -22,6 +22,7 @@ if str(REPO) not in sys.path:  # the pages import `dashboard` from the repositor
 
 from bench.etl_bench import EtlResult, bench_etl  # noqa: E402 - needs the path above
 from bench.pages_bench import PageResult, bench_pages  # noqa: E402
+from bench.scenario_bench import report as scenario_report  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.md"
 GOAL_RATIO = 2.0
@@ -112,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no fresh build: timing pages against the warehouse in {where}", flush=True)
         results = bench_pages(lang=args.lang, warmup=args.warmup, runs=args.runs, budget_s=args.budget,
                               progress=lambda message: print(message, flush=True))  # fmt: skip
+        scenario_report()  # foresight scenario server time → bench/results/scenario.md (needs the warehouse above)
 
     body = rows(results)
     print()

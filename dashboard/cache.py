@@ -28,3 +28,8 @@ class ChartView:
     data: pd.DataFrame  # exactly the rows shown, for the downloads
     caption: str
     alt_text: str
+    # For annotations (dated notes drawn as markers): which indicators and areas the chart shows, and how
+    # its x axis writes time: "year" (int 2022), "month" ("2023-10") or "" (not a time series).
+    indicators: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    time_axis: str = ""

@@ -59,7 +59,8 @@ def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang
     for i, (code, rows_) in enumerate(data.groupby("area_code", sort=False)):
         fig.add_trace(
             go.Scatter(
-                x=rows_["x"], y=rows_["value"], mode="lines", name=rows_["area_name"].iloc[0],
+                # Plain lists: Series become typed arrays that cost ~10× more to serialise on every rerun.
+                x=rows_["x"].tolist(), y=rows_["value"].tolist(), mode="lines", name=rows_["area_name"].iloc[0],
                 line={"color": colors.get(code, NEUTRALS[0]), "width": 2.5},
                 hovertemplate=f"%{{x}}: %{{y:,.0f}} {hover_unit}<extra>%{{fullData.name}}</extra>",
             ),
@@ -79,11 +80,32 @@ def line_chart(data: pd.DataFrame, colors: dict[str, str], title: str, y_title: 
     for code, rows_ in data.groupby("area_code", sort=False):
         fig.add_trace(
             go.Scatter(
-                x=rows_["x"], y=rows_["value"], mode="lines", name=rows_["area_name"].iloc[0],
+                x=rows_["x"].tolist(), y=rows_["value"].tolist(), mode="lines", name=rows_["area_name"].iloc[0],
                 line={"color": colors.get(code, NEUTRALS[0]), "width": 2.5,
                       "dash": "dot" if dashed and code in dashed else "solid"},
             )
         )  # fmt: skip
     fig = base_layout(fig, title, lang)
     fig.update_yaxes(title_text=y_title)
+    return fig
+
+
+def horizontal_bars(names: list[str] | pd.Series, values: list[float] | pd.Series, texts: list[str],
+                    colors: list[str], title: str, x_title: str, lang: str) -> go.Figure:  # fmt: skip
+    """One horizontal bar per area, in the order given (bottom to top), a text at each bar and a zero line:
+    for figures that can be negative, such as a commuting balance."""
+    fig = go.Figure(
+        go.Bar(
+            y=list(names), x=list(values), orientation="h", marker_color=list(colors), text=texts,
+            textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig = base_layout(fig, title, lang, height=max(260, 38 * len(texts) + 110))
+    fig.update_layout(showlegend=False, margin={"l": 10, "r": 10, "t": 70, "b": 10})
+    # Room on both sides for the texts outside the bars (a negative bar's text would run into the names).
+    shown = [float(v) for v in values if pd.notna(v)]
+    low, high = min([0.0, *shown]), max([0.0, *shown])
+    pad = 0.35 * ((high - low) or 1.0)
+    fig.update_xaxes(title_text=x_title, zeroline=True, zerolinecolor="#555", tickformat=",d", showgrid=True,
+                     gridcolor="#e6e6e6", range=[low - pad if low < 0 else low, high + pad])  # fmt: skip
     return fig

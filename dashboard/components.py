@@ -9,7 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import export, i18n
+from dashboard import annotations, db, export, i18n
+from dashboard.cache import ChartView
+from dashboard.export.images import ExportError, render_images
 from dashboard.i18n import t
 
 
@@ -33,11 +35,24 @@ def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str,
     st.markdown(f"<p class='sr-only' role='note'>{alt_text}</p>", unsafe_allow_html=True)
     with st.expander(t("common.text_alternative", lang)):
         st.write(alt_text)
-    downloads(data, key, lang)
+    downloads(data, key, lang, fig)
 
 
-def downloads(data: pd.DataFrame, key: str, lang: str) -> None:
-    left, right, _ = st.columns([1, 1, 4])
+def view_block(view: ChartView, key: str, lang: str) -> None:
+    """A ChartView with the coordinator's dated notes drawn on it (when it is a time series)."""
+    figure = annotations.figure_with_notes(view, key, db.version())
+    chart_block(figure, view.data, view.caption, view.alt_text, key, lang)
+
+
+def _image(fig: go.Figure, fmt: str) -> bytes:
+    try:
+        return render_images([fig], fmt, 1280, 720, 2.0 if fmt == "png" else 1.0)[0]
+    except ExportError as exc:  # the download then carries the reason instead of failing silently
+        return f"{exc}".encode()
+
+
+def downloads(data: pd.DataFrame, key: str, lang: str, fig: go.Figure | None = None) -> None:
+    left, right, png, svg, _ = st.columns([1, 1, 1, 1, 2])
     # Callables: the files are generated only when someone clicks, not on every rerun.
     left.download_button(t("common.download_csv", lang), functools.partial(export.to_csv, data),
                          file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")  # fmt: skip
@@ -46,3 +61,18 @@ def downloads(data: pd.DataFrame, key: str, lang: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
         on_click="ignore",
     )  # fmt: skip
+    if fig is not None:  # rendered by Chromium only when clicked (a few seconds)
+        png.download_button(t("common.download_png", lang), functools.partial(_image, fig, "png"),
+                            file_name=f"{key}.png", mime="image/png", key=f"{key}_png", on_click="ignore")  # fmt: skip
+        svg.download_button(t("common.download_svg", lang), functools.partial(_image, fig, "svg"),
+                            file_name=f"{key}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")  # fmt: skip
+
+
+def deck_downloads(deck, lang: str) -> None:
+    """PPTX and PDF of a deck; built when clicked (Chromium renders the charts), cached per data version."""
+    from dashboard.export.deck_export import MIME, export_deck
+
+    columns = st.columns([1, 1, 4])
+    for column, fmt in zip(columns, ("pptx", "pdf")):
+        column.download_button(t(f"forum.download_{fmt}", lang), functools.partial(export_deck, deck, fmt, lang),
+                               file_name=f"{deck.name}.{fmt}", mime=MIME[fmt], key=f"deck_{fmt}", on_click="ignore")  # fmt: skip

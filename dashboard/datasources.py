@@ -21,7 +21,8 @@ def inputs(lang: str) -> pd.DataFrame:
 def _catalogue(version: str, lang: str) -> pd.DataFrame:
     """One row per indicator: label, definition, unit, source, coverage, vintage, licence, derivation."""
     ind = queries.indicators()
-    desc = ind["description_fi"] if lang == "fi" else ind["description_en"]
+    # Swedish-speaking officials read Finnish: sv falls back to the Finnish definition, not the English one.
+    desc = ind["description_en"] if lang == "en" else ind["description_fi"]
     coverage = [
         f"{fmt_period(a, lang)}–{fmt_period(b, lang)}" if isinstance(a, str) else t("common.no_data", lang)
         for a, b in zip(ind["first_period"], ind["last_period"])
@@ -47,7 +48,7 @@ def _inputs(version: str, lang: str) -> pd.DataFrame:
     src = queries.sources()
     origin = src["origin"].map({"snapshot": t("sources.origin_snapshot", lang), "live": t("sources.origin_live", lang)})
     return pd.DataFrame({
-        t("sources.statistic", lang): src["statistic_fi" if lang == "fi" else "statistic_en"],
+        t("sources.statistic", lang): src[f"statistic_{lang}"],
         t("sources.table", lang): src["source_table"],
         t("sources.origin", lang): origin,
         t("overview.vintage", lang): src["vintage"],
@@ -62,5 +63,11 @@ def attributions() -> list[str]:
     return list(dict.fromkeys(queries.sources()["attribution"]))
 
 
-def runs() -> pd.DataFrame:
-    return queries.load_runs()[["run_id", "finished_at", "status", "message"]]
+def runs(lang: str) -> pd.DataFrame:
+    rows = queries.load_runs()
+    return pd.DataFrame({
+        t("sources.run_id", lang): rows["run_id"],
+        t("sources.run_finished", lang): rows["finished_at"],
+        t("sources.run_status", lang): rows["status"],
+        t("sources.run_message", lang): rows["message"],
+    })  # fmt: skip

@@ -28,16 +28,29 @@ def warehouse_dir() -> Path:
     return Path(os.environ.get("TILANNEKUVA_DATA_DIR", REPO / "data")) / "warehouse"
 
 
+_pointer_cache: dict[Path, tuple[tuple[int, int], Path]] = {}
+
+
 def current_path() -> Path:
-    """Real path of the warehouse file CURRENT names; raises WarehouseMissing when there is none."""
+    """Real path of the warehouse file CURRENT names; raises WarehouseMissing when there is none.
+
+    Called many times per rerun (it is part of every cache key), so the pointer is re-read only when its
+    file changes: the ETL replaces CURRENT atomically, which gives it a new inode and mtime."""
     directory = warehouse_dir()
+    pointer = directory / "CURRENT"
     try:
-        name = (directory / "CURRENT").read_text(encoding="utf-8").strip()
+        stat = pointer.stat()
     except FileNotFoundError:
         raise WarehouseMissing(f"no warehouse in {directory}: run `make run` or `python -m etl build`") from None
+    signature = (stat.st_ino, stat.st_mtime_ns)
+    cached = _pointer_cache.get(pointer)
+    if cached and cached[0] == signature and cached[1].is_file():
+        return cached[1]
+    name = pointer.read_text(encoding="utf-8").strip()
     path = (directory / name).resolve()
     if not path.is_file():
-        raise WarehouseMissing(f"{directory / 'CURRENT'} names {name}, which does not exist")
+        raise WarehouseMissing(f"{pointer} names {name}, which does not exist")
+    _pointer_cache[pointer] = (signature, path)
     return path
 
 

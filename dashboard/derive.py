@@ -79,3 +79,71 @@ def location_quotient(jobs: pd.DataFrame, area: str, reference: str) -> pd.DataF
 def is_volatile(latest_population: float | None) -> bool:
     """Small municipalities' yearly figures swing: flag them (and offer a 3-year rolling mean)."""
     return latest_population is not None and latest_population < SMALL_MUNICIPALITY
+
+
+def fill_gaps(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows for the periods missing inside each area's span (yearly 'YYYY' or monthly 'YYYY-MM'): value NaN,
+    status '..' (not available), other columns carried from the area's neighbouring rows.
+
+    A blank published cell then shows as a gap and a '..' in downloads rather than vanishing, and a rolling
+    window over it stays empty instead of silently spanning the missing period.
+    """
+    parts = []
+    for _code, rows in frame.groupby("area_code", sort=False):
+        first, last = rows["period"].min(), rows["period"].max()
+        if len(first) == 7:
+            periods = pd.period_range(first, last, freq="M").strftime("%Y-%m").tolist()
+        else:
+            periods = [str(year) for year in range(int(first), int(last) + 1)]
+        full = pd.DataFrame({"period": periods}).merge(rows, on="period", how="left")
+        added = full["area_code"].isna()
+        carried = [c for c in full.columns if c not in ("period", "value", "status")]
+        full[carried] = full[carried].ffill().bfill()
+        full["status"] = full["status"].astype(object) if "status" in full else None
+        full.loc[added, "status"] = ".."
+        if "is_derived" in full:
+            full["is_derived"] = full["is_derived"].astype(bool)
+        parts.append(full)
+    if not parts:
+        return frame.assign(status=frame.get("status"))
+    return pd.concat(parts, ignore_index=True)[[*frame.columns, *(["status"] if "status" not in frame else [])]]
+
+
+def changes(frame: pd.DataFrame, spans: tuple[int, ...] = (1, 5, 10)) -> pd.DataFrame:
+    """Per area of a yearly series: the latest year with a value, that value, and the change over each span
+    of years, in units (`change_5y`) and percent (`change_5y_pct`); None where the earlier year is missing."""
+    rows = []
+    for code, part in frame.dropna(subset=["value"]).groupby("area_code", sort=False):
+        by_year = dict(zip(part["period"].astype(int), part["value"]))
+        year = max(by_year)
+        row = {"area_code": code, "period": str(year), "value": by_year[year]}
+        for span in spans:
+            before = by_year.get(year - span)
+            row[f"change_{span}y"] = None if before is None else by_year[year] - before
+            row[f"change_{span}y_pct"] = None if not before else 100 * (by_year[year] - before) / before
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def ranks(values: pd.Series, higher_is_better: bool | None) -> pd.Series:
+    """Rank 1 = best: the largest value when higher is better (or the direction is unknown: then it is a
+    size order), the smallest when lower is better. Ties share the better rank; missing values stay unranked."""
+    lower_first = higher_is_better is not None and not pd.isna(higher_is_better) and not bool(higher_is_better)
+    return values.astype(float).rank(method="min", ascending=lower_first).astype("Int64")
+
+
+def ratio_percent(part: pd.Series | float, whole: pd.Series | float) -> pd.Series | float:
+    """100 × part / whole; NaN where the whole is zero or missing (no division by zero shown as data)."""
+    if isinstance(whole, pd.Series):
+        return 100 * part / whole.where(whole != 0)
+    if part is None or whole is None or pd.isna(part) or pd.isna(whole) or whole == 0:
+        return float("nan")
+    return 100 * part / whole
+
+
+def drop_leading_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop each area's rows before its first value (a rolling mean's first periods, an index without a base),
+    keeping every later row: a gap inside a series, or a mean over it, stays a row without a value, so a chart
+    breaks its line there and a download shows it."""
+    ordered = frame.sort_values(["area_code", "period"])
+    return ordered[ordered["value"].notna().groupby(ordered["area_code"]).cummax()]

@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import charts, db, queries
 from dashboard.cache import ChartView, figure_cache
+from dashboard.chart_registry import register
 from dashboard.i18n import fmt_period, fmt_value, label, t
 from dashboard.sourcing import short_source, source_caption
 
@@ -131,9 +132,11 @@ def _population_view(version: str, lang: str) -> ChartView:
     colors = charts.area_colors(queries.focus_codes(), queries.comparison_codes())
     figure = charts.small_multiples(data, colors, title, lang, hover_unit=t("unit.persons", lang))
     shown = data[["area_code", "area_name", "period", "value", "status", "is_derived", "source_table", "vintage"]]
-    return ChartView(figure, shown.reset_index(drop=True), source_caption(data, lang), population_alt_text(data, lang))
+    return ChartView(figure, shown.reset_index(drop=True), source_caption(data, lang), population_alt_text(data, lang),
+                     indicators=("population",), areas=tuple(queries.focus_codes()), time_axis="year")
 
 
+@register("population_by_municipality", "overview.population", indicators=("population",))
 def population_view(lang: str) -> ChartView:
     """The population small multiples with their caption, text alternative and downloadable rows."""
     return _population_view(db.version(), lang)
@@ -143,7 +146,7 @@ def population_view(lang: str) -> ChartView:
 def _freshness(version: str, lang: str) -> pd.DataFrame:
     rows = queries.run("freshness")
     return pd.DataFrame({
-        t("sources.statistic", lang): rows["statistic_fi" if lang == "fi" else "statistic_en"],
+        t("sources.statistic", lang): rows[f"statistic_{lang}"],
         t("sources.table", lang): rows["source_table"],
         t("overview.newest_period", lang): rows["newest_period"].map(lambda p: fmt_period(p, lang)),
         t("overview.vintage", lang): rows["vintage"],

@@ -15,7 +15,7 @@ def source_caption(rows: pd.DataFrame, lang: str) -> str:
     for table in tables:
         if table in meta.index:
             m = meta.loc[table]
-            statistic = m["statistic_fi"] if lang == "fi" else m["statistic_en"]
+            statistic = m[f"statistic_{lang}"]
             parts.append(f"{m['publisher']}, {statistic}, {table}")
         else:
             parts.append(table)

@@ -32,6 +32,8 @@ REPO = Path(__file__).resolve().parent.parent
 STATE_SQL = Path(__file__).with_name("sql") / "state"
 MIGRATIONS = STATE_SQL / "migrations"
 _lock = threading.RLock()
+_revision: int | None = None  # in-process count of writes, so caches of user data need no file access
+_revision_path: Path | None = None
 
 
 class StoreError(RuntimeError):
@@ -104,6 +106,31 @@ def write(actor: str, action: str, entity: str, entity_id: str, statements: Sequ
         except Exception:
             con.execute("ROLLBACK")
             raise
+    _changed()
+
+
+def revision() -> int:
+    """Changes so far (the audit log's last id): a cache key for anything derived from the store.
+
+    Read from the file once per process, then bumped by every write() of this process; the app is the
+    only writer while it runs."""
+    global _revision, _revision_path
+    with _lock:
+        if _revision is None or _revision_path != store_path():
+            _revision = int(query("store_revision")["revision"].iloc[0])
+            _revision_path = store_path()
+        return _revision
+
+
+def cache_key() -> str:
+    """Identifies the store's content: its file and revision (two stores can share a revision number)."""
+    return f"{store_path()}#{revision()}"
+
+
+def _changed() -> None:
+    global _revision
+    with _lock:
+        _revision = None  # re-read on next use: exact even if the audit ids are not consecutive
 
 
 def _json(value: dict | None) -> str | None:
@@ -155,3 +182,4 @@ def restore_store(archive: bytes) -> None:
             if path.exists():
                 shutil.copyfile(path, path.with_name(path.name + ".before-restore"))
             os.replace(candidate, path)
+    _changed()

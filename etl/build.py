@@ -63,7 +63,8 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
     region = region_mod.load_region(paths.region_file)
     catalog = catalog_mod.load_catalog()
     sources = snapshot.load_sources(paths.snapshot_dir)
-    dim_area = region_mod.build_dim_area(snapshot.read_classification(paths.snapshot_dir, sources), region)
+    classification = snapshot.read_classification(paths.snapshot_dir, sources)
+    dim_area = region_mod.build_dim_area(classification, region)
     members = region_mod.members(dim_area)
     live = read_live(paths.raw_dir)
     if "fact_population_age" in live:
@@ -111,7 +112,7 @@ def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source],
     """meta_source: one row per snapshot file (rows = data rows in the file), plus one per live table."""
     rows = [
         {"source_id": s.id, "origin": "snapshot", "publisher": s.publisher, "statistic_fi": s.statistic_fi,
-         "statistic_en": s.statistic_en, "source_table": s.source_table, "licence": s.licence,
+         "statistic_en": s.statistic_en, "statistic_sv": s.statistic_sv or s.statistic_fi, "source_table": s.source_table, "licence": s.licence,
          "attribution": s.attribution, "vintage": s.vintage, "coverage": s.coverage, "via": s.via,
          "file": s.file, "sha256": snapshot.sha256(snapshot_dir / s.file),
          "rows_loaded": snapshot.count_rows(snapshot_dir / s.file)}
@@ -122,6 +123,7 @@ def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source],
         for table, rows_ in live_facts.groupby("source_table"):
             rows.append({"source_id": f"live_{table}", "origin": "live", "publisher": "Tilastokeskus",
                          "statistic_fi": f"StatFin {table}", "statistic_en": f"StatFin {table}",
+                         "statistic_sv": f"StatFin {table}",
                          "source_table": table, "licence": "CC BY 4.0",
                          "attribution": f"Lähde: Tilastokeskus, StatFin, {table} (CC BY 4.0)",
                          "vintage": str(rows_["vintage"].max()),

@@ -25,4 +25,4 @@ st.markdown(t("sources.missing_text", lang))
 
 st.subheader(t("sources.runs", lang))
 st.markdown(t("sources.refresh", lang))
-st.dataframe(datasources.runs(), hide_index=True)
+st.dataframe(datasources.runs(lang), hide_index=True)

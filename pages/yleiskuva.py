@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import overview, queries
-from dashboard.components import chart_block, current_language
+from dashboard.components import current_language, view_block
 from dashboard.i18n import t
 
 lang = current_language()
@@ -18,8 +18,7 @@ for column, card in zip(st.columns(4), overview.headlines(lang)):
         st.caption(card.caption)
         st.caption(card.source)
 
-view = overview.population_view(lang)
-chart_block(view.figure, view.data, view.caption, view.alt_text, key="vakiluku_kunnittain", lang=lang)
+view_block(overview.population_view(lang), key="vakiluku_kunnittain", lang=lang)
 
 with st.container(border=True):
     st.subheader(t("overview.freshness", lang))

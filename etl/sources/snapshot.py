@@ -58,6 +58,7 @@ class Source:
     vintage: str
     coverage: str
     via: str = ""
+    statistic_sv: str = ""  # falls back to the Finnish name
 
     @property
     def attribution(self) -> str:
@@ -67,8 +68,17 @@ class Source:
 
 
 def load_sources(snapshot_dir: Path = SNAPSHOT_DIR) -> dict[str, Source]:
-    with (snapshot_dir / "sources.toml").open("rb") as fh:
-        return {entry["id"]: Source(**entry) for entry in tomllib.load(fh)["source"]}
+    path = snapshot_dir / "sources.toml"
+    with path.open("rb") as fh:
+        entries = tomllib.load(fh)["source"]
+    sources = {}
+    for number, entry in enumerate(entries, start=1):
+        try:
+            source = Source(**entry)
+        except TypeError as exc:  # a missing or unknown key: say which entry, not a bare TypeError
+            raise SnapshotError(f"{path.name} entry {number} ({entry.get('id', '?')}): {exc}") from exc
+        sources[source.id] = source
+    return sources
 
 
 def area_code(code: pd.Series) -> pd.Series:

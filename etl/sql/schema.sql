@@ -104,6 +104,7 @@ CREATE TABLE meta_source (
     publisher      VARCHAR NOT NULL,
     statistic_fi   VARCHAR NOT NULL,
     statistic_en   VARCHAR NOT NULL,
+    statistic_sv   VARCHAR NOT NULL,
     source_table   VARCHAR NOT NULL,
     licence        VARCHAR NOT NULL,
     attribution    VARCHAR NOT NULL,

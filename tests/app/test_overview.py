@@ -41,7 +41,7 @@ def test_text_alternative_and_downloads(app: AppTest) -> None:
     assert "8 kunnan väkiluku vuosina 1972–2022" in alt and "Saarijärvi" in alt
     assert any("sr-only" in m.value for m in app.markdown)  # screen readers get it without opening
     labels = [b.proto.label for b in app.get("download_button")]
-    assert labels == ["Lataa CSV", "Lataa XLSX"]
+    assert labels == ["Lataa CSV", "Lataa XLSX", "Lataa PNG", "Lataa SVG"]
 
 
 def test_freshness_box_lists_sources(app: AppTest) -> None:

@@ -1,4 +1,5 @@
-"""Downloads of exactly the data a chart or table shows: CSV (UTF-8 with BOM, for Excel) and XLSX."""
+"""Exports: data downloads (CSV with BOM for Excel, XLSX) here; chart images (`images`), slide decks as
+PPTX (`pptx_deck`) and PDF (`pdf_deck`); `python -m dashboard.export` runs a deck export from the shell."""
 
 from __future__ import annotations
 

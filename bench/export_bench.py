@@ -1,0 +1,55 @@
+"""Deck export time: a 10-slide deck to PPTX and PDF, rendered from scratch (export cache bypassed).
+
+Goal (issue 6): a 10-slide PPTX in under 10 s. The deck cycles through every registered chart, so it
+grows heavier as pages add charts; one kaleido/Chromium server renders each deck's images.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import time
+from dataclasses import dataclass
+
+GOAL_S = 10.0
+SLIDES = 10
+
+
+@dataclass(frozen=True)
+class ExportTiming:
+    fmt: str
+    slides: int
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return self.seconds < GOAL_S
+
+
+def ten_slide_deck():
+    from dashboard import chart_registry, decks
+
+    charts = sorted(chart_registry.load_all())
+    slides = tuple(decks.Slide(chart_id, {}, f"Dia {i + 1}", "Kommentti diaan.")
+                   for i, chart_id in zip(range(SLIDES), itertools.cycle(charts)))  # fmt: skip
+    return decks.Deck("Benchmark", slides)
+
+
+def bench_export(lang: str = "fi") -> list[ExportTiming]:
+    from dashboard.export.deck_export import FORMATS
+    from dashboard.export.images import image_cache_dir
+    from dashboard.export.slides import deck_content
+
+    deck = ten_slide_deck()
+    results = []
+    for fmt, build in FORMATS.items():
+        shutil.rmtree(image_cache_dir(), ignore_errors=True)  # from scratch: no cached chart images
+        start = time.perf_counter()
+        build(deck_content(deck, lang), lang)  # straight to the builder: the file cache would hide the cost
+        results.append(ExportTiming(fmt, len(deck.slides), time.perf_counter() - start))
+    return results
+
+
+def export_lines(results: list[ExportTiming]) -> list[str]:
+    return [f"export {r.slides}-slide {r.fmt.upper()}: {r.seconds:.1f} s (goal < {GOAL_S:g} s: "
+            f"{'OK' if r.ok else 'FAIL'})" for r in results]  # fmt: skip

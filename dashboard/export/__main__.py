@@ -1,0 +1,42 @@
+"""`python -m dashboard.export --deck Aluefoorumi --format pptx|pdf --out FILE` — the monthly report
+without opening the app. Exit codes: 0 ok · 2 bad arguments or unknown deck · 3 export failed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from dashboard import decks
+from dashboard.export.deck_export import FORMATS, export_deck
+from dashboard.export.images import ExportError
+from dashboard.i18n import LANGUAGES
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.export", description=__doc__)
+    parser.add_argument("--deck", default=decks.DEFAULT_DECK, help="deck name (default: %(default)s)")
+    parser.add_argument("--format", choices=sorted(FORMATS), required=True)
+    parser.add_argument("--out", required=True, type=Path, help="file to write")
+    parser.add_argument("--lang", choices=LANGUAGES, default="fi")
+    args = parser.parse_args(argv)
+    try:
+        deck = decks.load_deck(args.deck, args.lang)
+    except decks.DeckError as exc:
+        print(f"error: {exc}; decks: {', '.join(decks.deck_names())}", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    try:
+        data = export_deck(deck, args.format, args.lang)
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    args.out.write_bytes(data)
+    print(f"wrote {args.out} ({len(data) // 1024} KiB, {len(deck.slides)} slide(s) in the deck) "
+          f"in {time.perf_counter() - start:.1f} s")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+-- Official projections in the warehouse (e.g. '2019' = table 128v, '2024' = 14wx), with their years.
+SELECT p.projection, min(p.year) AS first_year, max(p.year) AS last_year,
+       string_agg(DISTINCT p.source_table, ',') AS source_table,
+       (SELECT max(m.vintage) FROM meta_source m WHERE m.source_table = any_value(p.source_table)) AS vintage
+FROM fact_projection_age p
+GROUP BY p.projection
+ORDER BY p.projection

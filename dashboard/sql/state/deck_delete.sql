@@ -1,0 +1,1 @@
+DELETE FROM deck WHERE name = $name

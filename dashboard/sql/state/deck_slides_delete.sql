@@ -1,0 +1,1 @@
+DELETE FROM deck_slide WHERE deck_name = $name

@@ -1,0 +1,1 @@
+DELETE FROM foresight_scenario WHERE scenario_id = $scenario_id

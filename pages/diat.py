@@ -1,0 +1,61 @@
+"""Diat ja merkinnät (editors): compose and save decks; add and remove dated notes on indicators."""
+
+import streamlit as st
+
+from dashboard import annotations, auth, decks, forum, queries
+from dashboard.components import current_language
+from dashboard.i18n import t
+
+lang = current_language()
+user = auth.require_editor(lang)  # before anything is read or written
+st.title(t("forum.editor_title", lang))
+
+st.subheader(t("forum.decks", lang))
+name = st.selectbox(t("forum.deck", lang), decks.deck_names(), key="muokattava")
+new_name = st.text_input(t("forum.save_as", lang), value=name, max_chars=80)
+choices = forum.chart_choices(lang)
+deck = decks.load_deck(name, lang)
+missing = forum.unavailable_titles(deck, set(choices))
+if missing:
+    st.info(t("forum.slides_skipped", lang, titles=", ".join(missing)))
+rows = st.data_editor(
+    forum.slides_table(deck, set(choices)), num_rows="dynamic", key=f"slides_{name}",
+    column_config={
+        "chart": st.column_config.SelectboxColumn(t("forum.chart", lang), options=list(choices), required=True),
+        "title": st.column_config.TextColumn(t("forum.title", lang), max_chars=200),
+        "commentary": st.column_config.TextColumn(t("forum.commentary", lang), max_chars=decks.MAX_TEXT),
+        "params": st.column_config.TextColumn(t("forum.params", lang), help=t("forum.params_help", lang)),
+    },
+)  # fmt: skip
+st.caption(" · ".join(f"{cid} = {title}" for cid, title in choices.items()))
+if st.button(t("forum.save", lang), type="primary"):
+    try:
+        decks.save_deck(forum.deck_from_table(new_name, rows), user.name, set(choices))
+        st.success(t("forum.saved", lang, name=new_name))
+    except decks.DeckError as exc:
+        st.error(t("forum.not_saved", lang, reason=str(exc)))
+
+st.subheader(t("forum.notes", lang))
+indicators = queries.indicators()
+areas = queries.area_names(lang)
+with st.form("note", clear_on_submit=True):
+    left, middle, right = st.columns(3)
+    indicator = left.selectbox(t("forum.indicator", lang), list(indicators.index),
+                               format_func=lambda i: indicators.loc[i, f"label_{lang}"])  # fmt: skip
+    area = middle.selectbox(t("forum.area", lang), list(areas), format_func=areas.get)
+    when = right.date_input(t("forum.date", lang), format="DD.MM.YYYY")
+    text = st.text_input(t("forum.note_text", lang), max_chars=annotations.MAX_TEXT)
+    if st.form_submit_button(t("forum.add_note", lang)):
+        try:
+            annotations.add(indicator, area, when, text, user.name)
+            st.success(t("forum.note_added", lang))
+        except annotations.AnnotationError as exc:
+            st.error(str(exc))
+notes = annotations.all_annotations()
+st.dataframe(notes, hide_index=True)
+if not notes.empty:
+    remove = st.selectbox(t("forum.remove_note", lang), [None, *notes["id"].tolist()],
+                          format_func=lambda i: "–" if i is None else forum.note_label(notes, i))  # fmt: skip
+    if remove is not None and st.button(t("forum.remove", lang)):
+        annotations.delete(int(remove), user.name)
+        st.rerun()

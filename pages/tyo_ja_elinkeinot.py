@@ -1,0 +1,67 @@
+"""Työ ja elinkeinot (work and business): unemployment monthly, open vacancies, employment rate, jobs and
+employed residents, job self-sufficiency, jobs by industry with location quotients. Selections in the URL."""
+
+import streamlit as st
+
+from dashboard import population, work, work_industry, work_jobs
+from dashboard.components import current_language, downloads, view_block
+from dashboard.i18n import t
+
+lang = current_language()
+options = population.options(lang)
+
+
+def show(block: population.Block, key: str) -> None:
+    if block.notes:  # one element for all notes: fewer elements, faster reruns
+        st.caption("\n\n".join(f":material/info: {note}" for note in block.notes))
+    if block.view is not None:
+        view_block(block.view, key, lang)  # the chart, its furniture, and any dated notes on its series
+
+
+st.title(t("work.title", lang))
+st.markdown(t("work.intro", lang))
+
+first_year, last_year = work.year_range()
+left, right = st.columns([1, 2])
+area = left.selectbox(t("population.area", lang), options.areas, index=len(options.areas) - 1, key="kunta",
+                      bind="query-params", format_func=options.names.get)  # fmt: skip
+comparisons = right.multiselect(t("population.comparisons", lang), options.comparisons,
+                                default=options.default_comparisons, key="vertailu", bind="query-params",
+                                format_func=options.names.get)  # fmt: skip
+first, last = st.slider(t("population.years", lang), first_year, last_year, (first_year, last_year), key="vuodet",
+                        bind="query-params")  # fmt: skip
+
+rolling = False
+if area in options.volatile:
+    st.warning(population.volatile_note(area, lang))
+    rolling = st.toggle(t("population.rolling", lang), key="liukuva", bind="query-params",
+                        help=t("work.rolling_help", lang))  # fmt: skip
+
+st.subheader(t("work.section_unemployment", lang))
+for column, card in zip(st.columns(4), work.cards(lang, area)):
+    with column.container(border=True):
+        st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
+        st.caption(f"{card.caption}  \n{card.source}")
+
+left, right = st.columns([1, 2])
+indicator = left.selectbox(t("population.indicator", lang), work.MONTHLY, key="indikaattori", bind="query-params",
+                           format_func=options.labels.get)  # fmt: skip
+mode = right.radio(t("population.mode", lang), work.MODES, key="tila", bind="query-params", horizontal=True,
+                   format_func=lambda m: t(f"work.mode_{m}", lang))  # fmt: skip
+show(work.unemployment_block(lang, area, comparisons, indicator, mode, first, last), "tyo_tyottomyys")
+show(work.labour_market_block(lang, area, first, last), "tyo_tyonhakijat_avoimet")
+
+st.subheader(t("work.section_jobs", lang))
+show(work_jobs.employment_rate_block(lang, area, comparisons), "tyo_tyollisyysaste")
+show(work_jobs.jobs_block(lang, area, first, last, rolling), "tyo_tyopaikat")
+show(work_jobs.self_sufficiency_block(lang, area, comparisons, first, last, rolling), "tyo_omavaraisuus")
+
+st.subheader(t("work.section_industry", lang))
+show(work_industry.shares_block(lang, area, comparisons), "tyo_toimialat")
+show(work_industry.lq_block(lang, area, comparisons), "tyo_sijaintiosamaara")
+table, table_data, table_caption = work_industry.table_view(lang, area, comparisons)
+if not table.empty:
+    st.markdown(f"**{t('work.table_title', lang)}**")
+    st.dataframe(table, hide_index=True, height="content")
+    st.caption(table_caption)
+    downloads(table_data, "tyo_toimialataulukko", lang)

@@ -1,0 +1,72 @@
+"""Väestö (population): population over time and its change, comparison as an index or per 1 000 residents,
+age structure and dependency ratio, migration and natural increase. Every selection is in the URL."""
+
+import streamlit as st
+
+from dashboard import population, population_age, population_compare, population_flows, population_summary
+from dashboard.components import current_language, downloads, view_block
+from dashboard.i18n import t
+
+lang = current_language()
+options = population.options(lang)
+
+
+def show(block: population.Block, key: str) -> None:
+    if block.notes:  # one element for all notes: fewer elements, faster reruns
+        st.caption("\n\n".join(f":material/info: {note}" for note in block.notes))
+    if block.view is not None:
+        view_block(block.view, key, lang)  # the chart, its furniture, and any dated notes on its series
+
+
+st.title(t("population.title", lang))
+st.markdown(t("population.intro", lang))
+
+first_year, last_year = options.years
+left, right = st.columns([1, 2])
+area = left.selectbox(t("population.area", lang), options.areas, index=len(options.areas) - 1, key="kunta",
+                      bind="query-params", format_func=options.names.get)  # fmt: skip
+comparisons = right.multiselect(t("population.comparisons", lang), options.comparisons,
+                                default=options.default_comparisons, key="vertailu", bind="query-params",
+                                format_func=options.names.get)  # fmt: skip
+first, last = st.slider(t("population.years", lang), first_year, last_year, (first_year, last_year), key="vuodet",
+                        bind="query-params")  # fmt: skip
+
+rolling = False
+if area in options.volatile:
+    st.warning(population.volatile_note(area, lang))
+    rolling = st.toggle(t("population.rolling", lang), key="liukuva", bind="query-params",
+                        help=t("population.rolling_help", lang))  # fmt: skip
+
+for column, card in zip(st.columns(4), population_summary.cards(lang, area)):
+    with column.container(border=True):
+        st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
+        st.caption(f"{card.caption}  \n{card.source}")
+
+st.subheader(t("population.section_compare", lang))
+left, right = st.columns([1, 2])
+indicator = left.selectbox(t("population.indicator", lang), options.indicators, key="indikaattori",
+                           bind="query-params", format_func=options.labels.get)  # fmt: skip
+mode = right.radio(t("population.mode", lang), population_compare.MODES, key="tila", bind="query-params", horizontal=True,
+                   format_func=lambda m: t(f"population.mode_{m}", lang))  # fmt: skip
+show(
+    population_compare.compare_block(lang, area, comparisons, indicator, mode, first, last, rolling), "vaesto_vertailu"
+)
+
+st.subheader(t("population.section_municipalities", lang))
+show(population_compare.multiples_block(lang), "vaesto_kunnittain")
+table, table_data, table_caption, table_notes = population_summary.changes_table(lang)
+st.markdown(f"**{t('population.changes_title', lang)}**")
+st.dataframe(table, hide_index=True, height="content")
+st.caption(table_caption)
+if table_notes:
+    st.caption("\n\n".join(f":material/info: {note}" for note in table_notes))
+downloads(table_data, "vaesto_muutokset", lang)
+
+st.subheader(t("population.section_age", lang))
+show(population_age.structure_block(lang, area, comparisons, last), "vaesto_ikarakenne")
+show(population_age.shares_block(lang, area, first, last), "vaesto_ikaryhmat")
+show(population_age.dependency_block(lang, area, comparisons, first, last), "vaesto_huoltosuhde")
+
+st.subheader(t("population.section_change", lang))
+show(population_flows.migration_block(lang, area, first, last, rolling), "vaesto_muuttoliike")
+show(population_flows.natural_block(lang, area, first, last, rolling), "vaesto_luonnollinen")

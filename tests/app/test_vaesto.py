@@ -1,0 +1,97 @@
+"""Väestö renders the real population figures, binds its selections to the URL and says what is missing."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import plotly_figures
+
+NB = "\u00a0"
+PAGE = "pages/vaesto.py"
+
+
+def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def figures_by_title(app: AppTest) -> dict[str, dict]:
+    return {figure["layout"]["title"]["text"]: figure for figure in plotly_figures(app)}
+
+
+def trace(figure: dict, name: str) -> dict:
+    return dict(zip(*next((t["x"], t["y"]) for t in figure["data"] if t["name"] == name)))
+
+
+def test_sub_region_by_default(app: AppTest) -> None:
+    open_page(app)
+    assert app.title[0].value == "Väestö"
+    metrics = {m.label: m for m in app.metric}
+    assert metrics["Väkiluku 2022"].value == f"27{NB}460"
+    assert metrics["Väkiluku 2022"].delta.startswith("\u2212586")  # 28 046 (2021) → 27 460 (2022)
+    figures = figures_by_title(app)
+    index = figures["Väkiluku (indeksi, 1972 = 100) 1972–2022"]
+    assert [t["name"] for t in index["data"]] == ["Saarijärvi-Viitasaari", "Keski-Suomi", "Koko maa"]
+    assert trace(index, "Saarijärvi-Viitasaari")[1972] == 100
+    multiples = figures["Väkiluku kunnittain 1972–2022 (henkeä)"]
+    assert trace(multiples, "Saarijärvi")[2020] == 9208
+    captions = " ".join(c.value for c in app.caption)
+    assert "Koko maa: tiedot aineistossa vain vuoteen 2018 asti." in captions  # said, not silently dropped
+    assert "Lähde: Tilastokeskus, Väestörakenne, 11re" in captions and "Johdettu luku" in captions
+    assert "0–14-vuotiaiden osuutta ei voi laskea" in captions
+
+
+def test_saarijarvi_counts_from_the_url(app: AppTest) -> None:
+    open_page(app, kunta="Saarijärvi", tila="Määrä")
+    assert app.selectbox(key="kunta").value == "KU729" and app.radio(key="tila").value == "count"
+    figures = figures_by_title(app)
+    counts = figures["Väkiluku (henkeä) 1972–2022"]
+    assert [t["name"] for t in counts["data"]] == ["Saarijärvi"]
+    assert trace(counts, "Saarijärvi")[2020] == 9208
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Väkiluku 2022"] == f"8{NB}975" and metrics["Muutos 2017–2022"] == "\u2212614"
+
+
+def test_switching_indicator_and_mode(app: AppTest) -> None:
+    open_page(app)
+    app.selectbox(key="indikaattori").set_value("net_migration").run()
+    app.radio(key="tila").set_value("per_1000").run()
+    assert not app.exception
+    title = next(t for t in figures_by_title(app) if t.startswith("Kuntien välinen nettomuutto"))
+    assert title == f"Kuntien välinen nettomuutto (1{NB}000 asukasta kohti) 1990–2017"
+    captions = " ".join(c.value for c in app.caption)
+    assert "Koko maa: ei tietoa tästä indikaattorista" in captions
+
+
+def test_small_municipality_is_marked_and_can_be_smoothed(app: AppTest) -> None:
+    open_page(app, kunta="Kivijärvi", indikaattori="Kuntien välinen nettomuutto")
+    assert f"Kivijärvi: alle 2{NB}000 asukasta (1{NB}064 vuonna 2022)" in app.warning[0].value
+    assert "Kivijärvi (vaihteleva sarja)" in [t["name"] for f in plotly_figures(app) for t in f["data"]]
+    app.toggle(key="liukuva").set_value(True).run()
+    titles = list(figures_by_title(app))
+    assert f"Kuntien välinen nettomuutto (1{NB}000 asukasta kohti) 1992–2017, 3 vuoden liukuva keskiarvo" in titles
+    assert any(t.startswith("Kuntien välinen muuttoliike, Kivijärvi") and t.endswith("keskiarvo") for t in titles)
+
+
+def test_every_chart_has_source_text_alternative_and_downloads(app: AppTest) -> None:
+    open_page(app)
+    charts = len(plotly_figures(app))
+    assert charts == 7
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert labels.count("Lataa CSV") == charts + 1 == labels.count("Lataa XLSX")  # + the changes table
+    assert len(app.expander) == charts
+    alt = " ".join(e.markdown[0].value for e in app.expander)
+    assert "Väkiluku (indeksi, 1972 = 100) 1972–2022: Saarijärvi-Viitasaari" in alt
+    table = app.dataframe[0].value.set_index("Alue")
+    assert table.loc["Saarijärvi", "Väkiluku"] == f"8{NB}975" and table.loc["Koko maa", "Vuosi"] == "2018"
+
+
+def test_swedish_and_english_by_url(app: AppTest) -> None:
+    open_page(app, lang="English")
+    assert app.title[0].value == "Population"
+    assert "Population (index, 1972 = 100) 1972–2022" in figures_by_title(app)
+    assert {m.label: m.value for m in app.metric}["Population 2022"] == "27,460"

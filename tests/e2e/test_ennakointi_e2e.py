@@ -1,0 +1,52 @@
+"""Ennakointi in a real browser: moving a scenario slider redraws the chart with the scenario lines, and
+the URL carries the setting so the same view reopens from a link."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+OUTLOOK_TITLE = re.compile(r"^Väkiluku 2000–2040: toteutunut, virallinen ennuste ja skenaario")
+
+
+def outlook(page: Page):
+    return page.get_by_test_id("stPlotlyChart").filter(has=page.locator(".gtitle", has_text=OUTLOOK_TITLE))
+
+
+def test_moving_a_slider_changes_the_chart(page: Page, base_url: str, tmp_path: Path) -> None:
+    open_page(page, f"{base_url}/ennakointi")
+    expect(page.locator("h1").first).to_have_text("Ennakointi: väestöennuste ja skenaariot")
+    chart = outlook(page)
+    expect(chart).to_have_count(1)
+    lines = chart.locator(".scatterlayer .trace")
+    expect(lines.first).to_be_attached()
+    before = lines.count()  # actual + official lines, one pair per panel
+    legend = chart.locator(".legend")
+    expect(legend).not_to_contain_text("Skenaario")
+
+    slider = page.get_by_test_id("stSlider").filter(has_text="Lisänettomuutto").get_by_role("slider")
+    slider.focus()
+    for _ in range(5):  # +10 persons a year per step
+        slider.press("ArrowRight")
+    wait_idle(page)
+
+    expect(page).to_have_url(re.compile(r"[?&]nettomuutto=50(&|$)"))
+    expect(legend).to_contain_text("Skenaario (mallilaskelma)")
+    expect(lines).to_have_count(before + 9)  # a scenario line in each of the nine panels
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path=str(tmp_path / "ennakointi.png"), full_page=True)
+
+
+def test_link_reopens_the_scenario(page: Page, base_url: str) -> None:
+    open_page(page, f"{base_url}/ennakointi?nettomuutto=-120&syntyvyys=110")
+    slider = page.get_by_test_id("stSlider").filter(has_text="Lisänettomuutto").get_by_role("slider")
+    expect(slider).to_have_value("-120")
+    expect(outlook(page).locator(".legend")).to_contain_text("Skenaario (mallilaskelma)")
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -1,0 +1,40 @@
+"""Presentation mode in the browser: the right arrow key moves to the next slide; the URL reopens it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def test_arrow_key_and_permalink(page, context, base_url: str) -> None:
+    open_page(page, f"{base_url}/aluefoorumi")
+    progress = page.locator(".slide-progress")
+    expect(progress).to_have_text(re.compile(r"^1 / \d+$"))
+    expect(page.get_by_role("heading", name="Väestö kunnittain")).to_be_visible()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()  # projector mode: no sidebar
+
+    page.locator(".slide-progress").click()  # focus the page, not an input, so the shortcut reaches it
+    page.keyboard.press("ArrowRight")
+    wait_idle(page)
+    expect(progress).to_have_text(re.compile(r"^2 / \d+$"))
+    expect(page.get_by_role("heading", name="Ikärakenne")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]dia=2"))
+
+    permalink = context.new_page()
+    open_page(permalink, page.url)
+    expect(permalink.locator(".slide-progress")).to_have_text(re.compile(r"^2 / \d+$"))
+    permalink.close()
+
+
+def test_high_contrast_by_url(page, base_url: str) -> None:
+    open_page(page, f"{base_url}/aluefoorumi?kontrasti=true&dia=1")
+    expect(page.locator(".slide-progress")).to_have_text(re.compile(r"^1 / \d+$"))
+    background = page.locator(".stApp").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background == "rgb(0, 0, 0)"

@@ -1,0 +1,65 @@
+"""Työ ja elinkeinot in a real browser: the charts draw, a municipality, the indicator and the mode can be
+changed, the URL reopens the same view in a new page, and the CSV download holds the points of the chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import open_page, wait_idle
+from tests.e2e.test_vaesto_e2e import chart_points, choose, expect_title, selectbox_value
+
+pytestmark = pytest.mark.e2e
+
+CHART = ".st-key-tyo_tyottomyys"
+
+
+def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> None:
+    open_page(page, f"{base_url}/tyo-ja-elinkeinot")
+    expect(page.locator("h1").first).to_have_text("Työ ja elinkeinot")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_test_id("stPlotlyChart")).to_have_count(7)
+    expect(main.get_by_test_id("stMetricValue").nth(1)).to_have_text(re.compile(r"^1[\s\u00a0\u202f]266$"))
+    expect_title(page, CHART, "Työttömyysaste (%) 1/2006–10/2023")
+    expect(page.locator(".st-key-tyo_sijaintiosamaara .barlayer .trace").first).to_be_attached()
+    expect(main.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path=str(tmp_path / "tyo.png"), full_page=True)
+
+
+def test_change_municipality_indicator_and_mode_then_permalink(page: Page, base_url: str) -> None:
+    open_page(page, f"{base_url}/tyo-ja-elinkeinot")
+    choose(page, "Alue", "Saarijärvi")
+    choose(page, "Indikaattori", "Työttömät työnhakijat")
+    page.locator(".st-key-tila").get_by_text("Muutos vuodentakaisesta", exact=True).click()
+    wait_idle(page)
+    expected = "Työttömät työnhakijat (muutos vuodentakaisesta, %) 1/2007–10/2023"
+    expect_title(page, CHART, expected)
+    expect(page).to_have_url(re.compile(r"kunta=Saarij(%C3%A4|ä)rvi"))
+    expect(page).to_have_url(re.compile(r"indikaattori="))
+    url = page.url
+
+    again = page.context.new_page()
+    open_page(again, url)
+    expect(selectbox_value(again, "Alue")).to_have_value("Saarijärvi")
+    expect(selectbox_value(again, "Indikaattori")).to_have_value("Työttömät työnhakijat")
+    expect_title(again, CHART, expected)
+    assert chart_points(again, CHART) == chart_points(page, CHART)
+    expect(again.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_unemployment_csv_is_the_chart_data(page: Page, base_url: str) -> None:
+    open_page(page, f"{base_url}/tyo-ja-elinkeinot")
+    expect_title(page, CHART, "Työttömyysaste (%) 1/2006–10/2023")
+    drawn = chart_points(page, CHART)
+    with page.expect_download() as info:
+        page.locator(".st-key-tyo_tyottomyys_csv").get_by_role("button").click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    assert len(rows) == len(drawn) == 3 * 214  # three areas, 1/2006–10/2023
+    assert [(r["area_name"], r["period"]) for r in rows] == [(n, x[:7]) for n, x, _ in drawn]
+    latest = {r["area_code"]: float(r["value"]) for r in rows if r["period"] == "2023-10"}
+    assert round(latest["SK138"], 1) == 11.5 and round(latest["MK13"], 1) == 11.8 and round(latest["SSS"], 1) == 9.7

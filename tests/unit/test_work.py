@@ -1,0 +1,103 @@
+"""The work page's derived figures: 12-month means, changes from a year earlier, industry shares and
+location quotients, by hand and from the real 2017 jobs-by-industry figures in the warehouse."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard import queries, work, work_industry
+
+
+def monthly(area: str, points: dict[str, float]) -> pd.DataFrame:
+    return pd.DataFrame({"indicator_id": "x", "area_code": area, "period": list(points),
+                         "value": list(points.values()), "status": None, "is_derived": False,
+                         "source_table": "12r5", "vintage": "v"})  # fmt: skip
+
+
+def months(first_year: int, values: list[float]) -> dict[str, float]:
+    return {f"{first_year + i // 12}-{i % 12 + 1:02d}": v for i, v in enumerate(values)}
+
+
+def test_rolling_12_month_mean() -> None:
+    frame = monthly("SK138", months(2022, list(range(1, 25))))  # 1..24 over 2022-01..2023-12
+    out = work.monthly_values(frame, "rolling12", 2023, 2023, rate=False).set_index("period")["value"]
+    assert out["2023-01"] == pytest.approx(sum(range(2, 14)) / 12)  # 2022-02..2023-01 = 7.5
+    assert out["2023-12"] == pytest.approx(sum(range(13, 25)) / 12)  # 18.5
+    assert len(out) == 12  # 2022 was used for the means but is not shown
+
+
+def test_year_on_year_points_for_rates_percent_for_counts() -> None:
+    # SK138 unemployed jobseekers 1 118 (10/2022) → 1 266 (10/2023): +148 = +13.24 %
+    counts = monthly("SK138", {"2022-10": 1118, "2023-10": 1266})
+    out = work.monthly_values(counts, "yoy", 2023, 2023, rate=False).set_index("period")["value"]
+    assert out["2023-10"] == pytest.approx(100 * 148 / 1118)
+    rates = monthly("SK138", {"2022-10": 9.9, "2023-10": 11.5})
+    assert work.monthly_values(rates, "yoy", 2023, 2023, rate=True)["value"].iloc[-1] == pytest.approx(1.6)
+
+
+def test_missing_month_empties_every_window_over_it() -> None:
+    values = months(2022, [10.0] * 24)
+    del values["2023-03"]  # a blank published cell
+    out = work.monthly_values(monthly("KU265", values), "rolling12", 2023, 2023, rate=False).set_index("period")
+    assert out.loc["2023-03", "status"] == ".."
+    assert out["value"].loc["2023-03":"2023-12"].isna().all() and out.loc["2023-02", "value"] == 10
+
+
+def test_industry_table_by_hand() -> None:
+    jobs = pd.DataFrame({
+        "area_code": ["A"] * 3 + ["R"] * 3,
+        "industry_code": ["A", "C", "X"] * 2,
+        "jobs": [30, 60, 10, 50, 900, 50],
+    })  # fmt: skip
+    table = work_industry.industry_table(jobs, "A", ["R"]).set_index("industry_code")
+    assert table.loc["A", "share"] == pytest.approx(30) and table.loc["A", "share_R"] == pytest.approx(5)
+    assert table.loc["A", "lq_R"] == pytest.approx(6.0)  # 30 % / 5 %
+    assert table.loc["C", "lq_R"] == pytest.approx(60 / 90)  # 60 % / 90 %
+    assert pd.isna(table.loc["X", "lq_R"])  # unknown industry: part of the total, no quotient
+
+
+def test_zero_reference_share_gives_no_quotient() -> None:
+    jobs = pd.DataFrame({"area_code": ["A", "A", "R", "R"], "industry_code": ["U", "C"] * 2, "jobs": [0, 10, 0, 20]})
+    assert pd.isna(work_industry.industry_table(jobs, "A", ["R"]).set_index("industry_code").loc["U", "lq_R"])
+
+
+def test_location_quotient_agriculture_sub_region_vs_region(app_env) -> None:
+    """SK138 vs Keski-Suomi, industry A, 2017 (Paavo): 1 298 of 9 529 jobs vs 3 703 of 106 060."""
+    jobs = queries.run("work_industry", area_codes=["SK138", "MK13"])
+    assert jobs.groupby("area_code")["jobs"].sum().to_dict() == {"MK13": 106060, "SK138": 9529}
+    by_hand = (1298 / 9529) / (3703 / 106060)  # 13.62 % / 3.49 % = 3.9014
+    table = work_industry.industry_table(jobs, "SK138", ["MK13"]).set_index("industry_code")
+    assert table.loc["A", "lq_MK13"] == pytest.approx(by_hand) == pytest.approx(3.9014, abs=1e-4)
+    assert table.loc["A", "share"] == pytest.approx(100 * 1298 / 9529)
+
+
+def test_cards_show_the_published_unemployed_count(app_env) -> None:
+    cards = {card.key: card for card in work.cards("fi", "SK138")}
+    assert cards["unemployed_jobseekers"].value == "1\u00a0266"
+    assert cards["unemployed_jobseekers"].delta == "+148 (+13,2\u00a0%)"
+    assert cards["unemployed_jobseekers"].label == "Työttömät työnhakijat 10/2023"
+    assert "Keski-Suomi 11,8\u00a0%" in cards["unemployment_rate"].caption
+
+
+def test_country_comparison_appears_when_rows_exist(data_dir, monkeypatch) -> None:
+    """A live fetch of 115h adds whole-country rows; the page then compares with Finland too, no code change.
+
+    Simulated in a private warehouse copy by giving SSS Keski-Suomi's own 2017 rows (flagged source 115h), so
+    the quotient against SSS must equal the one against Keski-Suomi exactly. The copy gets its own file name,
+    because caches are keyed by it.
+    """
+    warehouse = data_dir / "warehouse"
+    old = (warehouse / "CURRENT").read_text(encoding="utf-8").strip()
+    (warehouse / old).rename(warehouse / "wh-test-live-115h.duckdb")
+    (warehouse / "CURRENT").write_text("wh-test-live-115h.duckdb", encoding="utf-8")
+    with duckdb.connect(str(warehouse / "wh-test-live-115h.duckdb")) as con:
+        con.execute("INSERT INTO fact_jobs_industry SELECT 'SSS', year, industry_code, industry_fi, industry_en, jobs, "
+                    "false, '115h', '2026-06-01' FROM fact_jobs_industry WHERE area_code = 'MK13'")  # fmt: skip
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(data_dir))
+    block = work_industry.lq_block("fi", "SK138", ["MK13", "SSS"])
+    assert [trace.name for trace in block.view.figure.data] == ["vs. Keski-Suomi", "vs. Koko maa"]
+    assert not any("Koko maa: toimialoittaista" in note for note in block.notes)
+    lq = block.view.data.pivot_table(index="industry_code", columns="reference", values="location_quotient")
+    assert lq.loc["A", "SSS"] == pytest.approx(lq.loc["A", "MK13"]) == pytest.approx((1298 / 9529) / (3703 / 106060))
