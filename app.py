@@ -16,6 +16,8 @@ PAGES = [
     ("nav.section_dashboard", "pages/yleiskuva.py", "nav.overview", "yleiskuva", ":material/dashboard:", False),
     ("nav.section_dashboard", "pages/vaesto.py", "population.nav", "vaesto", ":material/groups:", False),
     ("nav.section_dashboard", "pages/tyo_ja_elinkeinot.py", "work.nav", "tyo-ja-elinkeinot", ":material/work:", False),
+    ("nav.section_dashboard", "pages/tyossakaynti.py", "commuting.nav", "tyossakaynti", ":material/commute:", False),
+    ("nav.section_dashboard", "pages/kuntavertailu.py", "comparison.nav", "kuntavertailu", ":material/map:", False),
     ("nav.section_foresight", "pages/ennakointi.py", "foresight.nav_title", "ennakointi", ":material/query_stats:", False),
     ("nav.section_forum", "pages/aluefoorumi.py", "forum.nav_presentation", "aluefoorumi", ":material/slideshow:", False),
     ("nav.section_forum", "pages/diat.py", "forum.nav_editor", "diat", ":material/edit_note:", True),

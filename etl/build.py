@@ -78,6 +78,8 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
         paths.snapshot_dir, sources)], members, catalog)  # fmt: skip
     tables = {
         "dim_area": dim_area,
+        "dim_employment_area": region_mod.employment_areas(
+            classification, sources["classification_2026"].source_table, sources["classification_2026"].vintage),
         "dim_indicator": catalog_mod.to_frame(catalog),
         "fact_indicator": facts,
         "fact_population_age": merged("fact_population_age", snapshot.read_population_age(

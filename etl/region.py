@@ -132,6 +132,22 @@ def build_dim_area(classification: pd.DataFrame, region: Region) -> pd.DataFrame
     return areas.drop(columns=["_group", "_rank"])
 
 
+def employment_areas(classification: pd.DataFrame, source_table: str, vintage: str) -> pd.DataFrame:
+    """The employment area (työllisyysalue) of each municipality, from the 2026 classification."""
+    cls = classification.astype({"municipality_code_3": str, "tyollisyysalue_code": int})
+    return pd.DataFrame(
+        {
+            "area_code": "KU" + cls["municipality_code_3"].str.zfill(3),
+            "employment_area_code": cls["tyollisyysalue_code"].astype(str),
+            "name_fi": cls["tyollisyysalue_name_fi"].str.strip(),
+            "name_sv": cls["tyollisyysalue_name_sv"].str.strip(),
+            "name_en": cls["tyollisyysalue_name_en"].str.strip(),
+            "source_table": source_table,
+            "vintage": vintage,
+        }
+    ).sort_values("area_code", ignore_index=True)
+
+
 def members(dim_area: pd.DataFrame) -> dict[str, list[str]]:
     """{sub-region or region code: member municipality codes}, from the classification."""
     muni = dim_area[dim_area["level"] == "municipality"]

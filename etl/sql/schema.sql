@@ -13,6 +13,18 @@ CREATE TABLE dim_area (
     sort_order     INTEGER NOT NULL    -- focus municipalities first (alphabetical), then comparisons
 );
 
+-- Employment areas (työllisyysalueet, 2026 classification): which one each municipality belongs to.
+-- A table of its own rather than columns on dim_area, so dim_area's column list stays as it was.
+CREATE TABLE dim_employment_area (
+    area_code             VARCHAR PRIMARY KEY REFERENCES dim_area (area_code),  -- a municipality
+    employment_area_code  VARCHAR NOT NULL,   -- e.g. '27'
+    name_fi               VARCHAR NOT NULL,   -- e.g. 'Pohjoinen Keski-Suomi'
+    name_sv               VARCHAR NOT NULL,
+    name_en               VARCHAR NOT NULL,
+    source_table          VARCHAR NOT NULL,
+    vintage               VARCHAR NOT NULL
+);
+
 -- The indicator catalogue (etl/catalog.toml), one row per indicator id.
 CREATE TABLE dim_indicator (
     indicator_id     VARCHAR PRIMARY KEY,

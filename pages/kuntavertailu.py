@@ -1,0 +1,50 @@
+"""Kuntavertailu (municipality comparison): every indicator's latest value with ranks and trend arrows, one
+indicator on a map of the region, and the same indicator over time as small multiples."""
+
+import streamlit as st
+
+from dashboard import comparison, comparison_map, comparison_multiples
+from dashboard.components import current_language, view_block
+from dashboard.i18n import fmt_period, t
+
+lang = current_language()
+opts = comparison.options(lang)
+st.title(t("comparison.title", lang))
+st.markdown(t("comparison.intro", lang))
+
+left, middle, right = st.columns([3, 3, 2])
+codes = left.multiselect(t("comparison.municipalities", lang), opts.municipalities, default=opts.municipalities,
+                         key="kunnat", bind="query-params", format_func=opts.names.get)  # fmt: skip
+indicator = middle.selectbox(t("comparison.indicator", lang), opts.indicators,
+                             index=opts.indicators.index(opts.default_indicator), key="indikaattori",
+                             bind="query-params", format_func=opts.labels.get)  # fmt: skip
+periods = comparison_map.period_choices(indicator)
+period = right.selectbox(t("comparison.period", lang), periods, index=len(periods) - 1, key="vuosi",
+                         bind="query-params", format_func=lambda p: fmt_period(p, lang),
+                         help=t("comparison.period_help", lang))  # fmt: skip
+smooth = st.toggle(t("comparison.smooth", lang), key="liukuva", bind="query-params",
+                   disabled=indicator not in opts.yearly, help=t("comparison.smooth_help", lang))  # fmt: skip
+
+if not codes:
+    st.info(t("comparison.pick_one", lang))
+    st.stop()
+
+st.markdown(f"### {t('comparison.table_heading', lang)}\n\n{t('comparison.table_intro', lang)}")
+view = comparison.heatmap_view(codes, lang)
+view_block(view, "kuntavertailu_taulukko", lang)
+with st.expander(t("comparison.as_table", lang)):
+    st.dataframe(comparison.table_view(codes, lang), hide_index=True)
+
+st.subheader(t("comparison.map_heading", lang))
+view = comparison_map.map_view(indicator, period, codes, lang)
+if view is None:
+    st.info(t("comparison.map_no_data", lang, period=fmt_period(period, lang)))
+else:
+    view_block(view, "kuntavertailu_kartta", lang)
+
+st.subheader(t("comparison.multiples_heading", lang))
+block = comparison_multiples.multiples_view(indicator, codes, smooth, lang)
+if block.notes:
+    st.caption("\n\n".join(block.notes))
+if block.view is not None:
+    view_block(block.view, "kuntavertailu_pienet", lang)  # with any dated notes on the series

@@ -1,0 +1,68 @@
+"""Työssäkäynti (commuting): commuting per municipality over time, the balance, what the data says about
+flows (and the real flows once a live fetch brings them), the employment area and its job centres."""
+
+import streamlit as st
+
+from dashboard import commuting, commuting_area, commuting_flows
+from dashboard.components import current_language, view_block
+from dashboard.i18n import t
+
+
+def show(block: commuting.Block, key: str) -> None:
+    if block.notes:
+        st.caption("\n\n".join(block.notes))
+    if block.view is not None:
+        view_block(block.view, key, lang)  # the chart, its furniture and any dated notes on its series
+
+
+lang = current_language()
+opts = commuting.options(lang)
+st.title(t("commuting.title", lang))
+st.markdown(t("commuting.intro", lang))
+flow_years = commuting_flows.flow_years()
+if flow_years:
+    st.info(t("commuting.matrix_available", lang, years=f"{flow_years[0]}–{flow_years[-1]}"))
+else:
+    st.info(t("commuting.no_matrix", lang))
+
+left, middle, right = st.columns([3, 2, 2])
+codes = left.multiselect(t("commuting.municipalities", lang), opts.municipalities, default=opts.municipalities,
+                         key="kunnat", bind="query-params", format_func=opts.names.get)  # fmt: skip
+indicator = middle.selectbox(t("commuting.indicator", lang), opts.indicators, key="indikaattori",
+                             bind="query-params", format_func=opts.labels.get)  # fmt: skip
+period = right.select_slider(t("commuting.years", lang), opts.years, value=(opts.years[0], opts.years[-1]),
+                             key="vuodet", bind="query-params")  # fmt: skip
+left, middle, right = st.columns([3, 2, 2])
+comparisons = left.multiselect(t("commuting.comparisons", lang), opts.comparisons, default=opts.comparisons,
+                               key="vertailu", bind="query-params", format_func=opts.names.get)  # fmt: skip
+mode = middle.radio(t("commuting.mode", lang), commuting.MODES, key="tila", bind="query-params", horizontal=True,
+                    format_func=lambda m: t(f"commuting.mode_{m}", lang), help=t("commuting.mode_help", lang),
+                    disabled=indicator not in opts.indexable)  # fmt: skip
+smooth = right.toggle(t("commuting.smooth", lang), key="liukuva", bind="query-params",
+                      help=t("commuting.smooth_help", lang))  # fmt: skip
+
+if not codes:
+    st.info(t("commuting.pick_one", lang))
+    st.stop()
+
+show(commuting.series_view(indicator, codes, comparisons, period, mode, smooth, lang), "tyossakaynti_aikasarja")
+
+year = period[1]
+# Heading and introduction as one element each section: fewer elements, a faster rerun.
+st.markdown(f"### {t('commuting.balance_heading', lang, year=year)}\n\n{t('commuting.balance_intro', lang)}")
+show(commuting.balance_view(codes, comparisons, year, lang), "pendeloinnin_tase")
+
+st.markdown(f"### {t('commuting.stocks_heading', lang)}\n\n{t('commuting.stocks_intro', lang)}")
+code = st.selectbox(t("commuting.municipality", lang), opts.municipalities, key="kunta", bind="query-params",
+                    format_func=opts.names.get)  # fmt: skip
+show(commuting_flows.stocks_view(code, year, lang), "tyossakaynti_varannot")
+if flow_years:
+    st.subheader(t("commuting.flows_heading", lang))
+    flow_year = int(year) if int(year) in flow_years else flow_years[-1]
+    show(commuting_flows.flow_view(flow_year, codes, lang), "tyomatkavirrat")
+
+members = "\n".join(f"- {line}" for line in commuting_area.membership_lines(year, lang))
+st.markdown(f"### {t('commuting.area_heading', lang)}\n\n{members}\n\n{t('commuting.area_intro', lang)}")
+show(commuting_area.area_view(year, lang), "tyollisyysalue")
+st.dataframe(commuting_area.area_table(year, lang), hide_index=True)
+st.caption(t("commuting.area_note", lang))

@@ -1,0 +1,144 @@
+"""Kuntavertailu renders the real latest values with ranks and trend arrows, the region map from the bundled
+boundaries (offline) and the small multiples, and binds its selections to the URL."""
+
+from __future__ import annotations
+
+import math
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import plotly_figures
+
+NB = "\u00a0"
+PAGE = "pages/kuntavertailu.py"
+
+
+def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def heatmap_cells(figure: dict) -> dict[tuple[str, str], tuple[str, str]]:
+    """{(row label, column): (cell text, hover)} from the text trace."""
+    text = figure["data"][1]
+    return {(y.replace("<br>", " "), x.replace("<br>", "")): (c, h)
+            for x, y, c, h in zip(text["x"], text["y"], text["text"], text["hovertext"])}  # fmt: skip
+
+
+def test_heatmap_has_real_values_ranks_and_arrows(app: AppTest) -> None:
+    open_page(app)
+    heatmap, _, _ = plotly_figures(app)
+    assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu: 24 indikaattorin uusin arvo")
+    cells = heatmap_cells(heatmap)
+    # Saarijärvi 2017: 2 931 jobs / 3 236 employed residents = 90.6 %, down from 92.4 % in 2016; 5th of 8.
+    text, hover = cells[("Työpaikkaomavaraisuus (%) · 2017", "Saarijärvi")]
+    assert text.startswith("90,6 ↓") and "5./8" in text
+    assert "muutos vuodesta 2016: \u22121,8 %-yks." in hover
+    assert cells[("Työpaikkaomavaraisuus (%) · 2017", "Kyyjärvi")][0].startswith("106,4 ↑")  # 1st
+    assert "1./8" in cells[("Työpaikkaomavaraisuus (%) · 2017", "Kyyjärvi")][0]
+    assert cells[("Alueella olevat työpaikat · 2017", "Saarijärvi")][0].startswith(f"2{NB}931")
+    # Unemployment 10/2023 (lower is better): the sub-region 11,5 %, Kyyjärvi the lowest and first.
+    assert cells[("Työttömyysaste (%) · 10/2023", "Saarijärvi-Viitasaari")][0] == "11,5 ↑"
+    assert "1./8" in cells[("Työttömyysaste (%) · 10/2023", "Kyyjärvi")][0]
+    # Same period or nothing: no employment rate is published for the sub-region.
+    assert cells[("Työllisyysaste (%) · 2016", "Saarijärvi-Viitasaari")][0] == "Ei tietoa"
+    assert cells[("Väkiluku · 2022", "Koko maa")][0] == "Ei tietoa"  # the country's 2022 is not in the data
+
+
+def test_heatmap_colours_only_meaningful_ranks(app: AppTest) -> None:
+    open_page(app)
+    cells = plotly_figures(app)[0]["data"][0]
+    x = [c.replace("<br>", "") for c in cells["x"]]
+    flat = cells["z"]  # a typed 2-D array arrives flat: one row per indicator, len(x) values each
+    rows = [flat[i : i + len(x)] for i in range(0, len(flat), len(x))] if not isinstance(flat[0], list) else flat
+    z = {y.replace("<br>", " "): dict(zip(x, row)) for y, row in zip(cells["y"], rows)}
+    row = z["Työpaikkaomavaraisuus (%) · 2017"]
+    assert row["Kyyjärvi"] == 1 and row["Kivijärvi"] == 0  # best and worst of eight
+    assert math.isnan(row["Saarijärvi-Viitasaari"])  # comparison areas are not ranked
+    assert all(math.isnan(v) for v in z["Väkiluku · 2022"].values())  # a head count only orders by size
+
+
+def test_table_view_and_alt_text(app: AppTest) -> None:
+    open_page(app)
+    table = app.dataframe[0].value.set_index("Indikaattori")
+    assert table.loc["Työpaikkaomavaraisuus", "Saarijärvi"] == f"90,6{NB}% ↓ (5./8)"
+    assert table.loc["Työpaikkaomavaraisuus", "Ajankohta"] == "2017"
+    assert table.loc["Työllisyysaste", "Saarijärvi-Viitasaari"] == "Ei tietoa"
+    alt = " ".join(m.value for m in app.markdown)
+    assert "24 indikaattorin uusin arvo 11 alueelle" in alt
+
+
+def test_map_of_the_region_offline(app: AppTest) -> None:
+    open_page(app, indikaattori="Työpaikkaomavaraisuus", vuosi="2017")
+    _, region_map, _ = plotly_figures(app)
+    assert (
+        region_map["layout"]["title"]["text"] == "Työpaikkaomavaraisuus, Keski-Suomi 2017 (%); valitut kunnat rajattu"
+    )
+    first, values = region_map["data"][0], region_map["data"][1]
+    # The label trace comes first: with a choropleth first, plotly.js would fetch a world map from the internet.
+    assert first["type"] == "scattergeo" and "locationmode" not in first
+    assert region_map["layout"]["geo"]["visible"] is False
+    z = dict(zip(values["locations"], values["z"]))
+    assert len(z) == 22 and round(z["KU729"], 1) == 90.6 and round(z["KU179"], 1) == 107.1
+    outline = region_map["data"][-1]
+    assert sorted(outline["locations"]) == sorted(app.multiselect(key="kunnat").value)
+    assert {f["id"] for f in values["geojson"]["features"]} >= set(values["locations"])
+    captions = " ".join(c.value for c in app.caption)
+    assert "Maanmittauslaitos" in captions and "115p" in captions
+
+
+def test_small_multiples_and_period_choice(app: AppTest) -> None:
+    open_page(app, indikaattori="Työpaikkaomavaraisuus")
+    assert app.selectbox(key="vuosi").value == "2017"  # latest period of the chosen indicator by default
+    multiples = plotly_figures(app)[2]
+    assert multiples["layout"]["title"]["text"].startswith("Työpaikkaomavaraisuus 1987–2017 (%)")
+    names = [t["name"] for t in multiples["data"]]
+    assert len(names) == 11 and names[-3:] == ["Saarijärvi-Viitasaari", "Keski-Suomi", "Koko maa"]
+    saarijarvi = next(t for t in multiples["data"] if t["name"] == "Saarijärvi")
+    assert round(dict(zip(saarijarvi["x"], saarijarvi["y"]))[2017], 1) == 90.6
+    assert "Kivijärvi *" in names  # volatile
+
+
+def test_municipalities_from_the_url_and_smoothing(app: AppTest) -> None:
+    open_page(app, kunnat=["Saarijärvi", "Kivijärvi"], indikaattori="Työpaikkaomavaraisuus", liukuva="true")
+    assert sorted(app.multiselect(key="kunnat").value) == ["KU265", "KU729"]
+    heatmap, _, multiples = plotly_figures(app)
+    columns = [c.replace("<br>", "") for c in heatmap["data"][0]["x"]]
+    assert columns == ["Kivijärvi", "Saarijärvi", "Saarijärvi-Viitasaari", "Keski-Suomi", "Koko maa"]
+    assert "3 vuoden liukuva keskiarvo" in multiples["layout"]["title"]["text"]
+    saarijarvi = next(t for t in multiples["data"] if t["name"] == "Saarijärvi")
+    smoothed = dict(zip(saarijarvi["x"], saarijarvi["y"]))
+    assert round(smoothed[2017], 2) == round((90.614491 + 92.382992 + 90.574784) / 3, 2)
+
+
+def test_swedish(app: AppTest) -> None:
+    open_page(app, lang="svenska")
+    assert app.title[0].value == "Kommunjämförelse"
+    heatmap = plotly_figures(app)[0]
+    assert heatmap["layout"]["title"]["text"].startswith("Kommunjämförelse: senaste värdet för 24 indikatorer")
+
+
+def test_another_region_by_configuration_only(tmp_path, monkeypatch) -> None:
+    """Both pages run for Jämsä (region.toml only): the sub-region shares the municipality's name, so the
+    comparison names it with its level; the employment area and centres follow from the data."""
+    from etl.build import REPO, Paths, build
+
+    region_file = tmp_path / "region.toml"
+    region_file.write_text(
+        '[region]\nbrand = "Jämsän seutu"\ntitle_fi = "Jämsä"\ntitle_sv = "Jämsä"\ntitle_en = "Jämsä"\n'
+        'focus_municipalities = ["182"]\nsubregion = "SK134"\nregion = "MK13"\n'
+        '[comparison]\nareas = ["SK134", "MK13", "SSS"]\n', encoding="utf-8")  # fmt: skip
+    build(Paths(data_dir=tmp_path / "data", snapshot_dir=REPO / "data" / "snapshot", region_file=region_file),
+          show_progress=False)  # fmt: skip
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path / "data"))
+    app = open_page(AppTest.from_file("../../app.py", default_timeout=60))
+    columns = [c.replace("<br>", "") for c in plotly_figures(app)[0]["data"][0]["x"]]
+    assert columns == ["Jämsä", "Jämsä (seutukunta)", "Keski-Suomi", "Koko maa"]
+    app.switch_page("pages/tyossakaynti.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+    text = " ".join(m.value for m in app.markdown)
+    assert "Työllisyysalue 6 Eteläinen Keski-Suomi" in text

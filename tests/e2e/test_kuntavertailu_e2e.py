@@ -1,0 +1,112 @@
+"""Kuntavertailu in a real browser: the heatmap table, the offline map (every municipality of the region
+drawn, no tiles) and the small multiples; changing a municipality and the indicator; the permalink; the map's
+CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.e2e.conftest import Server, open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+REGION_SQL = (
+    "SELECT count(*) FROM dim_area m JOIN dim_area s ON s.area_code = m.parent_code WHERE m.level = 'municipality' "
+    "AND s.parent_code = (SELECT value FROM meta_region WHERE key = 'region')"
+)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the selectbox labelled `label`. A rerun still under way can redraw the box under the
+    click and swallow it, so open the list again until the option shows; then wait for the box to say it."""
+    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _ in range(5):
+        wait_idle(page)
+        box.click()
+        page.keyboard.type(option)  # filters the list: long lists only render the options in view
+        try:
+            wanted.wait_for(state="visible", timeout=3000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    wanted.click()
+    expect(box.get_by_role("combobox")).to_have_value(option)
+    wait_idle(page)
+
+
+def selectbox_value(page: Page, label: str):
+    return (
+        page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first.get_by_role("combobox")
+    )
+
+
+def count(server: Server, sql: str) -> int:
+    with duckdb.connect(str(server.warehouse), read_only=True) as con:
+        return con.execute(sql).fetchone()[0]
+
+
+def test_heatmap_map_and_multiples_draw(page: Page, server: Server, tmp_path: Path) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(server.base_url) else None)
+    open_page(page, f"{server.base_url}/kuntavertailu")
+    expect(page.locator("h1").first).to_have_text("Kuntavertailu")
+    charts = page.get_by_test_id("stMain").get_by_test_id("stPlotlyChart")
+    expect(charts).to_have_count(3)
+    expect(charts.nth(0).locator(".gtitle")).to_have_text(re.compile(r"^Kuntavertailu: \d+ indikaattorin"))
+    # The map: every municipality of the region filled, from the warehouse's boundaries, with no download.
+    municipalities = count(server, REGION_SQL)
+    expect(charts.nth(1).locator("path.choroplethlocation").first).to_be_attached()
+    filled = charts.nth(1).locator(".choroplethlayer .trace").first.locator("path.choroplethlocation")
+    expect(filled).to_have_count(municipalities)
+    assert not [u for u in requests if "plot.ly" in u or "tile" in u], requests
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path=str(tmp_path / "kuntavertailu.png"), full_page=True)
+
+
+def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: str) -> None:
+    open_page(page, f"{base_url}/kuntavertailu")
+    choose(page, "Indikaattori", "Työpaikkaomavaraisuus")
+    choose(page, "Ajankohta", "2015")
+    # Drop one municipality from the comparison (the multiselect's chip has a remove button).
+    page.get_by_test_id("stMultiSelect").first.get_by_role("button", name=re.compile("Kannonkoski")).first.click()
+    wait_idle(page)
+    titles = page.get_by_test_id("stPlotlyChart").locator(".gtitle")
+    expect(titles.nth(1)).to_have_text(re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2015"))
+    expect(page).to_have_url(re.compile(r"indikaattori=Ty%C3%B6paikkaomavaraisuus|indikaattori=Työpaikkaomavaraisuus"))
+    url = page.url
+
+    again = page.context.new_page()
+    open_page(again, url)
+    expect(selectbox_value(again, "Indikaattori")).to_have_value("Työpaikkaomavaraisuus")
+    expect(selectbox_value(again, "Ajankohta")).to_have_value("2015")
+    chips = again.get_by_test_id("stMultiSelect").first
+    expect(chips.get_by_text("Kannonkoski", exact=True)).to_have_count(0)
+    expect(chips.get_by_text("Saarijärvi", exact=True)).to_have_count(1)
+    expect(again.get_by_test_id("stPlotlyChart").locator(".gtitle").nth(1)).to_have_text(
+        re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2015")
+    )
+    expect(again.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_map_csv_is_the_map_data(page: Page, server: Server) -> None:
+    open_page(page, f"{server.base_url}/kuntavertailu?indikaattori=Ty%C3%B6paikkaomavaraisuus&vuosi=2017")
+    expect(page.get_by_test_id("stPlotlyChart").locator(".gtitle").nth(1)).to_have_text(
+        re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2017")
+    )
+    with page.expect_download() as info:
+        page.locator(".st-key-kuntavertailu_kartta_csv").get_by_role("button").click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    assert len(rows) == count(server, REGION_SQL)
+    saarijarvi = next(r for r in rows if r["area_name"] == "Saarijärvi")
+    expected = count(server, "SELECT value FROM fact_indicator WHERE indicator_id = 'job_self_sufficiency' "
+                             "AND area_code = 'KU729' AND period = '2017'")  # fmt: skip
+    assert float(saarijarvi["value"]) == pytest.approx(expected) and saarijarvi["period"] == "2017"

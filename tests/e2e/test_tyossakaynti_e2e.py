@@ -1,0 +1,94 @@
+"""Työssäkäynti in a real browser: the charts draw, a municipality and an indicator can be changed, the URL
+reopens the same view in a new page, and the CSV download holds exactly the rows of the chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.e2e.conftest import Server, open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the selectbox labelled `label`. A rerun still under way can redraw the box under the
+    click and swallow it, so open the list again until the option shows; then wait for the box to say it."""
+    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _ in range(5):
+        wait_idle(page)
+        box.click()
+        page.keyboard.type(option)  # filters the list: long lists only render the options in view
+        try:
+            wanted.wait_for(state="visible", timeout=3000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    wanted.click()
+    expect(box.get_by_role("combobox")).to_have_value(option)
+    wait_idle(page)
+
+
+def selectbox_value(page: Page, label: str):
+    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first
+    return box.get_by_role("combobox")
+
+
+def chart_titles(page: Page):
+    return page.get_by_test_id("stPlotlyChart").locator(".gtitle")
+
+
+def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> None:
+    open_page(page, f"{base_url}/tyossakaynti")
+    expect(page.locator("h1").first).to_have_text("Työssäkäynti")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Kunnasta kuntaan -pendelöintimatriisia ei ole")).to_be_visible()
+    charts = main.get_by_test_id("stPlotlyChart")
+    expect(charts).to_have_count(4)  # indicator over time, balance, stocks (Sankey), employment area
+    expect(charts.nth(0).locator(".scatterlayer .trace").first).to_be_attached()
+    expect(charts.nth(2).locator(".sankey-node").first).to_be_attached()
+    expect(main.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path=str(tmp_path / "tyossakaynti.png"), full_page=True)
+
+
+def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: str) -> None:
+    open_page(page, f"{base_url}/tyossakaynti")
+    choose(page, "Indikaattori", "Pendelöinnin tase")
+    expect(chart_titles(page).nth(0)).to_have_text(re.compile(r"^Pendelöinnin tase 1987–2017"))
+    choose(page, "Kunta", "Saarijärvi")
+    expect(chart_titles(page).nth(2)).to_have_text(re.compile(r"^Työssäkäynti Saarijärvi 2017"))
+    expect(page).to_have_url(re.compile(r"kunta=Saarij%C3%A4rvi|kunta=Saarijärvi"))
+    url = page.url
+
+    again = page.context.new_page()
+    open_page(again, url)
+    expect(selectbox_value(again, "Indikaattori")).to_have_value("Pendelöinnin tase")
+    expect(selectbox_value(again, "Kunta")).to_have_value("Saarijärvi")
+    expect(chart_titles(again).nth(0)).to_have_text(re.compile(r"^Pendelöinnin tase 1987–2017"))
+    expect(chart_titles(again).nth(2)).to_have_text(re.compile(r"^Työssäkäynti Saarijärvi 2017"))
+    expect(again.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_stocks_csv_is_the_chart_data(page: Page, server: Server) -> None:
+    open_page(page, f"{server.base_url}/tyossakaynti?kunta=Saarij%C3%A4rvi")
+    expect(chart_titles(page).nth(2)).to_have_text(re.compile(r"^Työssäkäynti Saarijärvi 2017"))
+    button = page.locator(".st-key-tyossakaynti_varannot_csv").get_by_role("button")
+    with page.expect_download() as info:
+        button.click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    with duckdb.connect(str(server.warehouse), read_only=True) as con:
+        expected = dict(con.execute(
+            "SELECT indicator_id, value FROM fact_indicator WHERE area_code = 'KU729' AND period = '2017' AND "
+            "indicator_id IN ('residents_working_in_home_municipality', 'out_commuters', 'in_commuters')"
+        ).fetchall())  # fmt: skip
+    assert len(rows) == 3 == len(expected)
+    assert {r["indicator_id"]: float(r["persons"]) for r in rows} == expected
+    assert {r["area_name"] for r in rows} == {"Saarijärvi"} and {r["period"] for r in rows} == {"2017"}
