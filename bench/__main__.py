@@ -21,6 +21,7 @@ if str(REPO) not in sys.path:  # the pages import `dashboard` from the repositor
     sys.path.insert(0, str(REPO))
 
 from bench.etl_bench import EtlResult, bench_etl  # noqa: E402 - needs the path above
+from bench.export_bench import bench_export, export_lines  # noqa: E402
 from bench.pages_bench import PageResult, bench_pages  # noqa: E402
 from bench.scenario_bench import report as scenario_report  # noqa: E402
 
@@ -114,12 +115,15 @@ def main(argv: list[str] | None = None) -> int:
         results = bench_pages(lang=args.lang, warmup=args.warmup, runs=args.runs, budget_s=args.budget,
                               progress=lambda message: print(message, flush=True))  # fmt: skip
         scenario_report()  # foresight scenario server time → bench/results/scenario.md (needs the warehouse above)
+        print("timing a 10-slide deck export (PPTX, PDF)…", flush=True)
+        exports = export_lines(bench_export(args.lang))
 
     body = rows(results)
     print()
     print(plain_table(HEADER, body))
     print()
     print(etl_line(etl))
+    print("\n".join(exports))
     for note in notes(args):
         print(note)
 
@@ -128,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         f"# Benchmark {started:%Y-%m-%d %H:%M} UTC",
         markdown_table(HEADER, body),
         etl_line(etl),
+        "\n".join(f"- {line}" for line in exports),
         "\n".join(f"- {note}" for note in notes(args)),
     ]) + "\n", encoding="utf-8")  # fmt: skip
     print(f"\nwrote {RESULTS.relative_to(REPO)}")

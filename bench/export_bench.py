@@ -51,5 +51,7 @@ def bench_export(lang: str = "fi") -> list[ExportTiming]:
 
 
 def export_lines(results: list[ExportTiming]) -> list[str]:
-    return [f"export {r.slides}-slide {r.fmt.upper()}: {r.seconds:.1f} s (goal < {GOAL_S:g} s: "
-            f"{'OK' if r.ok else 'FAIL'})" for r in results]  # fmt: skip
+    """The goal is stated for PPTX; the PDF time is reported for information."""
+    return [f"export {r.slides}-slide {r.fmt.upper()}: {r.seconds:.1f} s"
+            + (f" (goal < {GOAL_S:g} s: {'OK' if r.ok else 'FAIL'})" if r.fmt == "pptx" else "")
+            for r in results]  # fmt: skip

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from dashboard.cache import ChartView
 
 # Modules whose import registers charts; a new feature adds its module here.
-CHART_MODULES = ("dashboard.overview",)
+CHART_MODULES = ("dashboard.overview", "dashboard.deck_charts")
 
 
 @dataclass(frozen=True)
 class ChartEntry:
     chart_id: str
     title_key: str  # locale key naming the chart in the deck editor
-    build: Callable[..., ChartView]
+    build: Callable[..., ChartView | None]
     defaults: dict = field(default_factory=dict)  # the selections a new slide starts from
     indicators: tuple[str, ...] = ()  # indicator ids shown, for annotations
 
@@ -44,8 +44,9 @@ def load_all() -> dict[str, ChartEntry]:
     return dict(_REGISTRY)
 
 
-def render(chart_id: str, lang: str, params: dict | None = None) -> ChartView:
-    """The chart with its selections; unknown selection names are ignored (old slides keep working)."""
+def render(chart_id: str, lang: str, params: dict | None = None) -> ChartView | None:
+    """The chart with its selections (None when its data is missing); unknown selection names are
+    ignored, so old slides keep working."""
     entries = load_all()
     if chart_id not in entries:
         raise KeyError(f"unknown chart {chart_id!r}; known: {', '.join(sorted(entries))}")

@@ -40,6 +40,9 @@ def deck_content(deck: Deck, lang: str, scale: float = 2.0) -> DeckContent:
             skipped.append(slide.title or slide.chart_id)
             continue
         view = chart_registry.render(slide.chart_id, lang, slide.params)
+        if view is None:  # the chart exists but its data does not, in this installation
+            skipped.append(slide.title or slide.chart_id)
+            continue
         views.append(view)
         slides_meta.append((slide, view))
     images = render_images([v.figure for v in views], "png", WIDTH, HEIGHT, scale)

@@ -1,0 +1,80 @@
+"""The product's charts as deck slides: each page's chart builder registered under a stable id, with the
+selections a slide may set. Defaults come from the region configuration at run time (the sub-region,
+the comparison areas, the newest year), so the default deck works for any region."""
+
+from __future__ import annotations
+
+from dashboard import (
+    commuting,
+    foresight,
+    foresight_model,
+    population,
+    population_age,
+    population_flows,
+    queries,
+    work,
+    work_industry,
+    work_jobs,
+)  # fmt: skip
+from dashboard.cache import ChartView
+from dashboard.chart_registry import register
+
+
+def _area(kunta: str | None) -> str:
+    """A slide's area: the chosen one if it exists in the data, else the sub-region."""
+    return kunta if kunta in queries.area_names("fi") else queries.region()["subregion"]
+
+
+def _comparisons() -> list[str]:
+    return [c for c in queries.comparison_codes() if c != queries.region()["subregion"]]
+
+
+def _years(lang: str) -> tuple[int, int]:
+    return population.options(lang).years
+
+
+@register("age_structure", "forum.chart_age_structure", {"kunta": None}, ("population",))
+def age_structure(lang: str, kunta: str | None = None) -> ChartView | None:
+    return population_age.structure_block(lang, _area(kunta), _comparisons(), _years(lang)[1]).view
+
+
+@register("dependency_ratio", "forum.chart_dependency_ratio", {"kunta": None}, ("working_age_population",))
+def dependency_ratio(lang: str, kunta: str | None = None) -> ChartView | None:
+    first, last = _years(lang)
+    return population_age.dependency_block(lang, _area(kunta), _comparisons(), first, last).view
+
+
+@register("migration", "forum.chart_migration", {"kunta": None}, ("net_migration",))
+def migration(lang: str, kunta: str | None = None) -> ChartView | None:
+    first, last = _years(lang)
+    return population_flows.migration_block(lang, _area(kunta), first, last).view
+
+
+@register("unemployment_rate", "forum.chart_unemployment", {"kunta": None}, ("unemployment_rate",))
+def unemployment_rate(lang: str, kunta: str | None = None) -> ChartView | None:
+    first, last = work.year_range()
+    return work.unemployment_block(lang, _area(kunta), _comparisons(), "unemployment_rate", "month", first, last).view
+
+
+@register("jobs_and_employed", "forum.chart_jobs", {"kunta": None}, ("jobs", "employed_residents"))
+def jobs_and_employed(lang: str, kunta: str | None = None) -> ChartView | None:
+    first, last = _years(lang)
+    return work_jobs.jobs_block(lang, _area(kunta), first, last).view
+
+
+@register("industry_lq", "forum.chart_industry_lq", {"kunta": None})
+def industry_lq(lang: str, kunta: str | None = None) -> ChartView | None:
+    return work_industry.lq_block(lang, _area(kunta), _comparisons()).view
+
+
+@register("commuting_balance", "forum.chart_commuting_balance", {"vuosi": None}, ("commuting_balance",))
+def commuting_balance(lang: str, vuosi: str | None = None) -> ChartView | None:
+    options = commuting.options(lang)
+    year = vuosi if vuosi in options.years else options.years[-1]
+    return commuting.balance_view(list(options.municipalities), _comparisons(), year, lang).view
+
+
+@register("projection_official", "forum.chart_projection", {"ryhma": "population"}, ("population_projection",))
+def projection_official(lang: str, ryhma: str = "population") -> ChartView | None:
+    chart = foresight.outlook_chart(lang, ryhma, foresight_model.Scenario())
+    return ChartView(chart.figure, chart.data, chart.caption, chart.alt)

@@ -1,0 +1,32 @@
+"""Every chart a deck can show renders with its default selections, and bad selections fall back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard import chart_registry, decks
+
+
+@pytest.mark.parametrize("chart_id", sorted(chart_registry.load_all()))
+def test_every_registered_chart_renders(app_env: Path, chart_id: str) -> None:
+    view = chart_registry.render(chart_id, "fi", {})
+    assert view is not None and len(view.figure.data) > 0
+    assert view.caption.startswith("Lähde:") and view.alt_text and not view.data.empty
+
+
+def test_default_deck_slides_are_registered_except_funding() -> None:
+    registered = set(chart_registry.load_all())
+    missing = {s.chart_id for s in decks.default_deck("fi").slides} - registered
+    assert missing <= {"funding_by_fund"}  # the funding chart arrives with the EU funding pages
+
+
+def test_unknown_area_falls_back_to_the_subregion(app_env: Path) -> None:
+    view = chart_registry.render("unemployment_rate", "fi", {"kunta": "KU999", "unknown": 1})
+    assert "SK138" in set(view.data["area_code"])
+
+
+def test_unknown_chart_is_named() -> None:
+    with pytest.raises(KeyError, match="unknown chart 'nope'"):
+        chart_registry.render("nope", "fi")
