@@ -8,6 +8,7 @@ from dashboard import (
     commuting,
     foresight,
     foresight_model,
+    foresight_store,
     population,
     population_age,
     population_flows,
@@ -74,7 +75,11 @@ def commuting_balance(lang: str, vuosi: str | None = None) -> ChartView | None:
     return commuting.balance_view(list(options.municipalities), _comparisons(), year, lang).view
 
 
-@register("projection_official", "forum.chart_projection", {"ryhma": "population"}, ("population_projection",))
-def projection_official(lang: str, ryhma: str = "population") -> ChartView | None:
-    chart = foresight.outlook_chart(lang, ryhma, foresight_model.Scenario())
+@register("projection_official", "forum.chart_projection", {"ryhma": "population", "skenaario": None},
+          ("population_projection",))  # fmt: skip
+def projection_official(lang: str, ryhma: str = "population", skenaario: str | None = None) -> ChartView | None:
+    """The official projection, beside a saved what-if scenario when the slide names one (by its id)."""
+    saved = foresight_store.get(skenaario) if skenaario else None
+    group = ryhma if ryhma in foresight_model.GROUPS else "population"
+    chart = foresight.outlook_chart(lang, group, saved.scenario if saved else foresight_model.Scenario())
     return ChartView(chart.figure, chart.data, chart.caption, chart.alt)

@@ -30,3 +30,16 @@ def test_unknown_area_falls_back_to_the_subregion(app_env: Path) -> None:
 def test_unknown_chart_is_named() -> None:
     with pytest.raises(KeyError, match="unknown chart 'nope'"):
         chart_registry.render("nope", "fi")
+
+
+def test_projection_slide_can_carry_a_saved_scenario(app_env: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "state.duckdb"))
+    from dashboard import foresight_model, foresight_store
+    from dashboard.auth import EDITOR, User
+
+    scenario = foresight_model.Scenario(net_migration=150.0)
+    scenario_id = foresight_store.save(User("k", EDITOR, "local"), "Muuttovoitto", "", scenario, "2019")
+    official = chart_registry.render("projection_official", "fi", {})
+    with_scenario = chart_registry.render("projection_official", "fi", {"skenaario": scenario_id})
+    assert len(with_scenario.figure.data) > len(official.figure.data)  # the scenario is drawn beside
