@@ -14,6 +14,8 @@ from dashboard.cache import ChartView
 from dashboard.export.images import ExportError, render_images
 from dashboard.i18n import t
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def language_selector() -> str:
     """Language switch in the sidebar, bound to the URL (?lang=English) so links keep the language."""
@@ -52,20 +54,18 @@ def _image(fig: go.Figure, fmt: str) -> bytes:
 
 
 def downloads(data: pd.DataFrame, key: str, lang: str, fig: go.Figure | None = None) -> None:
-    left, right, png, svg, _ = st.columns([1, 1, 1, 1, 2])
-    # Callables: the files are generated only when someone clicks, not on every rerun.
-    left.download_button(t("common.download_csv", lang), functools.partial(export.to_csv, data),
-                         file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")  # fmt: skip
-    right.download_button(
-        t("common.download_xlsx", lang), functools.partial(export.to_xlsx, data, key), file_name=f"{key}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
-        on_click="ignore",
-    )  # fmt: skip
-    if fig is not None:  # rendered by Chromium only when clicked (a few seconds)
-        png.download_button(t("common.download_png", lang), functools.partial(_image, fig, "png"),
-                            file_name=f"{key}.png", mime="image/png", key=f"{key}_png", on_click="ignore")  # fmt: skip
-        svg.download_button(t("common.download_svg", lang), functools.partial(_image, fig, "svg"),
-                            file_name=f"{key}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")  # fmt: skip
+    """CSV and XLSX of exactly the rows shown, and PNG/SVG of the chart. Files are made only when clicked
+    (callables), and the buttons share one horizontal container: a column per button would add a block
+    each to every rerun."""
+    files = [("csv", functools.partial(export.to_csv, data), "text/csv"),
+             ("xlsx", functools.partial(export.to_xlsx, data, key), XLSX_MIME)]  # fmt: skip
+    if fig is not None:  # images are rendered by Chromium when clicked (a few seconds)
+        files += [("png", functools.partial(_image, fig, "png"), "image/png"),
+                  ("svg", functools.partial(_image, fig, "svg"), "image/svg+xml")]  # fmt: skip
+    row = st.container(horizontal=True)
+    for fmt, data_fn, mime in files:
+        row.download_button(t(f"common.download_{fmt}", lang), data_fn, file_name=f"{key}.{fmt}", mime=mime,
+                            key=f"{key}_{fmt}", on_click="ignore")  # fmt: skip
 
 
 def deck_downloads(deck, lang: str) -> None:

@@ -13,6 +13,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pandas as pd
+import streamlit as st
+
 from dashboard import state
 
 DEFAULT_DIR = Path(__file__).with_name("decks")
@@ -53,8 +56,13 @@ def default_deck(lang: str) -> Deck:
     return Deck(raw["name"], slides)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _query(name: str, store_key: str, params: tuple = ()) -> pd.DataFrame:  # store_key: cache key only
+    return state.query(name, dict(params))
+
+
 def saved_decks() -> list[str]:
-    return state.query("decks")["name"].tolist()
+    return _query("decks", state.cache_key())["name"].tolist()
 
 
 def deck_names() -> list[str]:
@@ -63,7 +71,7 @@ def deck_names() -> list[str]:
 
 def load_deck(name: str, lang: str) -> Deck:
     """A saved deck by name; the built-in default when "Aluefoorumi" has not been saved yet."""
-    rows = state.query("deck_slides", {"name": name})
+    rows = _query("deck_slides", state.cache_key(), (("name", name),))
     if rows.empty:
         if name == DEFAULT_DECK:
             return default_deck(lang)

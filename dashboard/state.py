@@ -34,6 +34,7 @@ MIGRATIONS = STATE_SQL / "migrations"
 _lock = threading.RLock()
 _revision: int | None = None  # in-process count of writes, so caches of user data need no file access
 _revision_path: Path | None = None
+_migrated: set[tuple[Path, int]] = set()  # (store file, inode) already migrated by this process
 
 
 class StoreError(RuntimeError):
@@ -74,7 +75,12 @@ def connect(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     with _lock:
         con = duckdb.connect(str(path))
         try:
-            migrate(con)
+            # Migrating means a catalogue query per connection; once per file per process is enough (a
+            # restored or recreated file has a new inode and is checked again).
+            marker = (path, path.stat().st_ino)
+            if marker not in _migrated:
+                migrate(con)
+                _migrated.add(marker)
             yield con
         finally:
             con.close()
