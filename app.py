@@ -44,4 +44,4 @@ except Exception as exc:  # noqa: BLE001 - any failure must still end in navigat
     st.session_state["startup_error"] = f"{type(exc).__name__}: {exc}"
     pages = {"": [st.Page("pages/virhe.py", title=t("nav.error", lang), url_path="virhe", default=True)]}
 
-st.navigation(pages).run()
+st.navigation(pages, expanded=True).run()  # every section visible: no "View more" fold
