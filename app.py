@@ -21,6 +21,11 @@ PAGES = [
     ("nav.section_foresight", "pages/ennakointi.py", "foresight.nav_title", "ennakointi", ":material/query_stats:", False),
     ("nav.section_forum", "pages/aluefoorumi.py", "forum.nav_presentation", "aluefoorumi", ":material/slideshow:", False),
     ("nav.section_forum", "pages/diat.py", "forum.nav_editor", "diat", ":material/edit_note:", True),
+    ("nav.section_projects", "pages/rahoitus.py", "funding.nav_title", "rahoitus", ":material/euro:", False),
+    ("nav.section_projects", "pages/rahoitusasema.py", "funding_pos.nav_title", "rahoitusasema", ":material/speed:", False),
+    ("nav.section_projects", "pages/vaikuttavuus.py", "funding_impact.nav_title", "vaikuttavuus", ":material/insights:", False),
+    ("nav.section_projects", "pages/karkihankkeet.py", "funding_score.nav_title", "karkihankkeet", ":material/flag:", False),
+    ("nav.section_projects", "pages/hankkeiden_yllapito.py", "funding_edit.nav_title", "hankkeiden-yllapito", ":material/edit:", True),
     ("nav.section_info", "pages/tietolahteet.py", "nav.sources", "tietolahteet", ":material/database:", False),
     ("nav.section_info", "pages/saavutettavuus.py", "a11y.nav", "saavutettavuus", ":material/accessibility:", False),
 ]

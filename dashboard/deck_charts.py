@@ -9,6 +9,8 @@ from dashboard import (
     foresight,
     foresight_model,
     foresight_store,
+    funding,
+    funding_views,
     population,
     population_age,
     population_flows,
@@ -83,3 +85,18 @@ def projection_official(lang: str, ryhma: str = "population", skenaario: str | N
     group = ryhma if ryhma in foresight_model.GROUPS else "population"
     chart = foresight.outlook_chart(lang, group, saved.scenario if saved else foresight_model.Scenario())
     return ChartView(chart.figure, chart.data, chart.caption, chart.alt)
+
+
+@register("funding_by_fund", "forum.chart_funding", {"kausi": None})
+def funding_by_fund(lang: str, kausi: str | None = None) -> ChartView | None:
+    """Projects' granted and realised funding by fund, for one programme period or all."""
+    periods = (kausi,) if kausi in funding.period_choices() else ()
+    return funding_views.fund_view(lang, funding.Filters(periods=periods))
+
+
+@register("funding_position", "forum.chart_funding_position")
+def funding_position(lang: str) -> ChartView | None:
+    """The 2021–27 funding position against the special-position level."""
+    from datetime import date
+
+    return funding_views.position_view(lang, date.today())

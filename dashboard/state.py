@@ -34,7 +34,7 @@ MIGRATIONS = STATE_SQL / "migrations"
 _lock = threading.RLock()
 _revision: int | None = None  # in-process count of writes, so caches of user data need no file access
 _revision_path: Path | None = None
-_migrated: set[tuple[Path, int]] = set()  # (store file, inode) already migrated by this process
+_migrated: set[Path] = set()  # store files this process has migrated (and seen existing since)
 
 
 class StoreError(RuntimeError):
@@ -73,14 +73,13 @@ def connect(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     path = path or store_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with _lock:
+        existed = path.exists()  # a new (or deleted and recreated) file must be migrated
         con = duckdb.connect(str(path))
         try:
-            # Migrating means a catalogue query per connection; once per file per process is enough (a
-            # restored or recreated file has a new inode and is checked again).
-            marker = (path, path.stat().st_ino)
-            if marker not in _migrated:
+            # Migrating costs catalogue queries on every connection; once per file per process is enough.
+            if not existed or path not in _migrated:
                 migrate(con)
-                _migrated.add(marker)
+                _migrated.add(path)
             yield con
         finally:
             con.close()
@@ -188,4 +187,5 @@ def restore_store(archive: bytes) -> None:
             if path.exists():
                 shutil.copyfile(path, path.with_name(path.name + ".before-restore"))
             os.replace(candidate, path)
+            _migrated.discard(path)
     _changed()

@@ -17,7 +17,7 @@ from tqdm import tqdm
 from etl import catalog as catalog_mod
 from etl import load, transform, validate
 from etl import region as region_mod
-from etl.sources import snapshot
+from etl.sources import eu_funds, snapshot
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -95,6 +95,8 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
         "geo_area": geometries(paths.snapshot_dir, sources, dim_area),
         "meta_source": source_rows(paths.snapshot_dir, sources, live),
         "meta_region": pd.DataFrame(sorted(region.as_meta().items()), columns=["key", "value"]),
+        # EU funding and projects: fact_eu_project(_area), fact_eu_fact, fact_aid_*, meta_eu_import
+        **eu_funds.tables(paths.snapshot_dir, paths.raw_dir, sources, dim_area, classification, region),
     }  # fmt: skip
     validate.validate(tables, catalog, list(region.focus), members)
     history = load.read_runs(paths.warehouse_dir)

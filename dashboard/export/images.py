@@ -9,6 +9,7 @@ whose charts another deck already rendered, skips the browser entirely.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import os
 import shutil
@@ -67,7 +68,9 @@ def _render(figures: Sequence[go.Figure], opts: dict) -> list[bytes]:
             return [await server.calc_fig(fig, opts=opts) for fig in figures]
 
     try:
-        return asyncio.run(batch())
+        # Its own thread, so its own event loop: a caller may already run one (Playwright's sync API does).
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, batch()).result()
     except ExportError:
         raise
     except Exception as exc:

@@ -153,3 +153,113 @@ CREATE TABLE geo_area (
     source_table  VARCHAR NOT NULL,
     vintage       VARCHAR NOT NULL
 );
+
+-- ===== EU funding and projects (issue 4; etl/sources/eu_funds.py, eu_facts.py) =====================
+-- Official registers (EURA 2007/2014 lists, EURA 2021 exports, Kohesio CSV) and the hand-compiled list
+-- of projects from public web pages. Amounts exactly as published; empty = not stated (then
+-- funding_as_stated carries the page's own words). What the coordinator adds lives in the app's store.
+CREATE TABLE fact_eu_project (
+    project_id             VARCHAR PRIMARY KEY,  -- register code, 'kohesio:Q…', or 'web-NN' (web-page list)
+    project_code           VARCHAR,              -- code as published; NULL when the source shows none
+    register               VARCHAR NOT NULL,     -- eura2007 | eura2014 | eura2021 | kohesio | curated_web
+    source_id              VARCHAR NOT NULL,     -- meta_source.source_id, or 'upload:<sha256 prefix>'
+    source_line            INTEGER,              -- line in the source file (header = 1)
+    programme_period       VARCHAR,              -- 'YYYY-YYYY' when stated
+    period_as_stated       VARCHAR,
+    fund                   VARCHAR,              -- as stated
+    fund_group             VARCHAR NOT NULL,     -- ERDF | ESF | JTF | EAFRD | national | municipal | unknown
+    name                   VARCHAR NOT NULL,
+    programme_section      VARCHAR,
+    priority_axis          VARCHAR,
+    authority              VARCHAR,
+    status                 VARCHAR,
+    start_date             DATE,
+    end_date               DATE,
+    start_year             INTEGER,              -- from start_date, or a page that gives only a year
+    end_year               INTEGER,
+    dates_as_stated        VARCHAR,
+    implementer            VARCHAR,
+    business_id            VARCHAR,
+    partners               VARCHAR,
+    granted_eu_state       DOUBLE,               -- "Myönnetty EU- ja valtion rahoitus" (EU + state), EUR
+    realised_eu_state      DOUBLE,               -- "Toteutunut EU- ja valtion rahoitus", EUR, at download time
+    planned_public_total   DOUBLE,
+    realised_public_total  DOUBLE,
+    total_budget           DOUBLE,               -- total (eligible) cost where the source gives it
+    eu_contribution        DOUBLE,               -- EU money only (Kohesio, some web pages)
+    municipal_funding      DOUBLE,
+    funding_as_stated      VARCHAR,              -- verbatim text where no exact figure is given
+    summary                VARCHAR,
+    location_as_stated     VARCHAR,
+    region_authority       BOOLEAN,              -- decided by an authority of the configured region
+    in_region              BOOLEAN NOT NULL,     -- the region's project by authority, NUTS3 or attribution
+    match_hint             VARCHAR,              -- e.g. an organisation name hinting at the area
+    source_url             VARCHAR,
+    source_url_2           VARCHAR,
+    page_date_shown        VARCHAR,
+    notes                  VARCHAR
+);
+
+-- Which areas a register project is attributed to, and on what basis (registers have no location):
+-- implementer_name / project_name / implementer_org_witas (shipped lists' match), *_rule (name rule),
+-- register_location, kohesio_lau, web_page (…). partial = the page says only part of it is here.
+CREATE TABLE fact_eu_project_area (
+    project_id  VARCHAR NOT NULL REFERENCES fact_eu_project (project_id),
+    area_code   VARCHAR NOT NULL REFERENCES dim_area (area_code),
+    basis       VARCHAR NOT NULL,
+    partial     BOOLEAN NOT NULL,
+    PRIMARY KEY (project_id, area_code)
+);
+
+-- Stated facts: allocations, special position, Leader frames. value only for a single stated number.
+CREATE TABLE fact_eu_fact (
+    fact_id          VARCHAR PRIMARY KEY,
+    topic            VARCHAR NOT NULL,
+    area             VARCHAR,
+    area_codes       VARCHAR,              -- as written in the source file, e.g. 'MK13', 'MK13 minus SK138'
+    period           VARCHAR,
+    fund             VARCHAR,
+    value            DOUBLE,
+    value_text       VARCHAR,              -- the value column as written ('79.5', '1.9 / 0.3')
+    unit             VARCHAR,
+    value_as_stated  VARCHAR NOT NULL,     -- the page's own sentence
+    basis            VARCHAR,              -- EU funding | EU + state | not stated …
+    source_url       VARCHAR NOT NULL,
+    page_date_shown  VARCHAR,
+    notes            VARCHAR,
+    source_id        VARCHAR NOT NULL
+);
+
+-- Regional aid area (tukialue) of each municipality per period.
+CREATE TABLE fact_aid_area (
+    area_code        VARCHAR NOT NULL REFERENCES dim_area (area_code),
+    period           VARCHAR NOT NULL,
+    tukialue         VARCHAR NOT NULL,
+    basis_as_stated  VARCHAR NOT NULL,
+    source_url       VARCHAR NOT NULL,
+    page_date_shown  VARCHAR,
+    PRIMARY KEY (area_code, period)
+);
+
+-- Maximum investment-aid intensity by aid area and company size; NULL = no aid allowed.
+CREATE TABLE fact_aid_intensity (
+    period        VARCHAR NOT NULL,
+    tukialue      VARCHAR NOT NULL,
+    company_size  VARCHAR NOT NULL,
+    max_aid_pct   DOUBLE,
+    source_url    VARCHAR NOT NULL,
+    notes         VARCHAR,
+    PRIMARY KEY (period, tukialue, company_size)
+);
+
+-- Uploaded register files the build loaded (data/raw/eu_funds/manifest.jsonl), in import order.
+CREATE TABLE meta_eu_import (
+    import_no      INTEGER PRIMARY KEY,
+    sha256         VARCHAR NOT NULL,
+    kind           VARCHAR NOT NULL,
+    file           VARCHAR NOT NULL,
+    original_name  VARCHAR,
+    rows           BIGINT,
+    rows_loaded    BIGINT NOT NULL,
+    archived_at    TIMESTAMP
+);

@@ -68,3 +68,20 @@ def test_rendered_images_are_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     (first,) = render_images([figure], "png", width=320, height=180)
     monkeypatch.setattr(images, "_render", lambda *a, **k: pytest.fail("the browser ran for a cached image"))
     assert render_images([figure], "png", width=320, height=180) == [first]
+
+
+def test_export_works_inside_a_running_event_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Playwright's sync API (e2e tests) and other callers may already run an event loop in this thread."""
+    import asyncio
+
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path))
+
+    import concurrent.futures
+
+    async def inside() -> list[bytes]:
+        return render_images([go.Figure(go.Bar(x=["a"], y=[1]))], "svg", width=200, height=100)
+
+    # A thread of its own for the caller's loop, since the test process itself may already run one.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        images = pool.submit(asyncio.run, inside()).result()
+    assert b"<svg" in images[0][:500]

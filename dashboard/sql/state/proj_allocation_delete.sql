@@ -1,0 +1,1 @@
+DELETE FROM proj_allocation WHERE allocation_id = $allocation_id

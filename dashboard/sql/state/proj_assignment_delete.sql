@@ -1,0 +1,1 @@
+DELETE FROM proj_assignment WHERE project_id = $project_id

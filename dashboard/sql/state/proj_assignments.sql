@@ -1,0 +1,2 @@
+-- The coordinator's municipality assignments and "not ours" marks.
+SELECT * FROM proj_assignment ORDER BY project_id

@@ -1,0 +1,1 @@
+SELECT * FROM proj_import ORDER BY imported_at DESC

@@ -1,0 +1,1 @@
+DELETE FROM proj_kpi WHERE kpi_id = $kpi_id

@@ -1,0 +1,1 @@
+SELECT * FROM proj_kpi ORDER BY project_id, kpi_id

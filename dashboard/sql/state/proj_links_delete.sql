@@ -1,0 +1,1 @@
+DELETE FROM proj_indicator_link WHERE project_id = $project_id

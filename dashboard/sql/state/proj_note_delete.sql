@@ -1,0 +1,1 @@
+DELETE FROM proj_note WHERE project_id = $project_id

@@ -1,0 +1,1 @@
+SELECT * FROM proj_note ORDER BY project_id

@@ -1,0 +1,2 @@
+-- Coordinator-entered projects.
+SELECT * FROM proj_project ORDER BY project_id

@@ -1,0 +1,1 @@
+INSERT INTO proj_spearhead VALUES ($project_id, $spearhead) ON CONFLICT DO NOTHING

@@ -1,0 +1,1 @@
+SELECT project_id, spearhead FROM proj_spearhead ORDER BY project_id, spearhead

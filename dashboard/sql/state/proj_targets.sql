@@ -1,0 +1,1 @@
+SELECT * FROM proj_indicator_target ORDER BY indicator_id, area_code

@@ -1,0 +1,30 @@
+"""Kärkihankkeet (spearhead scorecard): indicators per spearhead with latest value, trend, target and
+traffic light, and the projects under each spearhead with their money."""
+
+import streamlit as st
+
+from dashboard import funding, funding_views
+from dashboard import projects_scorecard as scorecard
+from dashboard.components import current_language
+from dashboard.i18n import t
+
+lang = current_language()
+st.title(t("funding_score.title", lang))
+st.markdown(t("funding_score.intro", lang))
+areas = scorecard.area_choices()
+area = st.selectbox(t("funding_score.area", lang), areas, key="alue", bind="query-params",
+                    format_func=lambda c: funding.area_name(c, lang))  # fmt: skip
+st.caption(t("funding_score.lights_note", lang))
+
+cards = scorecard.scorecard(area, lang)
+tagged = scorecard.spearhead_projects(lang)
+money = funding_views.money_columns(lang)
+for spearhead, table in cards.items():
+    st.subheader(scorecard.spearhead_title(spearhead, lang))
+    st.dataframe(table.drop(columns=["indicator_id"]), hide_index=True)
+    projects_table = tagged[spearhead]
+    st.markdown(scorecard.projects_line(projects_table, lang))
+    if projects_table.empty:
+        st.caption(t("funding_score.no_projects", lang))
+    else:
+        st.dataframe(projects_table, hide_index=True, column_config=money)

@@ -1,0 +1,80 @@
+"""The app's import path (dashboard.projects_import → ETL CLI subprocesses): a bad file writes nothing,
+a register file is archived and rebuilt, a template lands in the store, and a rebuild never touches what
+the coordinator entered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import projects, projects_import, projects_store, state
+from dashboard.auth import EDITOR, VIEWER, User
+from tests.unit.test_eu_parse import FIXTURES, eura2021_xlsx
+
+pytestmark = pytest.mark.integration
+EDITOR_USER = User("koordinaattori@example.fi", EDITOR, "oidc")
+
+
+@pytest.fixture
+def env(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "app_state.duckdb"))
+    return data_dir
+
+
+def current(data_dir: Path) -> str:
+    return (data_dir / "warehouse" / "CURRENT").read_text()
+
+
+def test_file_with_one_bad_row_writes_nothing(env: Path) -> None:
+    before = current(env)
+    result = projects_import.import_file(EDITOR_USER, (FIXTURES / "TEST_template_one_bad_row.csv").read_bytes(),
+                                         "TEST_template_one_bad_row.csv")  # fmt: skip
+    assert not result.ok and result.stage == "validate"
+    assert [(e["row"], e["field"], e["reason"]) for e in result.report["errors"]] == [
+        (3, "granted", "unparseable_amount")
+    ]
+    assert projects.store().projects.empty and state.query("audit_log", {"limit": 5}).empty
+    assert not (env / "raw" / "eu_funds").exists() and current(env) == before
+
+
+def test_register_upload_rebuilds_and_leaves_coordinator_data_untouched(env: Path, tmp_path: Path) -> None:
+    projects_store.assign(EDITOR_USER, "A32278", ["KU216"], False, "tarkistettu")
+    projects_store.add_kpi(EDITOR_USER, "A32278", "Kävijät", "hlöä", 1000, 800, "2014", "loppuraportti")
+    projects_store.set_target(EDITOR_USER, "unemployment_rate", "SK138", 9.0, 2027, "strategia")
+    saved = {name: getattr(projects.store(), name).copy() for name in ("assignments", "kpis", "targets")}
+    before = current(env)
+    upload = eura2021_xlsx(tmp_path / "export.xlsx").read_bytes()
+    result = projects_import.import_file(EDITOR_USER, upload, "EURA2021_vienti.xlsx")
+    assert result.ok and result.stage == "done" and result.report["kind"] == "eura2021", result.build_output
+    assert current(env) != before  # a new warehouse is current
+    frame = projects.catalogue()
+    assert {"TEST2101", "TEST2102"} <= set(frame.index) and frame.loc["TEST2101", "areas"] == ["KU729"]
+    for name, frame_before in saved.items():
+        pd.testing.assert_frame_equal(getattr(projects.store(), name), frame_before)
+    assert frame.loc["A32278", "basis"] == projects.COORDINATOR  # the assignment still wins over the register
+    again = projects_import.import_file(EDITOR_USER, upload, "EURA2021_vienti.xlsx")  # idempotent re-import
+    assert again.ok and again.report["archived"]["already_archived"] is True
+    assert (projects.catalogue().loc["TEST2101", "granted"], len(projects.catalogue())) == (200000, len(frame))
+
+
+def test_template_goes_to_the_store_not_the_warehouse(env: Path) -> None:
+    before = current(env)
+    result = projects_import.import_file(EDITOR_USER, (FIXTURES / "TEST_template.csv").read_bytes(), "pohja.csv")
+    assert result.ok and result.report["kind"] == "template"
+    assert sorted(projects.store().projects["project_id"]) == ["TESTL001", "TESTL002"]
+    assert current(env) == before and list((env / "raw" / "eu_funds" / "template").iterdir())
+    assert state.query("audit_log", {"limit": 5})["action"].tolist() == ["import"]
+
+
+def test_template_may_not_overwrite_a_register_project(env: Path, tmp_path: Path) -> None:
+    text = (FIXTURES / "TEST_template.csv").read_text(encoding="utf-8").replace("TESTL001", "A32278")
+    result = projects_import.import_file(EDITOR_USER, text.encode("utf-8"), "pohja.csv")
+    assert not result.ok and result.collisions == ["A32278"] and projects.store().projects.empty
+
+
+def test_viewer_cannot_import(env: Path) -> None:
+    with pytest.raises(PermissionError):
+        projects_import.import_file(User("anonymous", VIEWER, "anonymous"), b"x", "x.csv")

@@ -1,0 +1,123 @@
+"""Register uploads end to end: validate → archive → `etl build` → warehouse, through the CLI the app uses."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from etl import load
+from etl.build import REPO, Paths, build
+from tests.unit.test_eu_parse import FIXTURES, eura2021_xlsx
+
+pytestmark = pytest.mark.integration
+EURA2014 = REPO / "data/snapshot/eu_funding/fi_structural_funds_2014_2020_projektilista_2016snapshot_keski_suomi.csv.gz"
+
+
+def cli(data_dir: Path, *args: str) -> tuple[int, dict]:
+    env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir)}
+    done = subprocess.run([sys.executable, "-m", "etl.sources.eu_cli", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    return done.returncode, json.loads(done.stdout)
+
+
+def rebuild(data_dir: Path) -> None:
+    build(Paths(data_dir, REPO / "data" / "snapshot", REPO / "region.toml"), show_progress=False)
+
+
+def frame(data_dir: Path, sql: str) -> pd.DataFrame:
+    con = duckdb.connect(str(load.current_path(data_dir / "warehouse")), read_only=True)
+    try:
+        return con.execute(sql).df()
+    finally:
+        con.close()
+
+
+def projects(data_dir: Path) -> pd.DataFrame:
+    return frame(data_dir, "SELECT * EXCLUDE (source_id) FROM fact_eu_project ORDER BY project_id")
+
+
+def test_real_eura2014_list_reimport_is_idempotent(data_dir: Path, tmp_path: Path) -> None:
+    before = projects(data_dir)
+    upload = tmp_path / "projektilista_2014.csv"
+    upload.write_bytes(gzip.decompress(EURA2014.read_bytes()))
+    code, report = cli(data_dir, "archive", str(upload))
+    assert code == 0 and report["kind"] == "eura2014" and report["rows"] == 527
+    rebuild(data_dir)
+    once = projects(data_dir)
+    pd.testing.assert_frame_equal(before, once)  # same content: the upload replaced each row by its code
+    assert cli(data_dir, "archive", str(upload))[1]["archived"]["already_archived"] is True
+    rebuild(data_dir)
+    pd.testing.assert_frame_equal(once, projects(data_dir))
+    imports = frame(data_dir, "SELECT kind, rows_loaded FROM meta_eu_import ORDER BY import_no")
+    assert imports.values.tolist() == [["eura2014", 527], ["eura2014", 527]]
+
+
+def test_reimport_updates_by_project_code(data_dir: Path, tmp_path: Path) -> None:
+    text = gzip.decompress(EURA2014.read_bytes()).decode("utf-8")
+    header, first = text.splitlines()[:2]
+    assert first.startswith("A70308,") and ",118630,69862," in first
+    changed = tmp_path / "korjattu.csv"
+    changed.write_text(header + "\n" + first.replace(",118630,69862,", ",118630,118000,") + "\n", encoding="utf-8")
+    assert cli(data_dir, "archive", str(changed))[0] == 0
+    rebuild(data_dir)
+    row = frame(data_dir, "SELECT realised_eu_state, granted_eu_state, count(*) OVER () AS n FROM fact_eu_project "
+                          "WHERE project_id = 'A70308'")  # fmt: skip
+    assert row.iloc[0].tolist() == [118000.0, 118630.0, 1]
+    assert frame(data_dir, "SELECT count(*) AS n FROM fact_eu_project")["n"][0] == 3605
+
+
+def test_eura2021_excel_and_kohesio_load(data_dir: Path, tmp_path: Path) -> None:
+    assert cli(data_dir, "archive", str(eura2021_xlsx(tmp_path / "eura2021.xlsx")))[0] == 0
+    assert cli(data_dir, "archive", str(FIXTURES / "TEST_kohesio_fi.csv"))[0] == 0
+    rebuild(data_dir)
+    rows = frame(data_dir, "SELECT project_id, register, fund_group, granted_eu_state, eu_contribution FROM "
+                           "fact_eu_project WHERE project_id LIKE 'TEST%' OR project_id LIKE 'kohesio:%' "
+                           "ORDER BY project_id")  # fmt: skip
+    assert rows["project_id"].tolist() == ["TEST2101", "TEST2102", "TEST2103", "kohesio:Q900001", "kohesio:Q900002"]
+    assert rows.set_index("project_id").loc["TEST2101", "granted_eu_state"] == 200000  # K3 is outside the region
+    areas = frame(data_dir, "SELECT project_id, area_code, basis FROM fact_eu_project_area "
+                            "WHERE project_id IN ('TEST2102', 'kohesio:Q900001') ORDER BY 1, 2")  # fmt: skip
+    assert areas.values.tolist() == [["TEST2102", "KU601", "register_location"],
+                                     ["TEST2102", "KU931", "register_location"],
+                                     ["kohesio:Q900001", "KU216", "kohesio_lau"]]  # fmt: skip
+
+
+def test_file_with_one_bad_row_writes_nothing(data_dir: Path) -> None:
+    warehouse = (data_dir / "warehouse" / "CURRENT").read_text()
+    code, report = cli(data_dir, "archive", str(FIXTURES / "TEST_eura2014_bad_rows.csv"))
+    assert code == 1 and report["ok"] is False and "archived" not in report
+    assert [(e["row"], e["reason"]) for e in report["errors"]] == [
+        (3, "missing_code"),
+        (4, "unparseable_amount"),
+        (5, "end_before_start"),
+    ]
+    assert not (data_dir / "raw" / "eu_funds").exists()
+    assert (data_dir / "warehouse" / "CURRENT").read_text() == warehouse
+
+
+def test_unknown_format_is_reported(data_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    code, report = cli(data_dir, "validate", str(tmp_path / "x.csv"))
+    assert code == 2 and "unknown format" in report["message"]
+
+
+def test_shipped_figures_in_the_warehouse(built_data_dir: Path) -> None:
+    """Spot checks against the shipped files (PROVENANCE.md: 75 focus matches 2007–13, 6 in 2014–20)."""
+    matched = frame(built_data_dir, "SELECT count(DISTINCT project_id) AS n FROM fact_eu_project_area a JOIN "
+                                    "fact_eu_project p USING (project_id) WHERE p.register LIKE 'eura%'")  # fmt: skip
+    assert matched["n"][0] == 75 + 6
+    facts = frame(built_data_dir, "SELECT fact_id, value, unit FROM fact_eu_fact WHERE fact_id IN ('F01','F06','F18')"
+                                  " ORDER BY 1").values.tolist()  # fmt: skip
+    assert facts[0] == ["F01", 79.5, "M€"] and facts[1] == ["F06", 125.0, "€/person/year"]
+    assert facts[2][0] == "F18" and pd.isna(facts[2][1])  # '1.9 / 0.3' is not one number: kept as text only
+    web = frame(built_data_dir, "SELECT granted_eu_state, funding_as_stated FROM fact_eu_project "
+                                "WHERE name = 'Finnish Future Farm'")  # fmt: skip
+    assert pd.isna(web["granted_eu_state"][0]) and "3,5 miljoonan euron" in web["funding_as_stated"][0]
