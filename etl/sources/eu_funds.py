@@ -10,6 +10,7 @@ Save: frames shaped like the tables in etl/sql/schema.sql. The region comes from
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ import pandas as pd
 from etl.region import Region
 from etl.sources import eu_archive, eu_facts, eu_parse
 from etl.sources.snapshot import SnapshotError, Source
+
+log = logging.getLogger(__name__)
+INBOX = "inbox"  # data/raw/eu_funds/inbox/: drop register exports here; the next build takes them in
 
 REGISTER_FILES = (("eu_eura2007", "eura2007"), ("eu_eura2014", "eura2014"))
 PROJECT_COLUMNS = [
@@ -141,6 +145,8 @@ def tables(snapshot_dir: Path, raw_dir: Path, sources: dict[str, Source], dim_ar
     """Every fact_eu_* table and meta_eu_import, ready for load.write_warehouse."""
     conf = eu_parse.formats()
     lookup = eu_parse.municipality_lookup(dim_area)
+    for message in ingest_inbox(raw_dir, lookup):
+        log.warning(message)
     ctx = RegionContext.build(dim_area, classification, region, conf.get("nuts3_aliases", {}))
     projects: dict[str, dict] = {}
     areas: dict[str, list[dict]] = {}
@@ -184,6 +190,32 @@ def tables(snapshot_dir: Path, raw_dir: Path, sources: dict[str, Source], dim_ar
         "fact_aid_intensity": eu_facts.aid_intensity(snapshot_dir, sources["eu_aid_intensity"]),
         "meta_eu_import": _imports(imports),
     }
+
+
+def ingest_inbox(raw_dir: Path, lookup: dict[str, str]) -> list[str]:
+    """Files dropped into data/raw/eu_funds/inbox/, validated by the same parser as uploads.
+
+    A valid file is archived as-is (like an upload, with its manifest line) and leaves the inbox. A file
+    with any bad row stays where it is with `<name>.errors.txt` beside it listing every bad row; nothing
+    of it is loaded. Returns one message per rejected file."""
+    inbox = eu_archive.archive_dir(raw_dir) / INBOX
+    messages = []
+    for path in sorted(p for p in inbox.glob("*") if p.is_file() and not p.name.endswith(".errors.txt")):
+        data = path.read_bytes()
+        report = path.with_name(path.name + ".errors.txt")
+        try:
+            result = eu_parse.parse(path, lookup, data=data)
+            problems = [f"row {e.row} {e.field}: {e.reason} {e.value!r}" for e in result.errors]
+        except eu_parse.FormatError as exc:
+            result, problems = None, [str(exc)]
+        if problems:
+            report.write_text("\n".join(problems) + "\n", encoding="utf-8")
+            messages.append(f"{path.name} not loaded: {len(problems)} problem(s), listed in {report.name}")
+            continue
+        eu_archive.archive(data, path.name, result.kind, len(result.rows), raw_dir)
+        path.unlink()
+        report.unlink(missing_ok=True)
+    return messages
 
 
 def _parse(path: Path, lookup: dict[str, str], kind: str) -> eu_parse.ParseResult:

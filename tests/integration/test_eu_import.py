@@ -121,3 +121,21 @@ def test_shipped_figures_in_the_warehouse(built_data_dir: Path) -> None:
     web = frame(built_data_dir, "SELECT granted_eu_state, funding_as_stated FROM fact_eu_project "
                                 "WHERE name = 'Finnish Future Farm'")  # fmt: skip
     assert pd.isna(web["granted_eu_state"][0]) and "3,5 miljoonan euron" in web["funding_as_stated"][0]
+
+
+def test_files_dropped_into_the_inbox_are_taken_in_by_the_build(data_dir: Path) -> None:
+    inbox = data_dir / "raw" / "eu_funds" / "inbox"
+    inbox.mkdir(parents=True)
+    (inbox / "kohesio.csv").write_bytes((FIXTURES / "TEST_kohesio_fi.csv").read_bytes())
+    (inbox / "bad.csv").write_bytes((FIXTURES / "TEST_eura2014_bad_rows.csv").read_bytes())
+    rebuild(data_dir)
+    loaded = frame(data_dir, "SELECT project_id FROM fact_eu_project WHERE project_id LIKE 'kohesio:%' ORDER BY 1")
+    assert loaded["project_id"].tolist() == ["kohesio:Q900001", "kohesio:Q900002"]
+    assert not (inbox / "kohesio.csv").exists()  # archived as-is, with its manifest line
+    manifest = (data_dir / "raw" / "eu_funds" / "manifest.jsonl").read_text(encoding="utf-8")
+    assert '"original_name": "kohesio.csv"' in manifest
+    # The bad file stays, every bad row is listed beside it, and none of its rows were loaded.
+    assert (inbox / "bad.csv").exists()
+    report = (inbox / "bad.csv.errors.txt").read_text(encoding="utf-8")
+    assert "row 3" in report and "unparseable_amount" in report and "end_before_start" in report
+    assert frame(data_dir, "SELECT count(*) AS n FROM fact_eu_project WHERE project_id LIKE 'TEST14%'")["n"][0] == 0
