@@ -3,7 +3,7 @@ employed residents, job self-sufficiency, jobs by industry with location quotien
 
 import streamlit as st
 
-from dashboard import population, work, work_industry, work_jobs
+from dashboard import population, selectors, work, work_industry, work_jobs
 from dashboard.components import current_language, downloads, view_block
 from dashboard.i18n import t
 
@@ -21,21 +21,8 @@ def show(block: population.Block, key: str) -> None:
 st.title(t("work.title", lang))
 st.markdown(t("work.intro", lang))
 
-first_year, last_year = work.year_range()
-left, right = st.columns([1, 2])
-area = left.selectbox(t("population.area", lang), options.areas, index=len(options.areas) - 1, key="kunta",
-                      bind="query-params", format_func=options.names.get)  # fmt: skip
-comparisons = right.multiselect(t("population.comparisons", lang), options.comparisons,
-                                default=options.default_comparisons, key="vertailu", bind="query-params",
-                                format_func=options.names.get)  # fmt: skip
-first, last = st.slider(t("population.years", lang), first_year, last_year, (first_year, last_year), key="vuodet",
-                        bind="query-params")  # fmt: skip
-
-rolling = False
-if area in options.volatile:
-    st.warning(population.volatile_note(area, lang))
-    rolling = st.toggle(t("population.rolling", lang), key="liukuva", bind="query-params",
-                        help=t("work.rolling_help", lang))  # fmt: skip
+chosen = selectors.area_selection(options, work.year_range(), lang, "work.rolling_help")
+area, comparisons, first, last, rolling = chosen.area, chosen.comparisons, chosen.first, chosen.last, chosen.rolling
 
 st.subheader(t("work.section_unemployment", lang))
 for column, card in zip(st.columns(4), work.cards(lang, area)):

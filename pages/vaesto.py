@@ -3,7 +3,7 @@ age structure and dependency ratio, migration and natural increase. Every select
 
 import streamlit as st
 
-from dashboard import population, population_age, population_compare, population_flows, population_summary
+from dashboard import population, population_age, population_compare, population_flows, population_summary, selectors
 from dashboard.components import current_language, downloads, view_block
 from dashboard.i18n import t
 
@@ -21,21 +21,8 @@ def show(block: population.Block, key: str) -> None:
 st.title(t("population.title", lang))
 st.markdown(t("population.intro", lang))
 
-first_year, last_year = options.years
-left, right = st.columns([1, 2])
-area = left.selectbox(t("population.area", lang), options.areas, index=len(options.areas) - 1, key="kunta",
-                      bind="query-params", format_func=options.names.get)  # fmt: skip
-comparisons = right.multiselect(t("population.comparisons", lang), options.comparisons,
-                                default=options.default_comparisons, key="vertailu", bind="query-params",
-                                format_func=options.names.get)  # fmt: skip
-first, last = st.slider(t("population.years", lang), first_year, last_year, (first_year, last_year), key="vuodet",
-                        bind="query-params")  # fmt: skip
-
-rolling = False
-if area in options.volatile:
-    st.warning(population.volatile_note(area, lang))
-    rolling = st.toggle(t("population.rolling", lang), key="liukuva", bind="query-params",
-                        help=t("population.rolling_help", lang))  # fmt: skip
+chosen = selectors.area_selection(options, options.years, lang, "population.rolling_help")
+area, comparisons, first, last, rolling = chosen.area, chosen.comparisons, chosen.first, chosen.last, chosen.rolling
 
 for column, card in zip(st.columns(4), population_summary.cards(lang, area)):
     with column.container(border=True):

@@ -32,3 +32,17 @@ def plotly_figures(at: AppTest) -> list[dict]:
 def app(app_env) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     return at
+
+
+def open_page(app: AppTest, page: str, **params: str | list[str]) -> AppTest:
+    """Run the app with URL parameters (a permalink), switch to `page`, and fail on any exception."""
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def figures_by_title(app: AppTest) -> dict[str, dict]:
+    return {figure["layout"]["title"]["text"]: figure for figure in plotly_figures(app)}

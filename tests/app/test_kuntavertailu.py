@@ -7,6 +7,7 @@ import math
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app import conftest
 from tests.app.conftest import plotly_figures
 
 NB = "\u00a0"
@@ -14,12 +15,7 @@ PAGE = "pages/kuntavertailu.py"
 
 
 def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(PAGE).run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
+    return conftest.open_page(app, PAGE, **params)
 
 
 def heatmap_cells(figure: dict) -> dict[tuple[str, str], tuple[str, str]]:

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app import conftest
 from tests.app.conftest import plotly_figures
 
 NB = "\u00a0"
@@ -17,12 +18,7 @@ PAGE = "pages/tyossakaynti.py"
 
 
 def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(PAGE).run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
+    return conftest.open_page(app, PAGE, **params)
 
 
 def figures(app: AppTest) -> dict[str, dict]:

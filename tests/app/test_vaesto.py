@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app import conftest
 from tests.app.conftest import plotly_figures
 
 NB = "\u00a0"
@@ -11,16 +12,10 @@ PAGE = "pages/vaesto.py"
 
 
 def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(PAGE).run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
+    return conftest.open_page(app, PAGE, **params)
 
 
-def figures_by_title(app: AppTest) -> dict[str, dict]:
-    return {figure["layout"]["title"]["text"]: figure for figure in plotly_figures(app)}
+figures_by_title = conftest.figures_by_title
 
 
 def trace(figure: dict, name: str) -> dict:
