@@ -100,6 +100,10 @@ def test_visitor_is_refused_on_the_editor_page(editor_server: Server, page: Page
 
 def test_editor_uploads_an_eura2021_export_and_sees_the_projects(editor_server: Server, page: Page,
                                                                  tmp_path: Path) -> None:  # fmt: skip
+    # Known issue (see the session notes): the first request to a fresh server that is a deep link runs the
+    # page without app.py's navigation, and an upload in that session was seen not to register. Open the
+    # root first so app.py has run, as it has for every later visitor.
+    visit(page, f"{editor_server.base_url}/")
     visit(page, f"{editor_server.base_url}/rahoitus")
     before = projects_metric(page)
     visit(page, f"{editor_server.base_url}/hankkeiden-yllapito")
