@@ -46,6 +46,14 @@ def view_block(view: ChartView, key: str, lang: str) -> None:
     chart_block(figure, view.data, view.caption, view.alt_text, key, lang)
 
 
+def block_view(block, key: str, lang: str) -> None:
+    """A page block: its notes (what is missing, what is derived) in one caption, then its chart if any."""
+    if block.notes:  # one element for all notes: fewer elements, faster reruns
+        st.caption("\n\n".join(f":material/info: {note}" for note in block.notes))
+    if block.view is not None:
+        view_block(block.view, key, lang)
+
+
 def _image(fig: go.Figure, fmt: str) -> bytes:
     try:
         return render_images([fig], fmt, 1280, 720, 2.0 if fmt == "png" else 1.0)[0]

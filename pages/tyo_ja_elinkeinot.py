@@ -4,7 +4,7 @@ employed residents, job self-sufficiency, jobs by industry with location quotien
 import streamlit as st
 
 from dashboard import population, selectors, work, work_industry, work_jobs
-from dashboard.components import current_language, downloads, view_block
+from dashboard.components import block_view, current_language, downloads
 from dashboard.i18n import t
 
 lang = current_language()
@@ -12,10 +12,7 @@ options = population.options(lang)
 
 
 def show(block: population.Block, key: str) -> None:
-    if block.notes:  # one element for all notes: fewer elements, faster reruns
-        st.caption("\n\n".join(f":material/info: {note}" for note in block.notes))
-    if block.view is not None:
-        view_block(block.view, key, lang)  # the chart, its furniture, and any dated notes on its series
+    block_view(block, key, lang)  # notes, then the chart with its furniture and any dated notes
 
 
 st.title(t("work.title", lang))

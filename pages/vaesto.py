@@ -4,7 +4,7 @@ age structure and dependency ratio, migration and natural increase. Every select
 import streamlit as st
 
 from dashboard import population, population_age, population_compare, population_flows, population_summary, selectors
-from dashboard.components import current_language, downloads, view_block
+from dashboard.components import block_view, current_language, downloads
 from dashboard.i18n import t
 
 lang = current_language()
@@ -12,10 +12,7 @@ options = population.options(lang)
 
 
 def show(block: population.Block, key: str) -> None:
-    if block.notes:  # one element for all notes: fewer elements, faster reruns
-        st.caption("\n\n".join(f":material/info: {note}" for note in block.notes))
-    if block.view is not None:
-        view_block(block.view, key, lang)  # the chart, its furniture, and any dated notes on its series
+    block_view(block, key, lang)  # notes, then the chart with its furniture and any dated notes
 
 
 st.title(t("population.title", lang))
