@@ -72,6 +72,24 @@ def _alt(data: pd.DataFrame, indicator_id: str, subject: str, lang: str) -> str:
              n=len(rows))  # fmt: skip
 
 
+def _flow_figure(data: pd.DataFrame, ids: tuple[str, str, str], title_key: str, area: str, name: str, lang: str,
+                 rolling: bool) -> go.Figure:  # fmt: skip
+    """Inflow as bars up, outflow as bars down, and the net as a line: migration and natural increase alike."""
+    inflow, outflow, net = ids
+    fig = go.Figure()
+    _bars(fig, data, inflow, lang)
+    _bars(fig, data, outflow, lang, sign=-1)
+    _net(fig, data, net, colors().get(area, charts.NEUTRALS[0]), lang)
+    years = data.dropna(subset=["value"])["period"]
+    title = t(title_key, lang, area=name, first=years.min(), last=years.max())
+    title += f", {t('population.rolling_short', lang)}" if rolling else ""
+    fig = charts.base_layout(fig, title, lang)
+    fig.update_layout(barmode="relative")
+    fig.update_yaxes(title_text=t("unit.persons", lang), tickformat=",d")
+    fig.add_hline(y=0, line_width=1, line_color="#888")
+    return fig
+
+
 @figure_cache
 def _migration_block(version: str, lang: str, area: str, first: int, last: int, rolling: bool) -> Block:
     frames = [queries.series(i, [area]) for i in MIGRATION]
@@ -82,17 +100,9 @@ def _migration_block(version: str, lang: str, area: str, first: int, last: int, 
     if data["value"].notna().sum() == 0:
         return Block(None, (t("population.note_nothing_in_years", lang, first=first, last=last), *notes))
     name = queries.area_names(lang)[area]
-    fig = go.Figure()
-    _bars(fig, data, "in_migration", lang)
-    _bars(fig, data, "out_migration", lang, sign=-1)  # drawn downwards: people leaving
-    _net(fig, data, "net_migration", colors().get(area, charts.NEUTRALS[0]), lang)
-    years = data.dropna(subset=["value"])["period"]
-    title = t("population.migration_title", lang, area=name, first=years.min(), last=years.max())
-    title += f", {t('population.rolling_short', lang)}" if rolling else ""
-    fig = charts.base_layout(fig, title, lang)
-    fig.update_layout(barmode="relative")
-    fig.update_yaxes(title_text=t("unit.persons", lang), tickformat=",d")
-    fig.add_hline(y=0, line_width=1, line_color="#888")
+    # out-migration drawn downwards: people leaving
+    fig = _flow_figure(data, ("in_migration", "out_migration", "net_migration"), "population.migration_title",
+                       area, name, lang, rolling)  # fmt: skip
     shown = _shown(data, area, lang, rolling)
     if data["value"].isna().any():
         notes.append(t("population.note_gaps", lang, n=int(data["value"].isna().sum())))
@@ -117,17 +127,8 @@ def _natural_block(version: str, lang: str, area: str, first: int, last: int, ro
     if data["value"].notna().sum() == 0:
         return Block(None, (t("population.note_nothing_in_years", lang, first=first, last=last), *notes))
     name = queries.area_names(lang)[area]
-    fig = go.Figure()
-    _bars(fig, data, "live_births", lang)
-    _bars(fig, data, "deaths", lang, sign=-1)
-    _net(fig, data, "natural_increase", colors().get(area, charts.NEUTRALS[0]), lang)
-    years = data.dropna(subset=["value"])["period"]
-    title = t("population.natural_title", lang, area=name, first=years.min(), last=years.max())
-    title += f", {t('population.rolling_short', lang)}" if rolling else ""
-    fig = charts.base_layout(fig, title, lang)
-    fig.update_layout(barmode="relative")
-    fig.update_yaxes(title_text=t("unit.persons", lang), tickformat=",d")
-    fig.add_hline(y=0, line_width=1, line_color="#888")
+    fig = _flow_figure(data, ("live_births", "deaths", "natural_increase"), "population.natural_title", area, name,
+                       lang, rolling)  # fmt: skip
     shown = _shown(data, area, lang, rolling)
     alt = _alt(data, "natural_increase", f"{indicator_label('natural_increase', lang)}, {name}", lang)
     return Block(ChartView(fig, shown, source_caption(shown, lang), alt, NATURAL, (area,), "year"), tuple(notes))
