@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -181,3 +183,27 @@ def open_page(page, url: str) -> None:
     """Navigate and wait for the first script run to finish."""
     page.goto(url)
     wait_idle(page)
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the selectbox labelled `label`. A rerun still under way can redraw the box under the
+    click and swallow it, so open the list again until the option shows; then wait for the box to say it."""
+    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _ in range(5):
+        wait_idle(page)
+        box.click()
+        page.keyboard.type(option)  # filters the list: long lists only render the options in view
+        try:
+            wanted.wait_for(state="visible", timeout=3000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    wanted.click()
+    expect(box.get_by_role("combobox")).to_have_value(option)
+    wait_idle(page)
+
+
+def selectbox_value(page, label: str):
+    """The combobox of the main-area selectbox labelled `label` (its value is the chosen option's text)."""
+    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first
+    return box.get_by_role("combobox")

@@ -11,35 +11,14 @@ from pathlib import Path
 import duckdb
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.e2e.conftest import Server, open_page, wait_idle
+from tests.e2e.conftest import Server, choose, open_page, selectbox_value
 
 pytestmark = pytest.mark.e2e
 
 
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick `option` in the selectbox labelled `label`. A rerun still under way can redraw the box under the
-    click and swallow it, so open the list again until the option shows; then wait for the box to say it."""
-    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first
-    wanted = page.get_by_role("option", name=option, exact=True)
-    for _ in range(5):
-        wait_idle(page)
-        box.click()
-        page.keyboard.type(option)  # filters the list: long lists only render the options in view
-        try:
-            wanted.wait_for(state="visible", timeout=3000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-    wanted.click()
-    expect(box.get_by_role("combobox")).to_have_value(option)
-    wait_idle(page)
 
 
-def selectbox_value(page: Page, label: str):
-    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first
-    return box.get_by_role("combobox")
 
 
 def chart_titles(page: Page):
