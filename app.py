@@ -1,35 +1,41 @@
 """Entry point: page config, language, role, page registry, navigation.
 
 Must reach st.navigation even when the warehouse is missing or broken: then it routes every visitor to
-the error page, so Streamlit never falls back to serving pages/ by file name.
+the error page. (A deep link that arrives before app.py has ever run in the server process is first
+served by Streamlit's pages/ fallback; components.current_language hands that run back to this file.)
 """
+
+from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, db
+from dashboard import auth, dataversion, db
 from dashboard.components import language_selector
 from dashboard.i18n import t
 
-# (section, script, title key, url path, icon, editors only). Editor pages are listed for everyone with a
-# lock icon: their own guard, auth.require_editor(), refuses viewers and offers the login.
+# (section, script, title key, icon, editors only). Editor pages are listed for everyone with a lock icon:
+# their own guard, auth.require_editor(), refuses viewers and offers the login. A page's URL path is its file
+# name: then Streamlit's pages/ fallback (a cold deep link, see components.current_language) finds the same
+# page as st.navigation does and never shows "Page not found".
 PAGES = [
-    ("nav.section_dashboard", "pages/yleiskuva.py", "nav.overview", "yleiskuva", ":material/dashboard:", False),
-    ("nav.section_dashboard", "pages/vaesto.py", "population.nav", "vaesto", ":material/groups:", False),
-    ("nav.section_dashboard", "pages/tyo_ja_elinkeinot.py", "work.nav", "tyo-ja-elinkeinot", ":material/work:", False),
-    ("nav.section_dashboard", "pages/tyossakaynti.py", "commuting.nav", "tyossakaynti", ":material/commute:", False),
-    ("nav.section_dashboard", "pages/kuntavertailu.py", "comparison.nav", "kuntavertailu", ":material/map:", False),
-    ("nav.section_foresight", "pages/ennakointi.py", "foresight.nav_title", "ennakointi", ":material/query_stats:", False),
-    ("nav.section_forum", "pages/aluefoorumi.py", "forum.nav_presentation", "aluefoorumi", ":material/slideshow:", False),
-    ("nav.section_forum", "pages/diat.py", "forum.nav_editor", "diat", ":material/edit_note:", True),
-    ("nav.section_projects", "pages/rahoitus.py", "funding.nav_title", "rahoitus", ":material/euro:", False),
-    ("nav.section_projects", "pages/rahoitusasema.py", "funding_pos.nav_title", "rahoitusasema", ":material/speed:", False),
-    ("nav.section_projects", "pages/vaikuttavuus.py", "funding_impact.nav_title", "vaikuttavuus", ":material/insights:", False),
-    ("nav.section_projects", "pages/karkihankkeet.py", "funding_score.nav_title", "karkihankkeet", ":material/flag:", False),
-    ("nav.section_projects", "pages/hankkeiden_yllapito.py", "funding_edit.nav_title", "hankkeiden-yllapito", ":material/edit:", True),
-    ("nav.section_info", "pages/tietolahteet.py", "nav.sources", "tietolahteet", ":material/database:", False),
-    ("nav.section_info", "pages/saavutettavuus.py", "a11y.nav", "saavutettavuus", ":material/accessibility:", False),
+    ("nav.section_dashboard", "pages/yleiskuva.py", "nav.overview", ":material/dashboard:", False),
+    ("nav.section_dashboard", "pages/vaesto.py", "population.nav", ":material/groups:", False),
+    ("nav.section_dashboard", "pages/tyo_ja_elinkeinot.py", "work.nav", ":material/work:", False),
+    ("nav.section_dashboard", "pages/tyossakaynti.py", "commuting.nav", ":material/commute:", False),
+    ("nav.section_dashboard", "pages/kuntavertailu.py", "comparison.nav", ":material/map:", False),
+    ("nav.section_foresight", "pages/ennakointi.py", "foresight.nav_title", ":material/query_stats:", False),
+    ("nav.section_forum", "pages/aluefoorumi.py", "forum.nav_presentation", ":material/slideshow:", False),
+    ("nav.section_forum", "pages/diat.py", "forum.nav_editor", ":material/edit_note:", True),
+    ("nav.section_projects", "pages/rahoitus.py", "funding.nav_title", ":material/euro:", False),
+    ("nav.section_projects", "pages/rahoitusasema.py", "funding_pos.nav_title", ":material/speed:", False),
+    ("nav.section_projects", "pages/vaikuttavuus.py", "funding_impact.nav_title", ":material/insights:", False),
+    ("nav.section_projects", "pages/karkihankkeet.py", "funding_score.nav_title", ":material/flag:", False),
+    ("nav.section_projects", "pages/hankkeiden_yllapito.py", "funding_edit.nav_title", ":material/edit:", True),
+    ("nav.section_info", "pages/tietolahteet.py", "nav.sources", ":material/database:", False),
+    ("nav.section_info", "pages/saavutettavuus.py", "a11y.nav", ":material/accessibility:", False),
 ]
 
+db.pin_run()  # one warehouse for this whole run, even if the ETL swaps in a new one meanwhile
 st.set_page_config(page_title="Sydänsuomen tilannekuva", page_icon="📊", layout="wide")
 # Text alternatives of charts are written for screen readers in .sr-only paragraphs: visually hidden.
 st.html("<style>.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
@@ -39,10 +45,13 @@ auth.account_box(lang)
 
 try:
     db.current_path()  # fail fast, before any page runs, when no warehouse has been built
+    if version_caption := dataversion.caption(lang):  # which build this page shows, on every page
+        st.sidebar.caption(version_caption)
     is_editor = auth.current_user().is_editor
     pages: dict[str, list] = {}
-    for section, script, title, url, icon, editors_only in PAGES:
+    for section, script, title, icon, editors_only in PAGES:
         shown_icon = ":material/lock:" if editors_only and not is_editor else icon
+        url = Path(script).stem
         page = st.Page(script, title=t(title, lang), url_path=url, icon=shown_icon, default=url == "yleiskuva")
         pages.setdefault(t(section, lang), []).append(page)
 except Exception as exc:  # noqa: BLE001 - any failure must still end in navigation

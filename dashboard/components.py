@@ -26,8 +26,26 @@ def language_selector() -> str:
 
 
 def current_language() -> str:
+    """The session's UI language; every page calls this first, so it also leaves the pages/ fallback."""
+    _leave_pages_folder_fallback()
     lang = st.session_state.get("lang", i18n.DEFAULT)
     return lang if lang in i18n.LANGUAGES else i18n.DEFAULT
+
+
+def _leave_pages_folder_fallback() -> None:
+    """Rerun through app.py when Streamlit served a page file directly from its legacy pages/ fallback.
+
+    Streamlit decides once per process, before any script has run, that an app with a pages/ folder is a
+    "v1" multipage app; until app.py has called st.navigation, the first deep link (e.g. /kuntavertailu)
+    runs the page file alone: no navigation, no language selector, no account box. The flag is only True
+    in that situation (tests and benchmarks that run a page file directly never set it), so clearing it
+    and rerunning hands the request to app.py, whose st.navigation resolves the same URL path.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str, key: str, lang: str) -> None:

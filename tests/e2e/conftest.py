@@ -57,6 +57,11 @@ class Server:
         directory = self.data_dir / "warehouse"
         return directory / (directory / "CURRENT").read_text(encoding="utf-8").strip()
 
+    @property
+    def log(self) -> str:
+        """Everything the server has printed so far (stdout and stderr)."""
+        return (self.data_dir / "streamlit.log").read_text(encoding="utf-8", errors="replace")
+
 
 def _build_warehouse(data_dir: Path) -> None:
     """Build with the real CLI; if the ETL is broken mid-edit, copy the developer's warehouse instead.
@@ -96,20 +101,25 @@ def _healthy(base_url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`streamlit run app.py` on a free local port, serving a freshly built warehouse."""
-    data_dir = tmp_path_factory.mktemp("e2e-data")
-    _build_warehouse(data_dir)
+@contextlib.contextmanager
+def serve(data_dir: Path, *, secrets: Path | None = None, env: dict[str, str] | None = None) -> Iterator[Server]:
+    """`streamlit run app.py` on a free local port, serving the warehouse in `data_dir`, stopped on exit.
+
+    `secrets` is passed with --secrets.files (tests never write the repository's .streamlit/); `env` adds
+    variables such as TILANNEKUVA_STATE. The output goes to data_dir/streamlit.log, which `Server.log` reads.
+    """
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     # A file, not a pipe: nobody reads the server's output while tests run, and a full pipe would block it.
     log_path = data_dir / "streamlit.log"
-    env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    full_env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+                **(env or {})}  # fmt: skip
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true"]  # fmt: skip
+    if secrets is not None:
+        command += ["--secrets.files", str(secrets)]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while not _healthy(base_url):
@@ -126,6 +136,31 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The shared server of the browser tests, serving a freshly built warehouse."""
+    data_dir = tmp_path_factory.mktemp("e2e-data")
+    _build_warehouse(data_dir)
+    with serve(data_dir) as running:
+        yield running
+
+
+def copy_warehouse(source: Server, data_dir: Path) -> Path:
+    """A copy of `source`'s current warehouse in `data_dir` (faster than another build); returns data_dir."""
+    target = data_dir / "warehouse"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source.warehouse, target / source.warehouse.name)
+    shutil.copy2(source.warehouse.parent / "CURRENT", target / "CURRENT")
+    return data_dir
+
+
+@pytest.fixture
+def fresh_server(server: Server, tmp_path: Path) -> Iterator[Server]:
+    """A server of its own that no browser has visited yet (cold), on a copy of the shared warehouse."""
+    with serve(copy_warehouse(server, tmp_path)) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
@@ -183,6 +218,7 @@ def open_page(page, url: str) -> None:
     """Navigate and wait for the first script run to finish."""
     page.goto(url)
     wait_idle(page)
+
 
 def choose(page, label: str, option: str) -> None:
     """Pick `option` in the selectbox labelled `label`. A rerun still under way can redraw the box under the

@@ -10,9 +10,6 @@ to the repository's .streamlit/ — its own data dir (an upload rebuilds the war
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,16 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dashboard.auth import hash_password
-from tests.e2e.conftest import (
-    REPO,
-    SERVER_START_TIMEOUT,
-    Server,
-    _build_warehouse,
-    _free_port,
-    _healthy,
-    open_page,
-    wait_idle,  # fmt: skip
-)
+from tests.e2e.conftest import Server, _build_warehouse, open_page, serve, wait_idle
 from tests.unit.test_eu_parse import eura2021_xlsx
 
 pytestmark = pytest.mark.e2e
@@ -45,41 +33,8 @@ def editor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     secrets.write_text(
         f'[local_auth]\npassword_hash = "{hash_password(PASSWORD, iterations=1000)}"\n', encoding="utf-8"
     )
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {**__import__("os").environ, "TILANNEKUVA_DATA_DIR": str(data_dir),
-           "TILANNEKUVA_STATE": str(data_dir / "app_state.duckdb"), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}  # fmt: skip
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
-               str(port), "--server.headless", "true", "--secrets.files", str(secrets)]  # fmt: skip
-    log_path = data_dir / "streamlit.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(base_url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log_path.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.2)
-        yield Server(base_url=base_url, data_dir=data_dir)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def visit(page: Page, url: str) -> None:
-    """open_page, then close Streamlit's occasional "Page not found" dialog: on a cold server the first run
-    of a session sometimes reports the URL's page as missing although it runs it (seen on every page); the
-    modal would leave the page inert for the clicks that follow."""
-    open_page(page, url)
-    page.wait_for_timeout(500)  # the dialog, when it comes, follows the first run by a moment
-    dialog = page.get_by_role("dialog")
-    if dialog.count():
-        page.keyboard.press("Escape")
-        expect(dialog).to_have_count(0)
+    with serve(data_dir, secrets=secrets, env={"TILANNEKUVA_STATE": str(data_dir / "app_state.duckdb")}) as running:
+        yield running
 
 
 def main(page: Page):
@@ -92,7 +47,7 @@ def projects_metric(page: Page) -> int:
 
 
 def test_visitor_is_refused_on_the_editor_page(editor_server: Server, page: Page) -> None:
-    visit(page, f"{editor_server.base_url}/hankkeiden-yllapito")
+    open_page(page, f"{editor_server.base_url}/hankkeiden_yllapito")
     expect(main(page).get_by_text("vain ylläpitäjille")).to_be_visible()
     expect(main(page).get_by_role("heading", name="Hankkeiden ylläpito")).to_have_count(0)
     expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
@@ -100,13 +55,9 @@ def test_visitor_is_refused_on_the_editor_page(editor_server: Server, page: Page
 
 def test_editor_uploads_an_eura2021_export_and_sees_the_projects(editor_server: Server, page: Page,
                                                                  tmp_path: Path) -> None:  # fmt: skip
-    # Known issue (see the session notes): the first request to a fresh server that is a deep link runs the
-    # page without app.py's navigation, and an upload in that session was seen not to register. Open the
-    # root first so app.py has run, as it has for every later visitor.
-    visit(page, f"{editor_server.base_url}/")
-    visit(page, f"{editor_server.base_url}/rahoitus")
+    open_page(page, f"{editor_server.base_url}/rahoitus")
     before = projects_metric(page)
-    visit(page, f"{editor_server.base_url}/hankkeiden-yllapito")
+    open_page(page, f"{editor_server.base_url}/hankkeiden_yllapito")
     main(page).get_by_label("Salasana").fill(PASSWORD)
     main(page).get_by_role("button", name="Kirjaudu sisään").click()
     expect(main(page).get_by_role("heading", name="Hankkeiden ylläpito")).to_be_visible()
@@ -130,12 +81,12 @@ def test_editor_uploads_an_eura2021_export_and_sees_the_projects(editor_server: 
 
 
 def test_scorecard_and_tracker_render(editor_server: Server, page: Page) -> None:
-    visit(page, f"{editor_server.base_url}/karkihankkeet")
+    open_page(page, f"{editor_server.base_url}/karkihankkeet")
     for name in ("Puhtia ennakointiin", "Sykettä yrittäjätoimintaan", "Erottuvuutta edelläkävijyydestä"):
         expect(main(page).get_by_role("heading", name=name)).to_be_visible()
     expect(main(page).get_by_test_id("stDataFrame").first).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    visit(page, f"{editor_server.base_url}/rahoitusasema")
+    open_page(page, f"{editor_server.base_url}/rahoitusasema")
     expect(main(page).get_by_test_id("stMetricValue").filter(has_text="125")).to_be_visible()
     expect(main(page).locator(".js-plotly-plot").first).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -23,10 +23,6 @@ REGION_SQL = (
 )
 
 
-
-
-
-
 def count(server: Server, sql: str) -> int:
     with duckdb.connect(str(server.warehouse), read_only=True) as con:
         return con.execute(sql).fetchone()[0]

@@ -20,7 +20,7 @@ CHART = ".st-key-tyo_tyottomyys"
 
 
 def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> None:
-    open_page(page, f"{base_url}/tyo-ja-elinkeinot")
+    open_page(page, f"{base_url}/tyo_ja_elinkeinot")
     expect(page.locator("h1").first).to_have_text("Työ ja elinkeinot")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_test_id("stPlotlyChart")).to_have_count(7)
@@ -32,7 +32,7 @@ def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> No
 
 
 def test_change_municipality_indicator_and_mode_then_permalink(page: Page, base_url: str) -> None:
-    open_page(page, f"{base_url}/tyo-ja-elinkeinot")
+    open_page(page, f"{base_url}/tyo_ja_elinkeinot")
     choose(page, "Alue", "Saarijärvi")
     choose(page, "Indikaattori", "Työttömät työnhakijat")
     page.locator(".st-key-tila").get_by_text("Muutos vuodentakaisesta", exact=True).click()
@@ -53,7 +53,7 @@ def test_change_municipality_indicator_and_mode_then_permalink(page: Page, base_
 
 
 def test_unemployment_csv_is_the_chart_data(page: Page, base_url: str) -> None:
-    open_page(page, f"{base_url}/tyo-ja-elinkeinot")
+    open_page(page, f"{base_url}/tyo_ja_elinkeinot")
     expect_title(page, CHART, "Työttömyysaste (%) 1/2006–10/2023")
     drawn = chart_points(page, CHART)
     with page.expect_download() as info:

@@ -17,10 +17,6 @@ from tests.e2e.conftest import Server, choose, open_page, selectbox_value
 pytestmark = pytest.mark.e2e
 
 
-
-
-
-
 def chart_titles(page: Page):
     return page.get_by_test_id("stPlotlyChart").locator(".gtitle")
 
