@@ -4,16 +4,8 @@ flows (and the real flows once a live fetch brings them), the employment area an
 import streamlit as st
 
 from dashboard import commuting, commuting_area, commuting_flows
-from dashboard.components import current_language, view_block
+from dashboard.components import block_view, current_language
 from dashboard.i18n import t
-
-
-def show(block: commuting.Block, key: str) -> None:
-    if block.notes:
-        st.caption("\n\n".join(block.notes))
-    if block.view is not None:
-        view_block(block.view, key, lang)  # the chart, its furniture and any dated notes on its series
-
 
 lang = current_language()
 opts = commuting.options(lang)
@@ -45,24 +37,26 @@ if not codes:
     st.info(t("commuting.pick_one", lang))
     st.stop()
 
-show(commuting.series_view(indicator, codes, comparisons, period, mode, smooth, lang), "tyossakaynti_aikasarja")
+block_view(
+    commuting.series_view(indicator, codes, comparisons, period, mode, smooth, lang), "tyossakaynti_aikasarja", lang
+)
 
 year = period[1]
 # Heading and introduction as one element each section: fewer elements, a faster rerun.
 st.markdown(f"### {t('commuting.balance_heading', lang, year=year)}\n\n{t('commuting.balance_intro', lang)}")
-show(commuting.balance_view(codes, comparisons, year, lang), "pendeloinnin_tase")
+block_view(commuting.balance_view(codes, comparisons, year, lang), "pendeloinnin_tase", lang)
 
 st.markdown(f"### {t('commuting.stocks_heading', lang)}\n\n{t('commuting.stocks_intro', lang)}")
 code = st.selectbox(t("commuting.municipality", lang), opts.municipalities, key="kunta", bind="query-params",
                     format_func=opts.names.get)  # fmt: skip
-show(commuting_flows.stocks_view(code, year, lang), "tyossakaynti_varannot")
+block_view(commuting_flows.stocks_view(code, year, lang), "tyossakaynti_varannot", lang)
 if flow_years:
     st.subheader(t("commuting.flows_heading", lang))
     flow_year = int(year) if int(year) in flow_years else flow_years[-1]
-    show(commuting_flows.flow_view(flow_year, codes, lang), "tyomatkavirrat")
+    block_view(commuting_flows.flow_view(flow_year, codes, lang), "tyomatkavirrat", lang)
 
 members = "\n".join(f"- {line}" for line in commuting_area.membership_lines(year, lang))
 st.markdown(f"### {t('commuting.area_heading', lang)}\n\n{members}\n\n{t('commuting.area_intro', lang)}")
-show(commuting_area.area_view(year, lang), "tyollisyysalue")
+block_view(commuting_area.area_view(year, lang), "tyollisyysalue", lang)
 st.dataframe(commuting_area.area_table(year, lang), hide_index=True)
 st.caption(t("commuting.area_note", lang))

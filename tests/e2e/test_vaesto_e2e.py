@@ -12,24 +12,11 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, open_page, wait_idle
+from tests.e2e.conftest import Server, choose, open_page, selectbox_value, wait_idle
 
 pytestmark = pytest.mark.e2e
 
 COMPARE = ".st-key-vaesto_vertailu"  # the comparison chart's container (st.plotly_chart key)
-
-
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick `option` in the main-area selectbox labelled `label` and wait for the rerun."""
-    page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first.click()
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_idle(page)
-
-
-def selectbox_value(page: Page, label: str):
-    return (
-        page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first.get_by_role("combobox")
-    )
 
 
 def expect_title(page: Page, selector: str, text: str) -> None:
