@@ -1,12 +1,14 @@
 """Command line: `python -m etl build | fetch | status | snapshot`.
 
 Exit codes: 0 ok · 1 validation failed (previous warehouse still current) · 2 bad configuration or
-input (region.toml, catalogue, snapshot) · 3 a source could not be fetched · 4 unexpected error.
+input (region.toml, catalogue, snapshot) or environment (disk full, data folder not writable) · 3 a source
+could not be fetched (timeout, HTTP error, a table that no longer fits the catalogue) · 4 unexpected error.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from pathlib import Path
@@ -18,6 +20,8 @@ from etl.sources.snapshot import SnapshotError
 from etl.validate import ValidationError
 
 EXIT_OK, EXIT_INVALID, EXIT_CONFIG, EXIT_SOURCE, EXIT_CRASH = 0, 1, 2, 3, 4
+# A disk or folder the ETL cannot write is the operator's to fix, like a bad configuration: not a crash.
+ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS}
 ALL_TABLES = ("11ra", "11re", "12dy", "11a2", "14wx", "115b", "115x", "115h", "115n", "115p", "125s", "12r5", "12tf")
 
 
@@ -48,17 +52,43 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     if unknown:
         print(f"unknown table(s): {', '.join(unknown)}; supported: {', '.join(ALL_TABLES)}", file=sys.stderr)
         return EXIT_CONFIG
-    client = PxWebClient(base_url=args.base_url, lang=args.lang)
-    written = statfin.fetch_tables(client, tables, fetch_areas(paths), paths.raw_dir, progress=not args.quiet)
+    given = {"timeout": args.timeout, "max_retries": args.retries, "backoff": args.backoff}
+    client = PxWebClient(base_url=args.base_url, lang=args.lang, **{k: v for k, v in given.items() if v is not None})
+    failures: dict[str, Exception] = {}
+    written = statfin.fetch_tables(client, tables, fetch_areas(paths), paths.raw_dir, progress=not args.quiet,
+                                   failures=failures)  # fmt: skip
     fetched = {entry["table"] for entry in written if entry.get("kind") == "data"}
     print(f"archived {len(written)} response(s) under {paths.raw_dir / 'statfin'}")
     failed = [table for table in tables if table not in fetched]
+    for table in failed:
+        if table in failures:
+            print(f"error: {table} not fetched: {failures[table]}\n  what to do: {advice(failures[table])}",
+                  file=sys.stderr)  # fmt: skip
     if failed:
-        print(f"error: not fetched: {', '.join(failed)} (see the messages above); the archive keeps what "
-              "was fetched, the warehouse is unchanged", file=sys.stderr)  # fmt: skip
+        print(f"error: not fetched: {', '.join(failed)}; no data of these tables was archived, the archive keeps "
+              "what was fetched, the warehouse is unchanged (the previous warehouse is still current)",
+              file=sys.stderr)  # fmt: skip
         return EXIT_SOURCE
     print("run `python -m etl build` to load them")
     return EXIT_OK
+
+
+def advice(exc: Exception) -> str:
+    """What the operator can do about one table's fetch failure."""
+    from etl.pxweb import PxWebError
+
+    if not isinstance(exc, PxWebError):  # StatFinError: the table no longer fits the catalogue
+        return "compare the table on the service with etl/statfin_tables.toml; the build keeps the older data"
+    if exc.status is None:
+        return ("the connection failed, timed out or was cut off: check the network and --base-url (or raise "
+                "--timeout) and run `python -m etl fetch` again")  # fmt: skip
+    if exc.status == 429:
+        return "the service asks us to slow down: wait at least the Retry-After time, then run the fetch again"
+    if exc.status >= 500:
+        return f"the service is failing (HTTP {exc.status}): try again later"
+    if exc.status == 200:
+        return "the answer was cut off or is not JSON: run the fetch again later"
+    return "the service refused the request: check the table id and --base-url"
 
 
 def fetch_areas(paths: build_mod.Paths) -> list[str]:
@@ -105,6 +135,12 @@ def parser() -> argparse.ArgumentParser:
     fetch.add_argument("--lang", default="fi", choices=["fi", "sv", "en"])
     fetch.add_argument("--base-url", default="https://pxdata.stat.fi/PxWeb/api/v1",
                        help="PxWeb API v1 root (default: Statistics Finland)")  # fmt: skip
+    fetch.add_argument("--timeout", type=float, metavar="S",
+                       help="seconds to wait for a connection and for an answer (default: 5 and 60)")  # fmt: skip
+    fetch.add_argument("--retries", type=int, metavar="N",
+                       help="retries of a request after 429/5xx, a timeout or a cut-off answer (default: 5)")  # fmt: skip
+    fetch.add_argument("--backoff", type=float, metavar="S",
+                       help="first wait before a retry, doubled each time; a longer Retry-After wins (default: 1)")  # fmt: skip
     sub.add_parser("status", help="describe the current warehouse")
     snap = sub.add_parser("snapshot", help="(developers) re-copy the bundled snapshot from shared data")
     snap.add_argument("--from", dest="source", required=True, help="folder with the published CSV files")
@@ -131,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, PxWebError):
             print(f"error: fetching from Statistics Finland failed: {exc}", file=sys.stderr)
             return EXIT_SOURCE
+        if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            what = "no space left on the disk" if full else "a file of the data folder cannot be written or read"
+            print(f"error: {what}: {exc}\nfree some space or fix the permissions of the data folder (--data-dir) "
+                  "and run again; nothing was swapped, the previous warehouse is still current.", file=sys.stderr)  # fmt: skip
+            return EXIT_CONFIG
         if isinstance(exc, OSError):
             print(f"error: {exc}\nthe previous warehouse is still current.", file=sys.stderr)
             return EXIT_CRASH

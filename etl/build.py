@@ -6,6 +6,8 @@ it reads only data/snapshot/ and data/raw/, never the network.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -155,12 +157,17 @@ def build(paths: Paths | None = None, show_progress: bool = True) -> BuildResult
         load.swap(paths.warehouse_dir, path)
         steps.update()
     except BaseException as exc:
-        load.append_run(paths.warehouse_dir, {**run, "finished_at": datetime.now(UTC), "status": "failed",
-                                              "message": f"{type(exc).__name__}: {exc}"[:2000]})  # fmt: skip
+        # Best effort: on a full disk the log line cannot be written either, and that must not hide `exc`.
+        with contextlib.suppress(OSError):
+            load.append_run(paths.warehouse_dir, {**run, "finished_at": datetime.now(UTC), "status": "failed",
+                                                  "message": f"{type(exc).__name__}: {exc}"[:2000]})  # fmt: skip
         raise
     finally:
         steps.close()
-    load.append_run(paths.warehouse_dir, {**run, "finished_at": datetime.now(UTC), "status": "ok", "rows": rows,
-                                          "message": path.name})  # fmt: skip
+    try:  # the new warehouse is current now: a failed log line must not make the CLI say it is not
+        load.append_run(paths.warehouse_dir, {**run, "finished_at": datetime.now(UTC), "status": "ok", "rows": rows,
+                                              "message": path.name})  # fmt: skip
+    except OSError as exc:
+        logging.getLogger(__name__).warning("built and swapped %s, but runs.jsonl was not written: %s", path.name, exc)
     counts = {name: len(frame) for name, frame in tables.items()}
     return BuildResult(run_id=run["run_id"], path=path, rows=rows, counts=counts)

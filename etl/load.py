@@ -12,13 +12,17 @@ good file; readers that already opened the old file keep reading it undisturbed.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import logging
 import os
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+log = logging.getLogger(__name__)
 SCHEMA_PATH = Path(__file__).with_name("sql") / "schema.sql"
 POINTER = "CURRENT"
 KEEP = 3  # warehouse files kept besides the current one, for readers still on an older version
@@ -38,8 +42,9 @@ def write_warehouse(path: Path, tables: dict[str, pd.DataFrame]) -> int:
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     rows = 0
-    con = duckdb.connect(str(partial))
+    con = None
     try:
+        con = duckdb.connect(str(partial))
         con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
         # Parents before children so the foreign keys hold during the inserts.
         for name, frame in tables.items():
@@ -51,21 +56,38 @@ def write_warehouse(path: Path, tables: dict[str, pd.DataFrame]) -> int:
             con.unregister("incoming")
             rows += len(frame)
         con.execute("CHECKPOINT")
-    finally:
         con.close()
-    os.replace(partial, path)
+        os.replace(partial, path)
+    except BaseException as exc:
+        # A failed write (disk full, …) must not leave a half-written file eating the space that is short.
+        if con is not None:
+            with contextlib.suppress(duckdb.Error):
+                con.close()
+        for leftover in (partial, partial.with_name(partial.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        if isinstance(exc, duckdb.IOException):  # DuckDB reports a full disk as its own IOException
+            code = errno.ENOSPC if "No space left" in str(exc) else errno.EIO
+            raise OSError(code, f"could not write the new warehouse: {exc}", str(partial)) from exc
+        raise
     return rows
 
 
 def swap(warehouse_dir: Path, path: Path) -> None:
     """Point CURRENT at `path` atomically, then drop old warehouse files beyond KEEP."""
     tmp = warehouse_dir / f".{POINTER}.tmp"
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(path.name + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, warehouse_dir / POINTER)
-    prune(warehouse_dir, path)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(path.name + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, warehouse_dir / POINTER)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
+        prune(warehouse_dir, path)
+    except OSError as exc:  # the swap is done: a failed clean-up must not be reported as a failed build
+        log.warning("could not remove old warehouse files: %s", exc)
 
 
 def prune(warehouse_dir: Path, current: Path) -> None:

@@ -232,6 +232,8 @@ class PxWebClient:
                 elif response.status_code in RETRY_STATUSES:
                     last = f"HTTP {response.status_code}"
                     retry_after = _retry_after(response.headers.get("Retry-After"))
+                    if retry_after is not None:  # shown in the final error, so the operator knows how long to wait
+                        last += f" (Retry-After: {retry_after:.0f} s)"
                 else:
                     text = " ".join(response.text.split())[:300]
                     raise PxWebError(

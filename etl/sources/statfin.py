@@ -30,7 +30,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from etl.pxweb import PxResponse, PxWebError, table_path
-from etl.sources.statfin_rows import COLUMNS, KEYS, rows_from_doc
+from etl.sources.statfin_rows import COLUMNS, KEYS, check_values, rows_from_doc
 from etl.sources.statfin_spec import DEFAULT_SPEC_PATH, StatFinError, TableSpec, load_specs, load_tol2008
 from etl.sources.statfin_vars import (
     Variable,
@@ -102,12 +102,22 @@ def build_selections(spec: TableSpec, metadata: dict, area_codes: list[str]) -> 
         chosen = list(dict.fromkeys(code for code in contents if code is not None))
         if not chosen:
             offered = dict(zip(layout.content.values, layout.content.value_texts, strict=True))
-            raise StatFinError(f"{table_id}: no content value matches the catalogue; the table offers {offered}")
+            wanted = sorted({code for m in spec.measures for code in m.codes})
+            raise StatFinError(f"{table_id}: no content value matches the catalogue (codes {', '.join(wanted) or '-'} "
+                               f"or their labels); the table offers {offered}: update etl/statfin_tables.toml")  # fmt: skip
         selections[layout.content.code] = chosen
     axes = {m.breakdown for m in spec.measures if m.breakdown}
     for name in spec.breakdowns:
         var = layout.breakdowns.get(name)
         if var is None:
+            # A measure reading this breakdown (its axis or a non-total `where`) cannot be answered without it:
+            # fetching anyway would archive a table that silently lacks that measure.
+            needs = [m.id for m in spec.measures if m.breakdown == name or m.where.get(name, "total") != "total"]
+            if needs:
+                offered = ", ".join(f"{v.code} ({v.text})" for v in variables_from_metadata(metadata))
+                raise StatFinError(f"{table_id}: the metadata has no {name!r} dimension (/{spec.breakdowns[name]}/), "
+                                   f"needed by {', '.join(needs)}; the table offers {offered}: update "
+                                   "etl/statfin_tables.toml")  # fmt: skip
             log.warning("%s: breakdown %r (/%s/) not found in the metadata", table_id, name, spec.breakdowns[name])
             continue
         if name in axes:
@@ -181,13 +191,14 @@ def fetch_tables(
     *,
     specs: dict[str, TableSpec] | None = None,
     strict: bool = False,
+    failures: dict[str, Exception] | None = None,
 ) -> list[dict]:
     """Fetch and archive ``tables`` (short ids such as '11re') for ``area_codes`` ('KU216', 'SK138', 'SSS').
 
     Returns the manifest lines written. A table that fails (HTTP error after retries, metadata that does not
-    fit the catalogue) is logged and skipped, so one broken table does not cost the others; ``strict=True``
-    raises instead. ``progress``: True shows a progress bar on stderr; a callable is called with each table id
-    when that table is done.
+    fit the catalogue, an answer with no values) is logged, put in ``failures`` (table → error) and skipped, so
+    one broken table does not cost the others; ``strict=True`` raises instead. ``progress``: True shows a
+    progress bar on stderr; a callable is called with each table id when that table is done.
     """
     specs = specs if specs is not None else load_specs(DEFAULT_SPEC_PATH)
     wanted = [_short(table) for table in tables]
@@ -201,12 +212,18 @@ def fetch_tables(
             meta = client.fetch_metadata(table)
             entries.append(archive_response(raw_dir, table, meta, kind="metadata", lang=client.lang))
             selections = build_selections(specs[table], meta.data, area_codes)
-            for response in client.fetch_query(table, selections):
+            responses = client.fetch_query(table, selections)
+            # Checked before archiving: load_archived only warns about what it cannot map, so an empty or
+            # unreadable answer must fail here, not be archived as if it were fetched.
+            check_values(specs[table], [r.data for r in responses], lang=client.lang, tol=load_tol2008())
+            for response in responses:
                 entries.append(archive_response(raw_dir, table, response, kind="data", lang=client.lang))
         except (PxWebError, StatFinError) as exc:
             if strict:
                 raise
             log.error("%s: not fetched: %s", table, exc)
+            if failures is not None:
+                failures[table] = exc
         if bar is not None:
             bar.set_postfix_str(table)
             bar.update(1)

@@ -22,7 +22,7 @@ import re
 import pandas as pd
 
 from etl import jsonstat
-from etl.sources.statfin_spec import MeasureSpec, TableSpec
+from etl.sources.statfin_spec import MeasureSpec, StatFinError, TableSpec
 from etl.sources.statfin_vars import (
     Layout,
     discover,
@@ -32,7 +32,7 @@ from etl.sources.statfin_vars import (
     variables_from_jsonstat,
 )
 
-__all__ = ["COLUMNS", "KEYS", "normalise_area", "normalise_period", "rows_from_doc"]
+__all__ = ["COLUMNS", "KEYS", "check_values", "normalise_area", "normalise_period", "rows_from_doc"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,8 @@ COLUMNS = {
     ],
     "fact_commuting_flow": ["home_area_code", "work_area_code", "year", "persons", "source_table", "vintage"],
 }
+VALUE = {"fact_indicator": "value", "fact_population_age": "population", "fact_projection_age": "population",
+         "fact_jobs_industry": "jobs", "fact_commuting_flow": "persons"}  # fmt: skip
 KEYS = {
     "fact_indicator": ["indicator_id", "area_code", "period"],
     "fact_population_age": ["area_code", "year", "age_group"],
@@ -252,3 +254,22 @@ def rows_from_doc(
             part = _tidy_rows(frame, layout, measure, mask & indicator_base & annual, ctx)
         out.setdefault(target, []).append(part[COLUMNS[target]])
     return {target: pd.concat(parts, ignore_index=True) for target, parts in out.items()}
+
+
+def check_values(spec: TableSpec, docs: list, *, lang: str, tol: dict[str, tuple[str, str]]) -> int:
+    """Rows with a number that the json-stat2 answers of one table give; StatFinError naming the table if
+    an answer cannot be read or they give none (an empty table, every cell missing, or nothing mapped)."""
+    rows, cells = 0, 0
+    for doc in docs:
+        try:
+            frames = rows_from_doc(doc, spec, fetched_at="0000-00-00", lang=lang, tol=tol)
+        except StatFinError:
+            raise  # already names the table and what is missing
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # JsonStatError is a ValueError
+            raise StatFinError(f"{spec.table_id}: the data response cannot be read: {exc}") from exc
+        cells += len(doc.get("value") or ())
+        rows += sum(int(frame[VALUE[target]].notna().sum()) for target, frame in frames.items())
+    if rows == 0:
+        raise StatFinError(f"{spec.table_id}: the data response holds no values ({cells} cell(s), none with a "
+                           "number for the catalogue's measures): the table is empty or the query selected nothing")  # fmt: skip
+    return rows
