@@ -41,9 +41,10 @@ def _leave_pages_folder_fallback() -> None:
     in that situation (tests and benchmarks that run a page file directly never set it), so clearing it
     and rerunning hands the request to app.py, whose st.navigation resolves the same URL path.
     """
+    from streamlit import config
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and not config.get_option("global.appTest"):
         PagesManager.uses_pages_directory = False
         st.rerun()
 
