@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, db
+from dashboard import a11y, auth, db
 from dashboard.components import language_selector
 from dashboard.i18n import t
 
@@ -40,6 +40,7 @@ st.set_page_config(page_title="Sydänsuomen tilannekuva", page_icon="📊", layo
 st.html("<style>.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
         "clip:rect(0,0,0,0);white-space:nowrap;border:0}</style>")  # fmt: skip
 lang = language_selector()
+a11y.enhance(lang)  # html lang, nav list semantics, focus and contrast repairs: dashboard/a11y.py
 auth.account_box(lang)
 
 try:

@@ -4,12 +4,13 @@ source caption, derived note, text alternative and downloads of exactly the data
 from __future__ import annotations
 
 import functools
+import types
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import annotations, db, export, i18n
+from dashboard import annotations, db, export, i18n, links
 from dashboard.cache import ChartView
 from dashboard.export.images import ExportError, render_images
 from dashboard.i18n import t
@@ -19,10 +20,14 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def language_selector() -> str:
     """Language switch in the sidebar, bound to the URL (?lang=English) so links keep the language."""
-    return st.sidebar.selectbox(
+    unknown = links.rejected("lang", i18n.LANGUAGE_NAMES.values())  # e.g. ?lang=klingon: say why it is Finnish
+    lang = st.sidebar.selectbox(
         t("app.language"), i18n.LANGUAGES, key="lang", bind="query-params",
         format_func=i18n.LANGUAGE_NAMES.get,
     )  # fmt: skip
+    if unknown:
+        st.info(t("security.link_language", lang))
+    return lang
 
 
 def current_language() -> str:
@@ -33,20 +38,30 @@ def current_language() -> str:
 
 
 def _leave_pages_folder_fallback() -> None:
-    """Rerun through app.py when Streamlit served a page file directly from its legacy pages/ fallback.
+    """Run app.py first when Streamlit served a page file directly from its legacy pages/ fallback.
 
-    Streamlit decides once per process, before any script has run, that an app with a pages/ folder is a
-    "v1" multipage app; until app.py has called st.navigation, the first deep link (e.g. /kuntavertailu)
-    runs the page file alone: no navigation, no language selector, no account box. The flag is only True
-    in that situation (tests and benchmarks that run a page file directly never set it), so clearing it
-    and rerunning hands the request to app.py, whose st.navigation resolves the same URL path.
+    Streamlit decides once per server process that an app with a pages/ folder is a "v1" multipage app,
+    and until app.py has called st.navigation it serves a deep link (e.g. /kuntavertailu) by running the
+    page file alone: no navigation, no language selector, no account box. In a server the flag is True
+    only in that situation, so clear it and run app.py in place, as Streamlit runs it (under the main
+    script's hash, so its widgets keep their ids): its st.navigation runs this same page (URL path = file
+    name), and this outer run stops. (A rerun instead would drop the widget state of the interrupted run.)
+    AppTest (global.appTest) resets the flag before every run and its tests expect page-only reruns.
     """
     from streamlit import config
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    if PagesManager.uses_pages_directory and not config.get_option("global.appTest"):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    ctx = get_script_run_ctx()
+    if not PagesManager.uses_pages_directory or ctx is None or config.get_option("global.appTest"):
+        return
+    PagesManager.uses_pages_directory = False
+    main = ctx.pages_manager.main_script_path
+    module = types.ModuleType("__main__")
+    module.__dict__["__file__"] = main
+    with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
+        exec(ctx.pages_manager.get_page_script_byte_code(main), module.__dict__)  # our own app.py
+    st.stop()
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str, key: str, lang: str) -> None:

@@ -41,8 +41,11 @@ def _projector(version: str, store_key: str, key: str, high_contrast: bool, _fig
     figure.update_layout(height=620, font={"size": 18}, title={"font": {"size": 24}})
     if high_contrast:
         figure.update_layout(**HIGH_CONTRAST)
-        figure.update_xaxes(color="#ffffff", gridcolor="#444444")
-        figure.update_yaxes(color="#ffffff", gridcolor="#444444")
+        # Streamlit's chart theme gives titles, legends and tick labels their own dark greys, which win over
+        # the layout's font colour: on black they vanished (1.3:1). Each gets white explicitly.
+        figure.update_layout(title_font_color="#ffffff", legend_font_color="#ffffff", legend_title_font_color="#ffffff")
+        figure.update_xaxes(color="#ffffff", gridcolor="#444444", tickfont_color="#ffffff", title_font_color="#ffffff")
+        figure.update_yaxes(color="#ffffff", gridcolor="#444444", tickfont_color="#ffffff", title_font_color="#ffffff")
     return figure
 
 
@@ -100,6 +103,9 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{di
 .stApp {{background: {colours[0]}; color: {colours[1]};}}
 .stApp h2 {{font-size: 2.6rem; color: {colours[1]};}}
 .stApp p, .stApp label {{font-size: 1.25rem; color: {colours[1]};}}
+.stApp [data-testid="stBaseButton-primary"] p {{color: #ffffff;}}  /* white on the primary blue: 7:1 */
+header[data-testid="stHeader"], .stApp [data-testid="stBaseButton-secondary"] {{background: {colours[0]};}}
+.stApp [data-testid="stBaseButton-secondary"] {{border-color: {colours[1]};}}  /* buttons readable on black */
 .slide-progress {{font-size: 1.4rem; font-weight: 600; text-align: center;}}
 .slide-commentary {{font-size: 1.6rem; line-height: 1.4;}}
 </style>"""

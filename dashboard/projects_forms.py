@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import funding, funding_views, projects, projects_import, projects_store, queries, state
 from dashboard.auth import User
-from dashboard.i18n import t
+from dashboard.i18n import fmt_number, t
 
 QUEUE_SHOWN = 300  # rows of the queue listed at once; the search narrows it down
 
@@ -62,7 +62,10 @@ def import_result(result: projects_import.ImportResult, lang: str) -> None:
             with st.expander(t("funding_edit.build_output", lang)):
                 st.code(result.build_output)
         return
-    if result.collisions:
+    if report.get("reason") == "too_large":
+        st.error(t("security.upload_too_large", lang, file=report.get("file"), size=fmt_number(report["size_mb"], 1, lang),
+                   limit=report["limit_mb"]))  # fmt: skip
+    elif result.collisions:
         st.error(t("funding_edit.collisions", lang, codes=", ".join(result.collisions)))
     elif report.get("errors"):
         st.error(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -21,12 +22,15 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import streamlit as st
+
 from dashboard import projects, projects_store
 from dashboard.auth import User
 
 REPO = Path(__file__).resolve().parent.parent
 ALLOWED = (".csv", ".xlsx", ".txt")
 CLI_TIMEOUT, BUILD_TIMEOUT = 300, 900  # s; a Kohesio country file is large, a build takes seconds here
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,11 +54,33 @@ def _cli(command: str, data: bytes, name: str) -> tuple[int, dict]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"  # our own name: the user's file name is only a label
         path.write_bytes(data)
-        done = _run(["-m", "etl.sources.eu_cli", command, str(path), "--name", Path(name).name], CLI_TIMEOUT)
+        try:
+            done = _run(["-m", "etl.sources.eu_cli", command, str(path), "--name", Path(name).name], CLI_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return 2, {"ok": False, "file": name, "message": f"the file check took longer than {CLI_TIMEOUT} s",
+                       "errors": []}  # fmt: skip
     try:
         return done.returncode, json.loads(done.stdout)
-    except json.JSONDecodeError:
-        return 2, {"ok": False, "file": name, "message": (done.stderr or done.stdout)[-2000:], "errors": []}
+    except json.JSONDecodeError:  # the CLI crashed: its traceback goes to the server log, not to the page
+        _LOG.error("eu_cli %s failed with exit %s:\n%s", command, done.returncode, (done.stderr or done.stdout)[-4000:])
+        return 2, {"ok": False, "file": name, "message": f"the file check stopped unexpectedly (exit {done.returncode})",
+                   "errors": []}  # fmt: skip
+
+
+def upload_limit_mb() -> int:
+    """The app's upload limit (`server.maxUploadSize` in .streamlit/config.toml), also for callers other
+    than st.file_uploader, which enforces it in the browser."""
+    return int(st.get_option("server.maxUploadSize"))
+
+
+def too_large(data: bytes, name: str) -> dict | None:
+    """A report refusing a file over the upload limit, before anything is saved or parsed; else None."""
+    limit = upload_limit_mb()
+    if len(data) <= limit * 1024 * 1024:
+        return None
+    size = len(data) / 1024 / 1024
+    return {"ok": False, "file": name, "reason": "too_large", "size_mb": round(size, 1), "limit_mb": limit,
+            "message": f"the file is {size:.1f} MB; the limit is {limit} MB", "errors": [], "error_count": 0}  # fmt: skip
 
 
 def validate(data: bytes, name: str) -> dict:
@@ -72,6 +98,9 @@ def import_file(user: User, data: bytes, name: str) -> ImportResult:
     """Validate, then archive + rebuild (registers) or store + archive (template). Editors only."""
     if not user.is_editor:
         raise PermissionError("only editors can import files")
+    refused = too_large(data, name)
+    if refused is not None:
+        return ImportResult(False, refused, "validate")
     report = validate(data, name)
     if not report.get("ok"):
         return ImportResult(False, report, "validate")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -35,6 +36,9 @@ _lock = threading.RLock()
 _revision: int | None = None  # in-process count of writes, so caches of user data need no file access
 _revision_path: Path | None = None
 _migrated: set[Path] = set()  # store files this process has migrated (and seen existing since)
+# A store export is a few MB; more than this unpacked is not one (and a zip bomb would fill the disk).
+RESTORE_MAX_BYTES = 512 * 1024 * 1024
+_LOAD_STATEMENT = re.compile(r"""COPY ("[^"]+"|\w+) FROM '[^']+\.parquet' \(FORMAT 'parquet'\);""")
 
 
 class StoreError(RuntimeError):
@@ -155,6 +159,28 @@ def export_store() -> bytes:
         return buffer.getvalue()
 
 
+def _check_export_sql(source: Path) -> None:
+    """Only what EXPORT DATABASE writes, one statement a line: CREATE … in schema.sql, COPY <table> FROM
+    <file>.parquet in load.sql. Anything else means the archive was edited: refuse it before running it."""
+    for name, allowed in (("schema.sql", lambda line: line.upper().startswith("CREATE ")),
+                          ("load.sql", _LOAD_STATEMENT.fullmatch)):  # fmt: skip
+        lines = (source / name).read_text(encoding="utf-8", errors="replace").splitlines()
+        if not all(allowed(line.strip()) for line in lines if line.strip()):
+            raise StoreError(f"not a store export: {name} holds statements an export never writes")
+
+
+def _sandboxed(candidate: Path, source: Path) -> duckdb.DuckDBPyConnection:
+    """A connection for importing an uploaded export: IMPORT DATABASE runs the archive's schema.sql and
+    load.sql, which a crafted file could fill with statements that read or write any file the app can
+    (COPY … TO, read_text, ATTACH) or download extensions. It may touch only the unpacked archive."""
+    con = duckdb.connect(str(candidate), config={"autoinstall_known_extensions": False,
+                                                 "autoload_known_extensions": False})  # fmt: skip
+    con.execute("SET allowed_directories = $dirs", {"dirs": [f"{source}/"]})
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")  # the archive's SQL cannot switch it back on
+    return con
+
+
 def restore_store(archive: bytes) -> None:
     """Replace the store with an export. The new file is built and checked aside, then swapped in
     atomically: a bad archive raises StoreError and leaves the current store as it was."""
@@ -166,13 +192,16 @@ def restore_store(archive: bytes) -> None:
                 names = zf.namelist()
                 if "schema.sql" not in names or "load.sql" not in names or any("/" in n or ".." in n for n in names):
                     raise StoreError("not a store export: schema.sql/load.sql missing or unexpected paths")
+                if sum(info.file_size for info in zf.infolist()) > RESTORE_MAX_BYTES:
+                    raise StoreError("not a store export: it unpacks to more than 512 MB")
                 zf.extractall(source)
         except zipfile.BadZipFile as exc:
             raise StoreError(f"not a zip file: {exc}") from exc
+        _check_export_sql(source)
         candidate = path.with_name(path.name + ".restore")
         candidate.unlink(missing_ok=True)
         try:
-            con = duckdb.connect(str(candidate))
+            con = _sandboxed(candidate, source)
             try:
                 con.execute(f"IMPORT DATABASE '{source}'")  # our own tmp dir
                 migrate(con)  # an older export gains the tables added since
@@ -182,7 +211,8 @@ def restore_store(archive: bytes) -> None:
                 con.close()
         except duckdb.Error as exc:
             candidate.unlink(missing_ok=True)
-            raise StoreError(f"the archive could not be imported: {exc}") from exc
+            reason = str(exc).splitlines()[0][:300]  # DuckDB may append a C++ stack trace: not for the UI
+            raise StoreError(f"the archive could not be imported: {reason}") from exc
         with _lock:
             if path.exists():
                 shutil.copyfile(path, path.with_name(path.name + ".before-restore"))

@@ -135,9 +135,12 @@ def read_table(path: Path, data: bytes | None = None) -> list[tuple[int, list]]:
     # csv.reader tracks physical lines, so a quoted field with a line break keeps later row numbers right.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
-    for cells in reader:
-        if any(c.strip() for c in cells):
-            rows.append((reader.line_num, cells))
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                rows.append((reader.line_num, cells))
+    except csv.Error as exc:  # e.g. a cell over csv's 128 KiB field limit: a clear message, not a traceback
+        raise FormatError(f"row {reader.line_num}: not readable as CSV ({exc})") from exc
     return rows
 
 

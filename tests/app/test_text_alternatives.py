@@ -1,0 +1,74 @@
+"""Every chart on every page has a text alternative (WCAG 1.1.1), read from the page's element tree in order.
+
+components.chart_block writes, after each plotly chart: its source caption, a visually hidden `.sr-only`
+paragraph for screen readers, and a "Tekstivastine" expander with the same sentence for everyone else.
+Walking the rendered tree in document order pairs each chart with what follows it up to the next chart;
+a chart without both, or with a sentence that is empty or carries no figure, fails the test.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block, Expander, Markdown
+
+from dashboard.i18n import t
+from tests.app.conftest import open_page
+
+REPO = Path(__file__).resolve().parents[2]
+SR_ONLY = re.compile(r"<p class='sr-only' role='note'>(.*?)</p>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def page_scripts() -> list[str]:
+    """The scripts of app.py's PAGES, read without running app.py (importing it would start navigation)."""
+    tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(target, "id", None) == "PAGES" for target in node.targets):
+            return [row[1] for row in ast.literal_eval(node.value)]
+    raise AssertionError("app.py has no PAGES table")
+
+
+def in_order(node) -> Iterator[object]:
+    """The node and everything under it, in the order the page shows them."""
+    yield node
+    if isinstance(node, Block):
+        for index in sorted(node.children):
+            yield from in_order(node.children[index])
+
+
+def text_of(block: Block) -> str:
+    return " ".join(TAG.sub("", el.value) for el in in_order(block) if isinstance(el, Markdown)).strip()
+
+
+def chart_alternatives(app: AppTest, label: str) -> list[dict]:
+    """For each plotly chart of the main area: its title and the alternatives found before the next chart."""
+    charts: list[dict] = []
+    for node in in_order(app.main):
+        if getattr(node, "type", None) == "plotly_chart":
+            title = json.loads(node.proto.spec)["layout"].get("title", {}).get("text", "?")
+            charts.append({"title": title, "sr_only": None, "expander": None})
+        elif charts and isinstance(node, Markdown) and (found := SR_ONLY.search(node.value)):
+            charts[-1]["sr_only"] = charts[-1]["sr_only"] or html.unescape(TAG.sub("", found.group(1))).strip()
+        elif charts and isinstance(node, Expander) and node.label == label:
+            charts[-1]["expander"] = charts[-1]["expander"] or text_of(node)
+    return charts
+
+
+@pytest.mark.parametrize("script", page_scripts())
+def test_every_chart_has_a_text_alternative(app: AppTest, script: str) -> None:
+    open_page(app, script)
+    charts = chart_alternatives(app, t("common.text_alternative", "fi"))
+    assert len(charts) == len(app.get("plotly_chart")), "the walk must meet every chart of the page"
+    missing = [c["title"] for c in charts if not (c["sr_only"] and c["expander"])]
+    assert not missing, f"{script}: charts without a text alternative (.sr-only and expander): {missing}"
+    for chart in charts:
+        assert re.search(r"\d", chart["sr_only"]), f"{script}: no figure in the text alternative of {chart}"
+        assert chart["expander"] == chart["sr_only"], f"{script}: the expander and .sr-only differ for {chart}"
