@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import a11y, auth, db
+from dashboard import a11y, auth, dataversion, db
 from dashboard.components import language_selector
 from dashboard.i18n import t
 
@@ -35,6 +35,7 @@ PAGES = [
     ("nav.section_info", "pages/saavutettavuus.py", "a11y.nav", ":material/accessibility:", False),
 ]
 
+db.pin_run()  # one warehouse for this whole run, even if the ETL swaps in a new one meanwhile
 st.set_page_config(page_title="Sydänsuomen tilannekuva", page_icon="📊", layout="wide")
 # Text alternatives of charts are written for screen readers in .sr-only paragraphs: visually hidden.
 st.html("<style>.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
@@ -45,6 +46,8 @@ auth.account_box(lang)
 
 try:
     db.current_path()  # fail fast, before any page runs, when no warehouse has been built
+    if version_caption := dataversion.caption(lang):  # which build this page shows, on every page
+        st.sidebar.caption(version_caption)
     is_editor = auth.current_user().is_editor
     pages: dict[str, list] = {}
     for section, script, title, icon, editors_only in PAGES:

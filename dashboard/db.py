@@ -4,10 +4,16 @@ The ETL writes `data/warehouse/wh-<ts>.duckdb` files and atomically replaces `da
 with the name of the newest one. Readers resolve CURRENT on every query, open that file read-only once
 per process (keyed by its real path, because duckdb.connect returns the already-open database for a
 path) and run each query on its own cursor: one shared connection across Streamlit's threads is unsafe.
+
+A Streamlit script run pins one warehouse: app.py calls `pin_run()` first, and until the next pin every
+`current_path()`/`version()` in that run answers the pinned file, so a page drawn while the ETL swaps in a
+new build shows the old data or the new, never a mix. Outside a pinned run (tests, CLI, benchmarks
+running page files) CURRENT is resolved on every call, as before.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import os
 import threading
@@ -31,11 +37,42 @@ def warehouse_dir() -> Path:
 _pointer_cache: dict[Path, tuple[tuple[int, int], Path]] = {}
 
 
-def current_path() -> Path:
-    """Real path of the warehouse file CURRENT names; raises WarehouseMissing when there is none.
+# The warehouse pinned for the script run executing in this context. A ContextVar, not a thread-local,
+# because of how Streamlit 1.67 runs scripts: a session's reruns execute one after another on the same
+# ScriptRunner thread (so the pin is re-set by every run, never inherited by the next one), a later burst
+# of reruns may get a new thread (which starts unpinned and pins at the top of app.py), and parallel
+# fragment workers run in `contextvars.copy_context()` of the script thread, so they see the run's pin.
+# st.cache_data/cache_resource compute in the calling thread, so cached builders keyed by version() read
+# the same pinned file as the key says. A fragment-only rerun does not execute app.py: it keeps the pin
+# of the run that drew the page when it runs on that thread, otherwise it reads CURRENT unpinned.
+_pinned: contextvars.ContextVar[Path | None] = contextvars.ContextVar("tilannekuva_warehouse_pin", default=None)
 
-    Called many times per rerun (it is part of every cache key), so the pointer is re-read only when its
-    file changes: the ETL replaces CURRENT atomically, which gives it a new inode and mtime."""
+
+def pin_run() -> Path | None:
+    """Pin the current warehouse for the rest of this script run (call first thing in app.py).
+
+    Returns the pinned path, or None when there is no readable warehouse: then nothing is pinned and the
+    next current_path() raises as usual, inside app.py's guarded block that routes to the error page."""
+    _pinned.set(None)
+    try:
+        path = current_path()
+    except Exception:  # noqa: BLE001 - app.py calls this before its guard: it must reach st.navigation
+        return None
+    _pinned.set(path)
+    return path
+
+
+def current_path() -> Path:
+    """Real path of the warehouse file this run reads; raises WarehouseMissing when there is none.
+
+    Within a pinned script run (see pin_run) that is the pinned file. Otherwise it is the file CURRENT
+    names. Called many times per rerun (it is part of every cache key), so the pointer is re-read only
+    when its file changes: the ETL replaces CURRENT atomically, which gives it a new inode and mtime."""
+    pinned = _pinned.get()
+    # The ETL keeps the previous builds (etl/load.py KEEP), so a pinned file outlives a few swaps; should
+    # it still be pruned during a very long run, reading the newest beats failing.
+    if pinned is not None and pinned.is_file():
+        return pinned
     directory = warehouse_dir()
     pointer = directory / "CURRENT"
     try:

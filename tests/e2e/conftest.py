@@ -115,7 +115,10 @@ def serve(data_dir: Path, *, secrets: Path | None = None, env: dict[str, str] | 
     full_env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
                 **(env or {})}  # fmt: skip
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true"]  # fmt: skip
+               "--server.port", str(port), "--server.headless", "true",
+               # No reloading when someone edits the tree while the tests run: a module reloaded mid-run
+               # crashed concurrent sessions (KeyError: 'dashboard').
+               "--server.fileWatcherType", "none"]  # fmt: skip
     if secrets is not None:
         command += ["--secrets.files", str(secrets)]
     with log_path.open("wb") as log:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+import os
 import threading
 from pathlib import Path
 
@@ -60,3 +62,118 @@ def test_concurrent_queries_each_get_a_cursor(tmp_path: Path, monkeypatch: pytes
     for thread in threads:
         thread.join()
     assert errors == [] and results == ["7"] * 160
+
+
+# --- One warehouse per script run (db.pin_run): the ETL may swap CURRENT while a page is being drawn. ---
+
+
+def swap_to(directory: Path, name: str, value: int) -> None:
+    """A new warehouse file and an atomic pointer swap, as etl/load.py does it."""
+    make_warehouse(directory, name, value)  # rewrites CURRENT in place; now replace it the ETL's way
+    tmp = directory / ".CURRENT.tmp"
+    tmp.write_text(name + "\n", encoding="utf-8")
+    os.replace(tmp, directory / "CURRENT")
+
+
+def in_new_context(function, *args):
+    """Run as a fresh script run would: in its own context, so a pin never leaks into other tests."""
+    return contextvars.Context().run(function, *args)
+
+
+def test_pinned_run_reads_one_warehouse_across_a_swap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path))
+    directory = tmp_path / "warehouse"
+    swap_to(directory, "wh-1.duckdb", 1)
+
+    def script_run() -> list[tuple[str, str]]:
+        pinned = db.pin_run()
+        seen = [(db.version(), db.query("region_meta")["value"].iloc[0])]
+        swap_to(directory, "wh-2.duckdb", 2)  # the ETL swaps mid-run
+        seen.append((db.version(), db.query("region_meta")["value"].iloc[0]))
+        assert pinned == directory.joinpath("wh-1.duckdb").resolve() == db.current_path()
+        return seen
+
+    assert in_new_context(script_run) == [("wh-1.duckdb", "1"), ("wh-1.duckdb", "1")]
+    # Unpinned code (tests, CLI, benchmarks) follows CURRENT on every call, as before.
+    assert db.version() == "wh-2.duckdb" and db.query("region_meta")["value"].tolist() == ["2"]
+
+
+def test_next_run_on_the_same_thread_pins_the_new_warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamlit reruns a session on the same script thread: each run's pin_run replaces the last pin."""
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path))
+    directory = tmp_path / "warehouse"
+    swap_to(directory, "wh-1.duckdb", 1)
+
+    def two_runs() -> list[str]:
+        db.pin_run()
+        first = db.version()
+        swap_to(directory, "wh-2.duckdb", 2)
+        between = db.version()  # callbacks of the next rerun run before app.py: still the page they saw
+        db.pin_run()
+        return [first, between, db.version()]
+
+    assert in_new_context(two_runs) == ["wh-1.duckdb", "wh-1.duckdb", "wh-2.duckdb"]
+
+
+def test_pin_belongs_to_its_run_and_follows_copied_contexts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another session's thread is not pinned by this run; a parallel fragment worker (Streamlit runs those
+    in contextvars.copy_context() of the script thread) sees the run's pin."""
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path))
+    directory = tmp_path / "warehouse"
+    swap_to(directory, "wh-1.duckdb", 1)
+    seen: dict[str, str] = {}
+
+    def other_session() -> None:
+        seen["other"] = db.version()
+
+    def script_run() -> None:
+        db.pin_run()
+        swap_to(directory, "wh-2.duckdb", 2)
+        thread = threading.Thread(target=other_session)
+        thread.start()
+        thread.join()
+        seen["worker"] = contextvars.copy_context().run(db.version)
+        seen["run"] = db.version()
+
+    in_new_context(script_run)
+    assert seen == {"other": "wh-2.duckdb", "worker": "wh-1.duckdb", "run": "wh-1.duckdb"}
+
+
+def test_pin_without_warehouse_pins_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """app.py pins before its try block: no warehouse must not raise there, but still at current_path()."""
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path))
+
+    def script_run() -> None:
+        assert db.pin_run() is None
+        with pytest.raises(db.WarehouseMissing):
+            db.current_path()
+        swap_to(tmp_path / "warehouse", "wh-1.duckdb", 1)  # built while the error page shows
+        assert db.version() == "wh-1.duckdb"
+
+    in_new_context(script_run)
+
+
+def test_pruned_pinned_file_falls_back_to_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ETL keeps old builds (etl/load.py KEEP); if a pinned one is gone anyway, read rather than fail."""
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path))
+    directory = tmp_path / "warehouse"
+    swap_to(directory, "wh-1.duckdb", 1)
+
+    def script_run() -> str:
+        db.pin_run()
+        swap_to(directory, "wh-2.duckdb", 2)
+        (directory / "wh-1.duckdb").unlink()
+        return db.version()
+
+    assert in_new_context(script_run) == "wh-2.duckdb"
+
+
+def test_etl_swap_keeps_the_file_a_pinned_run_reads(tmp_path: Path) -> None:
+    """A run pinned just before a swap must still find its file after the swap's prune (etl/load.py)."""
+    from etl import load
+
+    directory = tmp_path / "warehouse"
+    for n in (1, 2, 3):
+        make_warehouse(directory, f"wh-{n}.duckdb", n)
+        load.swap(directory, directory / f"wh-{n}.duckdb")
+    assert (directory / "wh-2.duckdb").is_file() and (directory / "wh-1.duckdb").is_file()
