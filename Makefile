@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-unit test-app test-e2e warehouse bench lint clean
+.PHONY: run test test-unit test-app test-e2e warehouse bench bench-quick lint clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,8 +44,13 @@ test-app: $(VENV)/.installed-dev
 test-e2e: $(VENV)/.installed-dev $(CHROMIUM)
 	$(PY) -m pytest -q -m e2e
 
-bench: $(VENV)/.installed-dev
+# Every benchmark of issue 7 (a few minutes); writes docs/benchmarks.md. Parts: python -m bench --help
+bench: $(VENV)/.installed-dev $(CHROMIUM)
 	$(PY) -m bench
+
+# The page rerun ratios only, fewer repetitions; prints, writes no file.
+bench-quick: $(VENV)/.installed-dev
+	$(PY) -m bench --only pages --runs 5 --warmup 1 --budget 10
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check . && $(PY) -m ruff format --check .

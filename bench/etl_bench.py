@@ -45,12 +45,13 @@ class EtlResult:
         return statistics.median(run.peak_rss_mib for run in self.ok)
 
 
-def build_once(data_dir: Path) -> EtlRun:
-    """One `python -m etl --quiet build` into `data_dir`, timed and measured."""
-    env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir)}
+def build_once(data_dir: Path, options: tuple[str, ...] = (), env: dict[str, str] | None = None) -> EtlRun:
+    """One `python -m etl --quiet [options] build` into `data_dir`, timed and measured; `options` and
+    `env` (e.g. --snapshot-dir, TILANNEKUVA_REGION) let the scale benchmark build from its own inputs."""
+    env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir), **(env or {})}
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "etl", "--quiet", "build"], cwd=REPO, env=env,
+        process = subprocess.Popen([sys.executable, "-m", "etl", "--quiet", *options, "build"], cwd=REPO, env=env,
                                    stdout=subprocess.DEVNULL, stderr=stderr)  # fmt: skip
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start

@@ -129,3 +129,15 @@ def bench_pages(*, lang: str = "fi", warmup: int = 3, runs: int = 15, budget_s: 
         progress(f"timing {page.relative_to(REPO)} and its floor…")
         results.append(bench_page(page, lang=lang, warmup=warmup, runs=runs, budget_s=budget_s))
     return results
+
+
+def chart_counts(*, lang: str = "fi") -> dict[str, int]:
+    """{page file name: charts it draws}, from one run each: what the browser benchmark waits for when the
+    rerun timings (which count them too) were not run."""
+    counts = {}
+    for page in discover_pages():
+        at = AppTest.from_file(str(page), default_timeout=RUN_TIMEOUT)
+        at.session_state["lang"] = lang
+        _run(at, page.name)
+        counts[page.name] = len(at.get("plotly_chart"))
+    return counts

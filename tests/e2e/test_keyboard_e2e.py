@@ -80,6 +80,8 @@ def nav_link(title: str):
 
 def test_keyboard_only_walkthrough(page: Page, base_url: str) -> None:
     open_page(page, base_url)
+    # dashboard/a11y.py translates Streamlit's skip link in the browser, a moment after the run has finished.
+    expect(page.get_by_test_id("stSkipToContent")).to_have_text("Siirry sisältöön")
 
     # A quick way past the sidebar: the first Tab stop, then Enter puts the focus on the main area.
     skip = tab_to(page, lambda f: f["testid"] == "stSkipToContent")

@@ -1,0 +1,247 @@
+"""The Markdown report of a `python -m bench` run: docs/benchmarks.md.
+
+Machine and load first (absolute times mean nothing without them), then every goal of issue 7 with its
+measured value and pass/fail, then one section per benchmark. Parts that were not run say so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from bench import machine
+from bench.browser_bench import BrowserResult, BrowserTiming
+from bench.etl_bench import EtlResult
+from bench.export_bench import GOAL_S as EXPORT_GOAL_S
+from bench.export_bench import ExportTiming, export_lines
+from bench.pages_bench import PageResult
+from bench.scale_bench import GOAL_RATIO as SCALE_GOAL
+from bench.scale_bench import ScaleResult, warehouse_size
+from bench.scenario_bench import GOAL_MS as SCENARIO_GOAL_MS
+from bench.scenario_bench import HEADER as SCENARIO_HEADER
+from bench.scenario_bench import ScenarioTiming
+
+REPO = Path(__file__).resolve().parent.parent
+LOAD_RESULTS = REPO / "bench" / "results" / "load.json"  # written by tests/e2e/test_load_e2e.py
+FLOOR_GOAL = 2.0
+
+
+@dataclass
+class Report:
+    started: datetime
+    command: str
+    load_start: tuple[float, float, float]
+    load_end: tuple[float, float, float] | None = None
+    wall_s: float = 0.0
+    settings: list[str] = field(default_factory=list)  # how the parts were run (runs, budgets)
+    etl: EtlResult | None = None
+    pages: list[PageResult] | None = None
+    browser: BrowserResult | None = None
+    scale: ScaleResult | None = None
+    exports: list[ExportTiming] | None = None
+    scenario: ScenarioTiming | None = None
+    failures: dict[str, str] = field(default_factory=dict)  # part → the error that stopped it
+
+    def missing(self, part: str) -> str:
+        """What a section says when its part produced nothing."""
+        return f"Failed: {self.failures[part]}" if part in self.failures else "Not run."
+
+
+def table(header: list[str], body: list[list[str]], text_columns: int = 1) -> str:
+    """Markdown table; the first `text_columns` columns left-aligned, the numbers after them right-aligned."""
+    align = ["---"] * text_columns + ["---:"] * (len(header) - text_columns)
+    return "\n".join("| " + " | ".join(row) + " |" for row in [header, align, *body])
+
+
+def ms(value: float | None, digits: int = 0) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}".replace(",", " ")
+
+
+def _int(value: int) -> str:
+    return f"{value:,}".replace(",", " ")  # 1 329 525: the Finnish grouping the app uses too
+
+
+def verdict(ok: bool) -> str:
+    return "OK" if ok else "FAIL"
+
+
+def _ratio_goal(values: dict[str, float | None], goal: float) -> tuple[str, str]:
+    """('12/15 pages ≤ 2×; worst x 3.1×', OK/FAIL) for per-page ratios."""
+    known = {page: value for page, value in values.items() if value is not None}
+    if not known:
+        return "no page measured", "—"
+    worst = max(known, key=known.__getitem__)
+    passing = sum(value <= goal for value in known.values())
+    missing = len(values) - len(known)
+    text = f"{passing}/{len(known)} pages ≤ {goal:g}×; worst {worst} {known[worst]:.2f}×"
+    return text + (f"; {missing} not measured (error)" if missing else ""), verdict(passing == len(values))
+
+
+def goals(r: Report) -> str:
+    def absent(part: str) -> tuple[str, str]:
+        return ("failed (see below)", "FAIL") if part in r.failures else ("not run", "—")
+
+    rows = []
+    rows.append(["warm rerun ÷ floor page, every page", f"≤ {FLOOR_GOAL:g}×",
+                 *(_ratio_goal({p.page: p.ratio for p in r.pages}, FLOOR_GOAL) if r.pages else absent("pages"))])  # fmt: skip
+    if r.scale:
+        for label, attribute in (("cold render", "cold"), ("warm rerun", "warm")):
+            ratios = {p.page: p.ratio(attribute) for p in r.scale.pages}
+            rows.append([f"scale: {label}, {r.scale.large.municipalities}-municipality ÷ shipped warehouse "
+                         f"({r.scale.small.municipalities}), every page", f"≤ {SCALE_GOAL:g}×",
+                         *_ratio_goal(ratios, SCALE_GOAL)])  # fmt: skip
+    else:
+        rows.append(["scale: page time, 308-municipality ÷ shipped warehouse", f"≤ {SCALE_GOAL:g}×", *absent("scale")])
+    pptx = next((e for e in r.exports or [] if e.fmt == "pptx"), None)
+    rows.append(["10-slide deck export (PPTX)", f"< {EXPORT_GOAL_S:g} s",
+                 *((f"{pptx.seconds:.1f} s", verdict(pptx.ok)) if pptx else absent("export"))])  # fmt: skip
+    if r.scenario:
+        cpu = r.scenario.slider_cpu_ms
+        rows.append(["foresight scenario: slider move (CPU, median)", f"< {SCENARIO_GOAL_MS:g} ms",
+                     f"{cpu:.0f} ms", verdict(cpu < SCENARIO_GOAL_MS)])  # fmt: skip
+    else:
+        rows.append(["foresight scenario: slider move", f"< {SCENARIO_GOAL_MS:g} ms", *absent("scenario")])
+    for name in ("cold first render", "browser time until charts are visible", "`etl build` time and peak memory"):
+        rows.append([name, "none set (reported below)", "see below", "—"])
+    return table(["benchmark", "goal", "measured", "result"], rows, text_columns=4)
+
+
+def pages_section(results: list[PageResult]) -> str:
+    header = ["page", "charts", "warm median ms", "floor ms", "ratio", f"goal ≤{FLOOR_GOAL:g}×", "cold ms", "runs"]
+    body = [[r.page, str(r.page_timing.charts), f"{r.page_timing.median_ms:.1f}", f"{r.floor_timing.median_ms:.1f}",
+             f"{r.ratio:.2f}", verdict(r.ratio <= FLOOR_GOAL), ms(r.page_timing.cold_ms),
+             f"{len(r.page_timing.warm_ms)}/{len(r.floor_timing.warm_ms)}"] for r in results]  # fmt: skip
+    return table(header, body)
+
+
+def browser_section(result: BrowserResult) -> str:
+    if result.skipped:
+        return f"Not measured: {result.skipped}."
+    header = ["page", "charts", "cold ms", "cold: script over ms", "warm ms", "warm: script over ms", "visits cold/warm",
+              "errors"]  # fmt: skip
+    median = BrowserTiming.median
+    body = [[t.page, f"{t.seen_charts}" + ("" if t.seen_charts == t.expected_charts else f" (expected {t.expected_charts})"),
+             ms(median(t.cold_ms)), ms(median(t.cold_idle_ms)), ms(median(t.warm_ms)), ms(median(t.warm_idle_ms)),
+             f"{len(t.cold_ms)}/{len(t.warm_ms)}", "; ".join(t.errors) or "—"] for t in result.timings]  # fmt: skip
+    starts = ", ".join(f"{s:.1f}" for s in result.server_start_s)
+    return f"Server start (process → health check ok): {starts} s.\n\n" + table(header, body)
+
+
+def etl_section(etl: EtlResult | None, scale: ScaleResult | None) -> str:
+    header = ["snapshot", "municipalities with data", "fact_indicator rows", "wall s", "peak RSS MiB", "runs"]
+    body = []
+    if etl and etl.ok:
+        walls = ", ".join(f"{run.wall_s:.2f}" for run in etl.ok)
+        size = warehouse_size(etl.data_dir)
+        body.append(["shipped (data/snapshot)", str(size.municipalities), _int(size.fact_rows),
+                     f"{etl.median_wall_s:.2f}", f"{etl.median_peak_mib:.0f}", f"{len(etl.ok)} (median of {walls} s)"])  # fmt: skip
+    elif etl:
+        tail = etl.runs[-1].stderr_tail[-200:] if etl.runs else "no run"
+        body.append(
+            [
+                "shipped (data/snapshot)",
+                "—",
+                "—",
+                "FAILED",
+                "—",
+                f"exit {etl.runs[-1].exit_code if etl.runs else '?'}: {tail}",
+            ]
+        )
+    if scale:
+        run = scale.build.run
+        body.append(["scale (temporary, replicated series)", str(scale.large.municipalities),
+                     _int(scale.large.fact_rows), f"{run.wall_s:.2f}", f"{run.peak_rss_mib:.0f}", "1"])  # fmt: skip
+    if not body:
+        return ""
+    return (
+        "`python -m etl --quiet build`, each into a fresh data dir, as a child process (peak RSS from wait4).\n\n"
+        + table(header, body)
+    )
+
+
+def scale_section(result: ScaleResult) -> str:
+    snap = result.build.snapshot
+    focus = (f"the shipped region.toml ({result.large.focus} focus municipalities) on both: the pages show the same "
+             f"areas, only the warehouse is bigger" if result.build.focus == "region" else
+             f"all {result.large.focus} municipalities as focus municipalities, against the shipped region "
+             f"({result.small.focus}): every chart draws them all")  # fmt: skip
+    intro = (
+        f"Warehouse of {len(snap.municipalities)} municipalities built with the real ETL from a copy of the snapshot "
+        f"widened in a temporary directory: the bundled statistics files cover only Keski-Suomi (+ Kuhmoinen and the "
+        f"whole country), so every municipality a file lacks got a copy of the rows of one real municipality of "
+        f"that file ({_int(snap.replicated_rows)} replicated rows next to {_int(snap.real_rows)} real ones). Real series on "
+        f"other codes, only inside the benchmark; never in data/ or the shipped snapshot. Region: {focus}. "
+        f"Each page is timed on both warehouses in one process, interleaved, {result.rounds} round(s) of a cold "
+        f"render + {result.warm_runs} warm reruns each; medians.")  # fmt: skip
+    n, m = result.small.municipalities, result.large.municipalities
+    header = ["page", f"charts {n}/{m}", f"cold {n} ms", f"cold {m} ms", "cold ratio", f"warm {n} ms", f"warm {m} ms",
+              "warm ratio", f"goal ≤{SCALE_GOAL:g}×"]  # fmt: skip
+    body = []
+    for p in result.pages:
+        cold, warm = p.ratio("cold"), p.ratio("warm")
+        ok = cold is not None and warm is not None and cold <= SCALE_GOAL and warm <= SCALE_GOAL
+        error = p.large.error or p.small.error
+        body.append([p.page, f"{p.small.charts}/{p.large.charts}", ms(p.small.cold), ms(p.large.cold),
+                     ms(cold, 2), ms(p.small.warm, 1), ms(p.large.warm, 1), ms(warm, 2),
+                     f"FAIL: {error}" if error else verdict(ok)])  # fmt: skip
+    return intro + "\n\n" + table(header, body)
+
+
+def load_section(path: Path = LOAD_RESULTS) -> str:
+    """The load test (tests/e2e/test_load_e2e.py) runs under `make test`; its last figures, if any."""
+    try:
+        load = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "No results yet: the load test (`tests/e2e/test_load_e2e.py`, part of `make test`) writes them."
+    return (f"From the last run of `tests/e2e/test_load_e2e.py` ({load.get('measured_at', '?')}, "
+            f"{load.get('machine', '?')}), not from this run: {load.get('sessions')} sessions, {load.get('views')} "
+            f"page views while the warehouse was swapped, {load.get('errors')} errors; page time p50 "
+            f"{load.get('p50_s')} s, p95 {load.get('p95_s')} s, max {load.get('max_s')} s.")  # fmt: skip
+
+
+def render(r: Report) -> str:
+    chromium = r.browser.chromium if r.browser else ""
+    machine_lines = [*machine.describe(r.load_start, r.load_end, chromium), *r.settings]
+    scenario = r.missing("scenario")
+    if r.scenario:
+        scenario = (f"{r.scenario.areas} municipalities, years {r.scenario.years}; in-process, CPU time of this "
+                    f"thread.\n\n{table(SCENARIO_HEADER, r.scenario.rows())}")  # fmt: skip
+    parts = [
+        "# Benchmarks",
+        f"Written by `make bench` (`{r.command}`) on {r.started:%Y-%m-%d %H:%M} UTC, wall time {r.wall_s / 60:.1f} "
+        "min; rerun it to refresh this file. Every ratio below comes from one run, its two sides measured back to back "
+        "in the same process; absolute times are noisy (machine, load, other processes) and only comparable "
+        "within one run.",
+        "## Machine",
+        "\n".join(f"- {line}" for line in machine_lines),
+        "## Goals (issue 7)",
+        goals(r),
+        "## Page reruns against the floor page (in-process, AppTest)",
+        "Warm = median rerun after warm-ups; floor = a page drawing the same pre-built figures and tables "
+        "(bench/floor_page.py), measured right after; cold = first run after clearing st.cache_data/"
+        "st.cache_resource, modules already imported.\n\n"
+        + (pages_section(r.pages) if r.pages else r.missing("pages")),
+        "## Browser: navigation start → every chart visible, script idle (Playwright + Chromium, localhost)",
+        "Cold = first visit of the page on a freshly started server, from a new browser profile; warm = the same "
+        'page again. Medians over the runs (bench/browser_bench.py). "Script over" = when Streamlit reported the '
+        "script run finished; the rest, up to every chart drawn, is the browser loading Plotly and drawing. "
+        "Editor pages are timed as an anonymous visitor meets them (the login prompt).\n\n"
+        + (browser_section(r.browser) if r.browser else r.missing("browser")),
+        "## `etl build`: time and peak memory",
+        etl_section(r.etl, r.scale) or r.missing("etl"),
+        "## Scale: 308 municipalities against the shipped warehouse",
+        scale_section(r.scale) if r.scale else r.missing("scale"),
+        "## 10-slide deck export",
+        "\n".join(f"- {line}" for line in export_lines(r.exports)) if r.exports else r.missing("export"),
+        "## Foresight scenario",
+        scenario,
+        "## Load (30 sessions during a warehouse swap)",
+        load_section(),
+        "## Rerunning one part",
+        "`.venv/bin/python -m bench --only pages,browser` (parts: etl, pages, scenario, export, browser, scale) "
+        "prints the same report for those parts; it writes this file only with `--output docs/benchmarks.md`. "
+        "`make bench-quick` prints the page ratios with fewer repetitions. Options: `python -m bench --help`.",
+    ]
+    return "\n\n".join(parts) + "\n"
