@@ -1,8 +1,8 @@
 """Start `streamlit run app.py` on a free local port against a given data dir, outside pytest.
 
-The same server the browser tests start (tests/e2e/conftest.py `serve`), without pytest: failures raise
-ServerError, so the benchmark can report them. Kept free of pytest imports so the e2e conftest could
-import it later instead of keeping its own copy.
+The one way the benchmarks and the browser tests (tests/e2e/conftest.py `serve`) start a server: failures
+raise ServerError with the server's output, so a benchmark can report them and a test shows them. Kept
+free of pytest imports.
 """
 
 from __future__ import annotations
@@ -67,16 +67,22 @@ def copy_warehouse(source_data_dir: Path, data_dir: Path) -> Path:
 
 
 @contextlib.contextmanager
-def serve(data_dir: Path, *, env: dict[str, str] | None = None) -> Iterator[Server]:
+def serve(data_dir: Path, *, secrets: Path | None = None, env: dict[str, str] | None = None) -> Iterator[Server]:
     """`streamlit run app.py` on 127.0.0.1 serving the warehouse in `data_dir`; stopped (terminate, then
-    kill) on exit. Output goes to data_dir/streamlit.log."""
+    kill) on exit. Output goes to data_dir/streamlit.log. `secrets` is passed with --secrets.files (never
+    the repository's .streamlit/); `env` adds variables such as TILANNEKUVA_STATE."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = data_dir / "streamlit.log"
     full_env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
                 **(env or {})}  # fmt: skip
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true"]  # fmt: skip
+               "--server.port", str(port), "--server.headless", "true",
+               # No reloading when someone edits the tree meanwhile: a module reloaded mid-run crashed
+               # concurrent sessions (KeyError: 'dashboard').
+               "--server.fileWatcherType", "none"]  # fmt: skip
+    if secrets is not None:
+        command += ["--secrets.files", str(secrets)]
     start = time.perf_counter()
     with log_path.open("wb") as log:  # a file, not a pipe: nobody reads it meanwhile, a full pipe would block
         process = subprocess.Popen(command, cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT)

@@ -10,12 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +20,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
+
+from bench import server as server_process
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,7 +35,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1400, "height": 1800}  # tall enough that the whole overview fits one screenshot
-SERVER_START_TIMEOUT = 60.0  # s; a cold start imports pandas, plotly and duckdb on a 2-core runner
 IDLE_TIMEOUT_MS = 60_000  # a cold first render of the overview takes seconds, not minutes
 EXPECT_TIMEOUT_MS = 20_000  # Playwright's 5 s default is too tight for a multi-second rerun on a busy runner
 
@@ -86,59 +83,13 @@ def _build_warehouse(data_dir: Path) -> None:
     shutil.copy2(source / "CURRENT", target / "CURRENT")
 
 
-def _free_port() -> int:
-    # Ask the kernel for a free port. Tiny race until streamlit binds it, acceptable for a test run.
-    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(base_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @contextlib.contextmanager
 def serve(data_dir: Path, *, secrets: Path | None = None, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """`streamlit run app.py` on a free local port, serving the warehouse in `data_dir`, stopped on exit.
-
-    `secrets` is passed with --secrets.files (tests never write the repository's .streamlit/); `env` adds
-    variables such as TILANNEKUVA_STATE. The output goes to data_dir/streamlit.log, which `Server.log` reads.
-    """
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    # A file, not a pipe: nobody reads the server's output while tests run, and a full pipe would block it.
-    log_path = data_dir / "streamlit.log"
-    full_env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-                **(env or {})}  # fmt: skip
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true",
-               # No reloading when someone edits the tree while the tests run: a module reloaded mid-run
-               # crashed concurrent sessions (KeyError: 'dashboard').
-               "--server.fileWatcherType", "none"]  # fmt: skip
-    if secrets is not None:
-        command += ["--secrets.files", str(secrets)]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(base_url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                state = f"exited with {process.returncode}" if process.poll() is not None else "never became healthy"
-                pytest.fail(f"streamlit server {state} within {SERVER_START_TIMEOUT:.0f} s; its output:\n"
-                            f"{log_path.read_text(errors='replace')[-4000:]}")  # fmt: skip
-            time.sleep(0.2)
-        yield Server(base_url=base_url, data_dir=data_dir)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+    """`streamlit run app.py` on a free local port, serving the warehouse in `data_dir`, stopped on exit
+    (bench/server.py starts it, as for the benchmarks). `secrets` is passed with --secrets.files (tests never
+    write the repository's .streamlit/); `env` adds variables such as TILANNEKUVA_STATE."""
+    with server_process.serve(data_dir, secrets=secrets, env=env) as running:
+        yield Server(base_url=running.base_url, data_dir=data_dir)
 
 
 @pytest.fixture(scope="session")
