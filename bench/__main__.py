@@ -76,7 +76,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     browser.add_argument("--browser-warm", type=int, default=1, help="warm visits per page and run (default 1)")
     scale = parser.add_argument_group("scale")
-    scale.add_argument("--scale-rounds", type=int, default=3, help="cold renders per page and warehouse (default 3)")
+    scale.add_argument("--scale-rounds", type=int, default=5, help="cold renders per page and warehouse (default 5)")
     scale.add_argument("--scale-warm", type=int, default=3, help="warm reruns per round (default 3)")
     scale.add_argument("--scale-focus", default="region", choices=["region", "all"],
                        help="region: the shipped region.toml (default); all: every municipality a focus one")  # fmt: skip

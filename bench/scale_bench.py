@@ -130,7 +130,7 @@ def _time_on(side: Side, data_dir: Path, page: Path, lang: str, warm_runs: int) 
     side.charts = timing.charts
 
 
-def bench_scale(small_data_dir: Path, workdir: Path, *, focus: str = "region", lang: str = "fi", rounds: int = 3,
+def bench_scale(small_data_dir: Path, workdir: Path, *, focus: str = "region", lang: str = "fi", rounds: int = 5,
                 warm_runs: int = 3, progress: Callable[[str], None] = print) -> ScaleResult:  # fmt: skip
     """Build the 308-municipality warehouse, then time every page on it and on `small_data_dir`'s."""
     progress(f"scale: building the 308-municipality warehouse (focus: {focus})…")
