@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 # Files the product reads, exactly as published in shared/data (see data/snapshot/PROVENANCE.md).
@@ -36,6 +37,22 @@ FIXTURE_FILES = (
 )
 
 
+def copy_files(source: Path, gzipped: Sequence[str], gz_dir: Path, plain: Sequence[str], plain_dir: Path) -> list[Path]:
+    """Copy `gzipped` from `source` into `gz_dir` as NAME.gz and `plain` into `plain_dir` as they are."""
+    gz_dir.mkdir(parents=True, exist_ok=True)
+    plain_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in gzipped:
+        dst = gz_dir / f"{name}.gz"
+        gzip_copy(source / name, dst)
+        written.append(dst)
+    for name in plain:
+        dst = plain_dir / name
+        shutil.copyfile(source / name, dst)
+        written.append(dst)
+    return written
+
+
 def gzip_copy(src: Path, dst: Path) -> None:
     """Gzip `src` to `dst` with a fixed header (no name, mtime 0) so the output is reproducible."""
     with src.open("rb") as fin, dst.open("wb") as raw:
@@ -48,17 +65,7 @@ def import_snapshot(shared_data: Path, snapshot_dir: Path, fixtures_dir: Path) -
     missing = [name for name in SNAPSHOT_FILES + FIXTURE_FILES if not (shared_data / name).is_file()]
     if missing:
         raise FileNotFoundError(f"{shared_data} lacks {', '.join(missing)}")
-    snapshot_dir.mkdir(parents=True, exist_ok=True)
-    fixtures_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in SNAPSHOT_FILES:
-        dst = snapshot_dir / f"{name}.gz"
-        gzip_copy(shared_data / name, dst)
-        written.append(dst)
-    for name in FIXTURE_FILES:
-        dst = fixtures_dir / name
-        shutil.copyfile(shared_data / name, dst)
-        written.append(dst)
+    written = copy_files(shared_data, SNAPSHOT_FILES, snapshot_dir, FIXTURE_FILES, fixtures_dir)
     upstream = snapshot_dir / "PROVENANCE.upstream.md"
     shutil.copyfile(shared_data / "PROVENANCE.md", upstream)
     written.append(upstream)

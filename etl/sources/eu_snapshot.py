@@ -9,10 +9,9 @@ verbatim next to them so every amount the app shows can be traced to its page.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from etl.snapshot_import import gzip_copy
+from etl.snapshot_import import copy_files
 
 SUBDIR = "eu_funding"
 EU_FILES = (
@@ -32,14 +31,4 @@ def import_eu_snapshot(shared: Path, snapshot_dir: Path) -> list[Path]:
     if missing:
         raise FileNotFoundError(f"{shared} lacks {', '.join(missing)}")
     target = snapshot_dir / SUBDIR
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in EU_FILES:
-        dst = target / f"{name}.gz"
-        gzip_copy(shared / name, dst)
-        written.append(dst)
-    for name in EU_DOCS:
-        dst = target / name
-        shutil.copyfile(shared / name, dst)
-        written.append(dst)
-    return written
+    return copy_files(shared, EU_FILES, target, EU_DOCS, target)
