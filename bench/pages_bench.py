@@ -1,6 +1,6 @@
 """Rerun timings of the app's pages, in-process with streamlit.testing.v1.AppTest.
 
-For each page: a cold first render (st.cache_data and st.cache_resource cleared, modules already
+For each page: a cold first render (every cache emptied by dashboard.cache.clear_all, modules already
 imported), then a few warm-ups, then timed warm reruns. The same is done, right after, for the floor
 page with the page's own figures and tables pre-built, and the result is reported as the ratio of the medians.
 """
@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench import floor_page
+from dashboard import cache
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES_DIR = REPO / "pages"
@@ -80,8 +80,7 @@ def time_script(script: Path, session: dict, *, warmup: int, runs: int, budget_s
     The budget keeps the whole benchmark short when a page is slow; at least `min_runs` are still timed
     so the median means something.
     """
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    cache.clear_all()
     at = AppTest.from_file(str(script), default_timeout=RUN_TIMEOUT)
     for key, value in session.items():
         at.session_state[key] = value

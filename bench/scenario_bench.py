@@ -71,13 +71,10 @@ def _scenarios(count: int):
 
 
 def bench_scenario(runs: int = 30) -> ScenarioTiming:
-    import streamlit as st
-
-    from dashboard import foresight, foresight_data, foresight_service
+    from dashboard import cache, foresight, foresight_data, foresight_service
     from dashboard import foresight_model as model
 
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    cache.clear_all()
     with _Timer() as load:
         official = foresight_data.official()
     model_ms, rebuild_ms = [], []

@@ -7,10 +7,9 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from dashboard import state
-from dashboard.cache import ChartView, figure_cache
+from dashboard.cache import ChartView, IdentityMemo, figure_cache
 
 MAX_TEXT = 120
 
@@ -19,7 +18,7 @@ class AnnotationError(ValueError):
     """A note that cannot be saved."""
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@figure_cache  # shared, not a copy per call: every chart of a page asks; callers only read it
 def _all(store_key: str) -> pd.DataFrame:
     return state.query("annotations")
 
@@ -68,16 +67,20 @@ def annotate(figure: go.Figure, notes: pd.DataFrame, time_axis: str) -> go.Figur
     return out
 
 
-@figure_cache
-def _annotated(version: str, store_key: str, key: str, _view: ChartView) -> go.Figure:
-    return annotate(_view.figure, for_view(_view, all_annotations()), _view.time_axis)
+# ChartView -> its figure with the notes drawn, per data version and store content. Keyed by the view
+# itself: views are cached objects, and a chart key alone would hand one selection's figure to another.
+_with_notes = IdentityMemo()
 
 
-def figure_with_notes(view: ChartView, key: str, version: str) -> go.Figure:
-    """The view's figure with its notes; the cached figure itself when it has none."""
+def figure_with_notes(view: ChartView, version: str) -> go.Figure:
+    """The view's figure with its notes; the cached figure itself when it has none. A lookup per rerun:
+    filtering the notes with pandas for every chart of every rerun cost more than drawing one."""
     if not view.time_axis:
         return view.figure
-    notes = for_view(view, all_annotations())
-    if notes.empty:
-        return view.figure
-    return _annotated(version, state.cache_key(), key, view)
+    stamp = (version, state.cache_key())
+    found, figure = _with_notes.lookup(view, stamp)
+    if not found:
+        notes = for_view(view, all_annotations())
+        figure = view.figure if notes.empty else annotate(view.figure, notes, view.time_axis)
+        _with_notes.store(view, stamp, figure)
+    return figure

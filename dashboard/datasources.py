@@ -1,11 +1,14 @@
-"""Content of the data-sources page: the catalogue, the inputs, attributions and build history."""
+"""Content of the data-sources page: the catalogue, the inputs, attributions and build history.
+
+Each table is built once per data version and language and shared (figure_cache): st.dataframe only
+reads it, and an unpickled copy per rerun cost more than drawing the table."""
 
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from dashboard import db, queries
+from dashboard.cache import figure_cache
 from dashboard.i18n import fmt_period, t, unit_label
 
 
@@ -17,7 +20,7 @@ def inputs(lang: str) -> pd.DataFrame:
     return _inputs(db.version(), lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@figure_cache
 def _catalogue(version: str, lang: str) -> pd.DataFrame:
     """One row per indicator: label, definition, unit, source, coverage, vintage, licence, derivation."""
     ind = queries.indicators()
@@ -42,7 +45,7 @@ def _catalogue(version: str, lang: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@figure_cache
 def _inputs(version: str, lang: str) -> pd.DataFrame:
     """Every file or live table the warehouse was built from."""
     src = queries.sources()
@@ -58,12 +61,22 @@ def _inputs(version: str, lang: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
-def attributions() -> list[str]:
+def attributions() -> tuple[str, ...]:
     """Distinct attribution lines, as CC BY 4.0 requires them."""
-    return list(dict.fromkeys(queries.sources()["attribution"]))
+    return _attributions(db.version())
 
 
 def runs(lang: str) -> pd.DataFrame:
+    return _runs(db.version(), lang)
+
+
+@figure_cache
+def _attributions(version: str) -> tuple[str, ...]:  # version: cache key only
+    return tuple(dict.fromkeys(queries.sources()["attribution"]))
+
+
+@figure_cache
+def _runs(version: str, lang: str) -> pd.DataFrame:  # version: cache key only
     rows = queries.load_runs()
     return pd.DataFrame({
         t("sources.run_id", lang): rows["run_id"],

@@ -31,7 +31,12 @@ class WarehouseMissing(RuntimeError):
 
 
 def warehouse_dir() -> Path:
-    return Path(os.environ.get("TILANNEKUVA_DATA_DIR", REPO / "data")) / "warehouse"
+    return _warehouse_dir(os.environ.get("TILANNEKUVA_DATA_DIR"))
+
+
+@functools.lru_cache(maxsize=8)  # current_path() runs a dozen times a rerun: build the Path once per setting
+def _warehouse_dir(data_dir: str | None) -> Path:
+    return Path(data_dir or REPO / "data") / "warehouse"
 
 
 _pointer_cache: dict[Path, tuple[tuple[int, int], Path]] = {}
@@ -76,12 +81,12 @@ def current_path() -> Path:
     directory = warehouse_dir()
     pointer = directory / "CURRENT"
     try:
-        stat = pointer.stat()
+        stat = os.stat(pointer)
     except FileNotFoundError:
         raise WarehouseMissing(f"no warehouse in {directory}: run `make run` or `python -m etl build`") from None
     signature = (stat.st_ino, stat.st_mtime_ns)
     cached = _pointer_cache.get(pointer)
-    if cached and cached[0] == signature and cached[1].is_file():
+    if cached and cached[0] == signature and os.path.isfile(cached[1]):
         return cached[1]
     name = pointer.read_text(encoding="utf-8").strip()
     path = (directory / name).resolve()

@@ -6,6 +6,7 @@ a title and a short commentary. Saving replaces the deck's slides in one audited
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import tomllib
@@ -14,9 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-import streamlit as st
 
 from dashboard import state
+from dashboard.cache import figure_cache
 
 DEFAULT_DIR = Path(__file__).with_name("decks")
 DEFAULT_DECK = "Aluefoorumi"
@@ -48,6 +49,7 @@ class Deck:
         return hashlib.sha256(f"{self.name}\n{payload}".encode()).hexdigest()[:16]
 
 
+@functools.cache  # a file shipped with the code: read once per language, not on every rerun of the forum page
 def default_deck(lang: str) -> Deck:
     with (DEFAULT_DIR / "aluefoorumi.toml").open("rb") as fh:
         raw = tomllib.load(fh)
@@ -56,7 +58,7 @@ def default_deck(lang: str) -> Deck:
     return Deck(raw["name"], slides)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@figure_cache  # shared, not unpickled per call (the forum page asks three times a rerun); callers only read
 def _query(name: str, store_key: str, params: tuple = ()) -> pd.DataFrame:  # store_key: cache key only
     return state.query(name, dict(params))
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from dashboard import annotations, chart_registry, db, decks, state
-from dashboard.cache import ChartView, figure_cache
+from dashboard.cache import ChartView, figure_cache, wire_ready
 from dashboard.i18n import t
 
 HIGH_CONTRAST = {"paper_bgcolor": "#000000", "plot_bgcolor": "#000000", "font": {"color": "#ffffff", "size": 20}}
@@ -50,10 +50,11 @@ def _projector(version: str, store_key: str, key: str, high_contrast: bool, _fig
 
 
 def projector_figure(slide: SlideView, deck: decks.Deck, high_contrast: bool) -> go.Figure:
-    """Large type (and optionally white on black) for a projector, with the slide's notes drawn on it."""
+    """Large type (and optionally white on black) for a projector, with the slide's notes drawn on it,
+    ready to send (see cache.wire_ready)."""
     key = f"{deck.digest()}:{slide.number}"
-    with_notes = annotations.figure_with_notes(slide.view, key, db.version())
-    return _projector(db.version(), state.cache_key(), key, high_contrast, with_notes)
+    with_notes = annotations.figure_with_notes(slide.view, db.version())
+    return wire_ready(_projector(db.version(), state.cache_key(), key, high_contrast, with_notes))
 
 
 def chart_choices(lang: str) -> dict[str, str]:

@@ -7,12 +7,14 @@ restart, and a page rerun costs no SQL. Outside a Streamlit runtime the cache is
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import db
+from dashboard.cache import figure_cache
 
 
 def _freeze(params: dict) -> tuple:
@@ -30,10 +32,17 @@ def run(name: str, **params: object) -> pd.DataFrame:
     return _run(name, db.version(), _freeze(params))
 
 
-def region() -> dict[str, str]:
+def region() -> Mapping[str, str]:
     """Region configuration the warehouse was built for: brand, focus, subregion, region, country…"""
+    return _region(db.version())
+
+
+# Read on nearly every rerun of every page: shared read-only mappings (figure_cache) rather than a dict
+# unpickled from st.cache_data on each call.
+@figure_cache
+def _region(version: str) -> Mapping[str, str]:  # version: cache key only
     meta = run("region_meta")
-    return dict(zip(meta["key"], meta["value"]))
+    return MappingProxyType(dict(zip(meta["key"], meta["value"])))
 
 
 def focus_codes() -> list[str]:
@@ -49,14 +58,14 @@ def areas() -> pd.DataFrame:
     return run("areas").set_index("area_code", drop=False)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _area_names(version: str, lang: str) -> dict[str, str]:
+@figure_cache
+def _area_names(version: str, lang: str) -> Mapping[str, str]:
     rows = db.query("areas")
     names = rows[f"name_{lang}"].where(rows[f"name_{lang}"].notna() & (rows[f"name_{lang}"] != ""), rows["name_fi"])
-    return dict(zip(rows["area_code"], names))
+    return MappingProxyType(dict(zip(rows["area_code"], names)))
 
 
-def area_names(lang: str) -> dict[str, str]:
+def area_names(lang: str) -> Mapping[str, str]:
     """{area_code: name in `lang`} for every area with data (one cached dict: map codes with it)."""
     return _area_names(db.version(), lang)
 

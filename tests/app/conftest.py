@@ -46,3 +46,27 @@ def open_page(app: AppTest, page: str, **params: str | list[str]) -> AppTest:
 
 def figures_by_title(app: AppTest) -> dict[str, dict]:
     return {figure["layout"]["title"]["text"]: figure for figure in plotly_figures(app)}
+
+
+def download_menus(app: AppTest) -> list[str]:
+    """Widget keys of the page's "Lataa" menus (components.downloads), in page order."""
+    keys: list[str] = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) == "popover" and node.proto.popover.label == "Lataa":
+            keys.append(node.proto.popover.id.split("-", 2)[2])  # "$$ID-<hash>-<user key>"
+        for index in sorted(getattr(node, "children", None) or {}):
+            walk(node.children[index])
+
+    walk(app.main)
+    return keys
+
+
+def open_download_menus(app: AppTest) -> list[str]:
+    """Open every download menu (they draw their buttons only when open) and return their keys."""
+    keys = download_menus(app)
+    for key in keys:
+        app.session_state[key] = True
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return keys

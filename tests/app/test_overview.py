@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import plotly_figures
+from tests.app.conftest import open_download_menus, plotly_figures
 
 NB = "\u00a0"
 
@@ -40,6 +40,8 @@ def test_text_alternative_and_downloads(app: AppTest) -> None:
     alt = " ".join(e.value for e in app.expander[0].markdown)
     assert "8 kunnan väkiluku vuosina 1972–2022" in alt and "Saarijärvi" in alt
     assert any("sr-only" in m.value for m in app.markdown)  # screen readers get it without opening
+    assert not app.get("download_button")  # the menu draws its buttons only when opened
+    assert open_download_menus(app) == ["vakiluku_kunnittain_lataa"]
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels == ["Lataa CSV", "Lataa XLSX", "Lataa PNG", "Lataa SVG"]
 

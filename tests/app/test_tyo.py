@@ -6,7 +6,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from tests.app import conftest
-from tests.app.conftest import plotly_figures
+from tests.app.conftest import open_download_menus, plotly_figures
 
 NB = "\u00a0"
 PAGE = "pages/tyo_ja_elinkeinot.py"
@@ -97,6 +97,7 @@ def test_every_chart_has_downloads_and_text_alternative(app: AppTest) -> None:
     open_page(app)
     charts = len(plotly_figures(app))
     assert charts == 7
+    assert len(open_download_menus(app)) == charts + 1  # + the industry table
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels.count("Lataa CSV") == charts + 1  # + the industry table
     assert len(app.expander) == charts

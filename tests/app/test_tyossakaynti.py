@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app import conftest
-from tests.app.conftest import plotly_figures
+from tests.app.conftest import open_download_menus, plotly_figures
 
 NB = "\u00a0"
 PAGE = "pages/tyossakaynti.py"
@@ -95,6 +95,7 @@ def test_employment_area_and_centres(app: AppTest) -> None:
 
 def test_downloads_are_the_rows_shown(app: AppTest) -> None:
     open_page(app, kunta="Saarijärvi")
+    assert len(open_download_menus(app)) == 4
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels.count("Lataa CSV") == 4 and labels.count("Lataa XLSX") == 4  # one pair per chart
     from dashboard import commuting_flows  # the rows behind the Sankey are the ones offered for download

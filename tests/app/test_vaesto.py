@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from tests.app import conftest
-from tests.app.conftest import plotly_figures
+from tests.app.conftest import open_download_menus, plotly_figures
 
 NB = "\u00a0"
 PAGE = "pages/vaesto.py"
@@ -76,6 +76,7 @@ def test_every_chart_has_source_text_alternative_and_downloads(app: AppTest) -> 
     open_page(app)
     charts = len(plotly_figures(app))
     assert charts == 7
+    assert len(open_download_menus(app)) == charts + 1  # + the changes table
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels.count("Lataa CSV") == charts + 1 == labels.count("Lataa XLSX")  # + the changes table
     assert len(app.expander) == charts

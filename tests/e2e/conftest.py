@@ -174,6 +174,22 @@ def open_page(page, url: str) -> None:
     wait_idle(page)
 
 
+def download_button(page, key: str, fmt: str):
+    """The `fmt` button of the chart `key`'s "Lataa" menu (components.downloads), opened first: the menu draws
+    its buttons in the rerun that opening it starts."""
+    button = page.locator(f".st-key-{key}_{fmt}").get_by_role("button")
+    for _ in range(3):
+        wait_idle(page)
+        page.locator(f".st-key-{key}_lataa").get_by_role("button").first.click()
+        try:
+            button.wait_for(state="visible", timeout=5000)
+            break
+        except PlaywrightTimeout:  # a rerun redrew the menu under the click; open it again
+            continue
+    expect(button).to_be_visible()
+    return button
+
+
 def choose(page, label: str, option: str) -> None:
     """Pick `option` in the selectbox labelled `label`. A rerun still under way can redraw the box under the
     click and swallow it, so open the list again until the option shows; then wait for the box to say it."""

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, choose, open_page, selectbox_value, wait_idle
+from tests.e2e.conftest import Server, choose, download_button, open_page, selectbox_value, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -77,7 +77,7 @@ def test_map_csv_is_the_map_data(page: Page, server: Server) -> None:
         re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2017")
     )
     with page.expect_download() as info:
-        page.locator(".st-key-kuntavertailu_kartta_csv").get_by_role("button").click()
+        download_button(page, "kuntavertailu_kartta", "csv").click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
     assert len(rows) == count(server, REGION_SQL)
     saarijarvi = next(r for r in rows if r["area_name"] == "Saarijärvi")

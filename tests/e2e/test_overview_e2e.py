@@ -16,7 +16,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, open_page, wait_idle
+from tests.e2e.conftest import Server, download_button, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -65,8 +65,8 @@ def test_overview_renders_headlines_and_chart(page: Page, base_url: str, tmp_pat
     assert chart.locator(".js-plotly-plot .scatterlayer .trace").count() >= 1
     expect(chart.locator(".gtitle")).to_have_text("Väkiluku kunnittain 1972–2022 (henkeä)")
 
-    expect(main.get_by_role("button", name="Lataa CSV")).to_be_visible()
-    expect(main.get_by_role("button", name="Lataa XLSX")).to_be_visible()
+    expect(download_button(page, "vakiluku_kunnittain", "csv")).to_have_text("Lataa CSV")
+    expect(download_button(page, "vakiluku_kunnittain", "xlsx")).to_have_text("Lataa XLSX")
     expect(main.get_by_test_id("stDataFrame")).to_be_visible()  # the data-freshness table
     assert_no_exception(page)
 
@@ -137,7 +137,7 @@ def test_sources_page_lists_the_catalogue(page: Page, server: Server) -> None:
 
 def test_csv_download_is_the_chart_data(page: Page, server: Server) -> None:
     open_page(page, server.base_url)
-    button = page.get_by_test_id("stMain").get_by_role("button", name="Lataa CSV")
+    button = download_button(page, "vakiluku_kunnittain", "csv")
     with page.expect_download() as download_info:
         button.click()
     download = download_info.value

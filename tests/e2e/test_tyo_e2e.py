@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import open_page, wait_idle
+from tests.e2e.conftest import download_button, open_page, wait_idle
 from tests.e2e.test_vaesto_e2e import chart_points, choose, expect_title, selectbox_value
 
 pytestmark = pytest.mark.e2e
@@ -57,7 +57,7 @@ def test_unemployment_csv_is_the_chart_data(page: Page, base_url: str) -> None:
     expect_title(page, CHART, "Työttömyysaste (%) 1/2006–10/2023")
     drawn = chart_points(page, CHART)
     with page.expect_download() as info:
-        page.locator(".st-key-tyo_tyottomyys_csv").get_by_role("button").click()
+        download_button(page, "tyo_tyottomyys", "csv").click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(drawn) == 3 * 214  # three areas, 1/2006–10/2023
     assert [(r["area_name"], r["period"]) for r in rows] == [(n, x[:7]) for n, x, _ in drawn]

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, choose, open_page, selectbox_value
+from tests.e2e.conftest import Server, choose, download_button, open_page, selectbox_value
 
 pytestmark = pytest.mark.e2e
 
@@ -55,7 +55,7 @@ def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: 
 def test_stocks_csv_is_the_chart_data(page: Page, server: Server) -> None:
     open_page(page, f"{server.base_url}/tyossakaynti?kunta=Saarij%C3%A4rvi")
     expect(chart_titles(page).nth(2)).to_have_text(re.compile(r"^Työssäkäynti Saarijärvi 2017"))
-    button = page.locator(".st-key-tyossakaynti_varannot_csv").get_by_role("button")
+    button = download_button(page, "tyossakaynti_varannot", "csv")
     with page.expect_download() as info:
         button.click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))

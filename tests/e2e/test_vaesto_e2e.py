@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, choose, open_page, selectbox_value, wait_idle
+from tests.e2e.conftest import Server, choose, download_button, open_page, selectbox_value, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -70,7 +70,7 @@ def test_compare_csv_is_the_chart_data(page: Page, server: Server) -> None:
     expect_title(page, COMPARE, "Väkiluku (henkeä) 1972–2022")
     drawn = chart_points(page, COMPARE)
     with page.expect_download() as info:
-        page.locator(".st-key-vaesto_vertailu_csv").get_by_role("button").click()
+        download_button(page, "vaesto_vertailu", "csv").click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
     with duckdb.connect(str(server.warehouse), read_only=True) as con:
         expected = con.execute("SELECT count(*) FROM fact_indicator WHERE indicator_id = 'population' AND area_code = 'KU729'").fetchone()[0]  # fmt: skip

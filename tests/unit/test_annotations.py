@@ -20,9 +20,9 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def view(time_axis: str = "year") -> ChartView:
+def view(time_axis: str = "year", indicator: str = "jobs") -> ChartView:
     fig = go.Figure(go.Scatter(x=[2015, 2016, 2017], y=[1, 2, 3]))
-    return ChartView(fig, pd.DataFrame(), "", "", indicators=("jobs",), areas=("KU001",), time_axis=time_axis)
+    return ChartView(fig, pd.DataFrame(), "", "", indicators=(indicator,), areas=("KU001",), time_axis=time_axis)
 
 
 def test_add_list_and_delete_with_audit(store: Path) -> None:
@@ -37,7 +37,7 @@ def test_add_list_and_delete_with_audit(store: Path) -> None:
 def test_notes_appear_in_the_figure_data(store: Path) -> None:
     annotations.add("jobs", "KU001", date(2016, 5, 1), "Tehtaan lakkautus", "k")
     annotations.add("jobs", "KU999", date(2016, 1, 1), "Muu kunta", "k")
-    fig = annotations.figure_with_notes(view(), "test", "v1")
+    fig = annotations.figure_with_notes(view(), "v1")
     texts = [a.text for a in fig.layout.annotations]
     assert texts == ["Tehtaan lakkautus"] and fig.layout.shapes[0].x0 == 2016
     assert not view().figure.layout.shapes  # the cached original is untouched
@@ -46,8 +46,19 @@ def test_notes_appear_in_the_figure_data(store: Path) -> None:
 def test_monthly_axis_and_non_time_series(store: Path) -> None:
     assert annotations.x_value(date(2023, 10, 31), "month") == "2023-10"
     annotations.add("jobs", "KU001", date(2016, 5, 1), "x", "k")
-    assert annotations.figure_with_notes(view(time_axis=""), "t", "v1") is view(time_axis="").figure or True
+    plain = view(time_axis="")
+    assert annotations.figure_with_notes(plain, "v1") is plain.figure
     assert not annotations.for_view(view(time_axis=""), annotations.all_annotations()).shape[0]
+
+
+def test_each_view_gets_its_own_notes_and_new_notes_show(store: Path) -> None:
+    """Two selections of one chart are two views: neither may be handed the other's figure."""
+    annotations.add("jobs", "KU001", date(2016, 5, 1), "Tehtaan lakkautus", "k")
+    jobs, population = view(), view(indicator="population")
+    assert [a.text for a in annotations.figure_with_notes(jobs, "v1").layout.annotations] == ["Tehtaan lakkautus"]
+    assert annotations.figure_with_notes(population, "v1") is population.figure
+    annotations.add("population", "KU001", date(2017, 1, 1), "Uusi asuinalue", "k")  # the store changes
+    assert [a.text for a in annotations.figure_with_notes(population, "v1").layout.annotations] == ["Uusi asuinalue"]
 
 
 def test_text_limits(store: Path) -> None:
