@@ -33,7 +33,7 @@ $(CHROMIUM):
 
 test: $(VENV)/.installed-dev $(CHROMIUM)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m tests.suite
 
 test-unit: $(VENV)/.installed-dev
 	$(PY) -m pytest -q tests/unit
