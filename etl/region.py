@@ -30,6 +30,7 @@ class Region:
     country: str
     comparison: tuple[str, ...]
     peer_group: str
+    feedback_contact: str = ""  # where users report accessibility gaps (shown in the statement); "" = not set
 
     def as_meta(self) -> dict[str, str]:
         """Key/value rows for the warehouse's meta_region table."""
@@ -42,6 +43,7 @@ class Region:
             "country": self.country,
             "comparison_areas": ",".join(self.comparison),
             "peer_group": self.peer_group,
+            "feedback_contact": self.feedback_contact,
         }
 
 
@@ -62,6 +64,7 @@ def load_region(path: Path = REGION_PATH) -> Region:
             country=conf.get("country", "SSS"),
             comparison=tuple(comparison.get("areas", [conf["subregion"], conf["region"], "SSS"])),
             peer_group=comparison.get("peer_group", "rest_of_region"),
+            feedback_contact=str(conf.get("feedback_contact", "")).strip(),
         )
     except FileNotFoundError as exc:
         raise RegionError(f"region file not found: {path}") from exc

@@ -10,7 +10,7 @@ lang = current_language()
 user = auth.require_editor(lang)  # before anything is read or written
 st.title(t("forum.editor_title", lang))
 
-st.subheader(t("forum.decks", lang))
+st.header(t("forum.decks", lang))
 name = st.selectbox(t("forum.deck", lang), decks.deck_names(), key="muokattava")
 new_name = st.text_input(t("forum.save_as", lang), value=name, max_chars=80)
 choices = forum.chart_choices(lang)
@@ -35,7 +35,7 @@ if st.button(t("forum.save", lang), type="primary"):
     except decks.DeckError as exc:
         st.error(t("forum.not_saved", lang, reason=str(exc)))
 
-st.subheader(t("forum.notes", lang))
+st.header(t("forum.notes", lang))
 indicators = queries.indicators()
 areas = queries.area_names(lang)
 with st.form("note", clear_on_submit=True):

@@ -42,7 +42,7 @@ def reset_controls() -> None:
 
 
 with st.container(border=True):
-    st.subheader(t("foresight.assumptions", lang))
+    st.header(t("foresight.assumptions", lang))
     st.caption(t("foresight.assumptions_intro", lang))
     left, profile_col, fertility_col, mortality_col = st.columns(4)
     net = left.slider(t("foresight.net_migration_label", lang), **foresight.NET_MIGRATION, key=KEYS["net_migration"],
@@ -69,7 +69,7 @@ with st.container(border=True):
             st.caption(t("foresight.opened_other_projection", lang, saved=opened.projection,
                          current=controls.projection))  # fmt: skip
 
-st.subheader(t("foresight.outlook_heading", lang))
+st.header(t("foresight.outlook_heading", lang))
 group_col, area_col = st.columns(2)
 group = group_col.selectbox(t("foresight.group_select", lang), list(model.GROUPS), key="ryhma", bind="query-params",
                             format_func=lambda g: foresight.group_label(g, lang))  # fmt: skip
@@ -82,7 +82,7 @@ groups_table, groups_data = foresight_service.groups_view(lang, area, scenario)
 st.dataframe(groups_table, hide_index=True)
 downloads(groups_data, "ikaryhmat", lang)
 
-st.subheader(t("foresight.service_heading", lang))
+st.header(t("foresight.service_heading", lang))
 st.markdown(t("foresight.service_intro", lang))
 year = st.radio(t("foresight.service_year", lang), controls.target_years, key="vuosi", horizontal=True,
                 bind="query-params", index=len(controls.target_years) - 1)  # fmt: skip
@@ -90,7 +90,7 @@ service, service_table = foresight_service.service_view(lang, year, scenario)
 chart_block(service.figure, service.data, service.caption, service.alt, key="palvelutarve", lang=lang)
 st.dataframe(service_table, hide_index=True)
 
-st.subheader(t("foresight.accuracy_heading", lang))
+st.header(t("foresight.accuracy_heading", lang))
 st.markdown(t("foresight.accuracy_intro", lang))
 accuracy = foresight_accuracy.accuracy_view(lang)
 chart = accuracy.chart
@@ -100,10 +100,10 @@ st.dataframe(accuracy.errors, hide_index=True)
 downloads(accuracy.errors_data, "ennusteen_virheet", lang)
 
 with st.container(border=True):
-    st.subheader(t("foresight.note_heading", lang))
+    st.header(t("foresight.note_heading", lang))
     st.markdown(accuracy.note)
 
-st.subheader(t("foresight.saved_heading", lang))
+st.header(t("foresight.saved_heading", lang))
 st.caption(t("foresight.saved_intro", lang))
 saved = foresight_store.saved()
 if not saved:

@@ -20,7 +20,7 @@ cards = scorecard.scorecard(area, lang)
 tagged = scorecard.spearhead_projects(lang)
 money = funding_views.money_columns(lang)
 for spearhead, table in cards.items():
-    st.subheader(scorecard.spearhead_title(spearhead, lang))
+    st.header(scorecard.spearhead_title(spearhead, lang))
     st.dataframe(table.drop(columns=["indicator_id"]), hide_index=True)
     projects_table = tagged[spearhead]
     st.markdown(scorecard.projects_line(projects_table, lang))

@@ -29,20 +29,20 @@ if not codes:
     st.info(t("comparison.pick_one", lang))
     st.stop()
 
-st.markdown(f"### {t('comparison.table_heading', lang)}\n\n{t('comparison.table_intro', lang)}")
+st.markdown(f"## {t('comparison.table_heading', lang)}\n\n{t('comparison.table_intro', lang)}")
 view = comparison.heatmap_view(codes, lang)
 view_block(view, "kuntavertailu_taulukko", lang)
 with st.expander(t("comparison.as_table", lang)):
     st.dataframe(comparison.table_view(codes, lang), hide_index=True)
 
-st.subheader(t("comparison.map_heading", lang))
+st.header(t("comparison.map_heading", lang))
 view = comparison_map.map_view(indicator, period, codes, lang)
 if view is None:
     st.info(t("comparison.map_no_data", lang, period=fmt_period(period, lang)))
 else:
     view_block(view, "kuntavertailu_kartta", lang)
 
-st.subheader(t("comparison.multiples_heading", lang))
+st.header(t("comparison.multiples_heading", lang))
 block = comparison_multiples.multiples_view(indicator, codes, smooth, lang)
 if block.notes:
     st.caption("\n\n".join(block.notes))

@@ -35,16 +35,16 @@ st.caption(t("funding.sums_note", lang))
 
 view_block(funding_views.fund_view(lang, filters), "rahoitus_rahastoittain", lang)
 
-st.subheader(t("funding.per_resident_heading", lang))
+st.header(t("funding.per_resident_heading", lang))
 st.markdown(t("funding.per_resident_intro", lang))
 view_block(funding_views.per_resident_view(lang, tuple(periods), tuple(funds)), "rahoitus_asukasta_kohden", lang)
 
-st.subheader(t("funding.list_heading", lang))
+st.header(t("funding.list_heading", lang))
 table = funding_views.project_table(lang, filters)
 st.caption(t("funding.list_caption", lang, n=len(table)))
 st.dataframe(table, hide_index=True, column_config=funding_views.money_columns(lang))
 
-st.subheader(t("funding.card_heading", lang))
+st.header(t("funding.card_heading", lang))
 options = funding_views.project_options(filters)
 labels = funding_views.project_labels(tuple(options))
 chosen = st.selectbox(t("funding.choose_project", lang), options, index=None, key="hanke", bind="query-params",

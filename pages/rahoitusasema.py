@@ -39,7 +39,7 @@ else:
     st.caption(t("funding_pos.commitments_note", lang, n=int(sub["projects"]), with_amount=int(sub["with_amount"]),
                  year=sub["population_year"]))  # fmt: skip
 
-st.subheader(t("funding_pos.allocations", lang, period=position.PERIOD))
+st.header(t("funding_pos.allocations", lang, period=position.PERIOD))
 view_block(funding_views.allocation_view(lang), "rahoitusasema_kehykset", lang)
 st.caption(t("funding_pos.bases_note", lang))
 entries = position.coordinator_entries(lang)
@@ -51,12 +51,12 @@ else:
         entries, hide_index=True, column_config={t("funding_pos.col_source", lang): st.column_config.LinkColumn()}
     )
 
-st.subheader(t("funding_pos.aid_heading", lang))
+st.header(t("funding_pos.aid_heading", lang))
 st.markdown(t("funding_pos.aid_intro", lang))
 link = {t("funding_pos.col_source", lang): st.column_config.LinkColumn()}
 st.dataframe(position.aid_areas(lang), hide_index=True, column_config=link)
 st.dataframe(position.aid_intensity(lang), hide_index=True, column_config=link)
 
-st.subheader(t("funding_pos.facts_heading", lang))
+st.header(t("funding_pos.facts_heading", lang))
 st.markdown(t("funding_pos.facts_intro", lang))
 st.dataframe(position.other_facts(lang), hide_index=True, column_config=link)

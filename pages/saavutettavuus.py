@@ -12,4 +12,6 @@ from dashboard.i18n import t
 lang = current_language()
 meta = queries.region()  # the service and the cooperation are named in region.toml, not in the text
 st.title(t("a11y.title", lang))
-st.markdown(t("a11y.body", lang, service=meta.get(f"title_{lang}", meta["title_fi"]), brand=meta["brand"]))
+contact = meta.get("feedback_contact") or t("a11y.contact_missing", lang)
+st.markdown(t("a11y.body", lang, service=meta.get(f"title_{lang}", meta["title_fi"]), brand=meta["brand"],
+              contact=contact))  # fmt: skip

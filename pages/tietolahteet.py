@@ -10,19 +10,19 @@ lang = current_language()
 st.title(t("sources.title", lang))
 st.markdown(t("sources.intro", lang))
 
-st.subheader(t("sources.catalogue", lang))
+st.header(t("sources.catalogue", lang))
 st.dataframe(datasources.catalogue(lang), hide_index=True)
 
-st.subheader(t("sources.inputs", lang))
+st.header(t("sources.inputs", lang))
 st.dataframe(datasources.inputs(lang), hide_index=True)
 
-st.subheader(t("sources.attribution", lang))
+st.header(t("sources.attribution", lang))
 st.markdown(t("sources.attribution_intro", lang))
 st.markdown("\n".join(f"- {line}" for line in datasources.attributions()))
 
-st.subheader(t("sources.missing", lang))
+st.header(t("sources.missing", lang))
 st.markdown(t("sources.missing_text", lang))
 
-st.subheader(t("sources.runs", lang))
+st.header(t("sources.runs", lang))
 st.markdown(t("sources.refresh", lang))
 st.dataframe(datasources.runs(lang), hide_index=True)

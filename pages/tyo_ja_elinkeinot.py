@@ -21,7 +21,7 @@ st.markdown(t("work.intro", lang))
 chosen = selectors.area_selection(options, work.year_range(), lang, "work.rolling_help")
 area, comparisons, first, last, rolling = chosen.area, chosen.comparisons, chosen.first, chosen.last, chosen.rolling
 
-st.subheader(t("work.section_unemployment", lang))
+st.header(t("work.section_unemployment", lang))
 for column, card in zip(st.columns(4), work.cards(lang, area)):
     with column.container(border=True):
         st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
@@ -35,12 +35,12 @@ mode = right.radio(t("population.mode", lang), work.MODES, key="tila", bind="que
 show(work.unemployment_block(lang, area, comparisons, indicator, mode, first, last), "tyo_tyottomyys")
 show(work.labour_market_block(lang, area, first, last), "tyo_tyonhakijat_avoimet")
 
-st.subheader(t("work.section_jobs", lang))
+st.header(t("work.section_jobs", lang))
 show(work_jobs.employment_rate_block(lang, area, comparisons), "tyo_tyollisyysaste")
 show(work_jobs.jobs_block(lang, area, first, last, rolling), "tyo_tyopaikat")
 show(work_jobs.self_sufficiency_block(lang, area, comparisons, first, last, rolling), "tyo_omavaraisuus")
 
-st.subheader(t("work.section_industry", lang))
+st.header(t("work.section_industry", lang))
 show(work_industry.shares_block(lang, area, comparisons), "tyo_toimialat")
 show(work_industry.lq_block(lang, area, comparisons), "tyo_sijaintiosamaara")
 table, table_data, table_caption = work_industry.table_view(lang, area, comparisons)

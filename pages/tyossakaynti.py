@@ -43,20 +43,20 @@ block_view(
 
 year = period[1]
 # Heading and introduction as one element each section: fewer elements, a faster rerun.
-st.markdown(f"### {t('commuting.balance_heading', lang, year=year)}\n\n{t('commuting.balance_intro', lang)}")
+st.markdown(f"## {t('commuting.balance_heading', lang, year=year)}\n\n{t('commuting.balance_intro', lang)}")
 block_view(commuting.balance_view(codes, comparisons, year, lang), "pendeloinnin_tase", lang)
 
-st.markdown(f"### {t('commuting.stocks_heading', lang)}\n\n{t('commuting.stocks_intro', lang)}")
+st.markdown(f"## {t('commuting.stocks_heading', lang)}\n\n{t('commuting.stocks_intro', lang)}")
 code = st.selectbox(t("commuting.municipality", lang), opts.municipalities, key="kunta", bind="query-params",
                     format_func=opts.names.get)  # fmt: skip
 block_view(commuting_flows.stocks_view(code, year, lang), "tyossakaynti_varannot", lang)
 if flow_years:
-    st.subheader(t("commuting.flows_heading", lang))
+    st.header(t("commuting.flows_heading", lang))
     flow_year = int(year) if int(year) in flow_years else flow_years[-1]
     block_view(commuting_flows.flow_view(flow_year, codes, lang), "tyomatkavirrat", lang)
 
 members = "\n".join(f"- {line}" for line in commuting_area.membership_lines(year, lang))
-st.markdown(f"### {t('commuting.area_heading', lang)}\n\n{members}\n\n{t('commuting.area_intro', lang)}")
+st.markdown(f"## {t('commuting.area_heading', lang)}\n\n{members}\n\n{t('commuting.area_intro', lang)}")
 block_view(commuting_area.area_view(year, lang), "tyollisyysalue", lang)
 st.dataframe(commuting_area.area_table(year, lang), hide_index=True)
 st.caption(t("commuting.area_note", lang))

@@ -26,7 +26,7 @@ for column, card in zip(st.columns(4), population_summary.cards(lang, area)):
         st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
         st.caption(f"{card.caption}  \n{card.source}")
 
-st.subheader(t("population.section_compare", lang))
+st.header(t("population.section_compare", lang))
 left, right = st.columns([1, 2])
 indicator = left.selectbox(t("population.indicator", lang), options.indicators, key="indikaattori",
                            bind="query-params", format_func=options.labels.get)  # fmt: skip
@@ -36,7 +36,7 @@ show(
     population_compare.compare_block(lang, area, comparisons, indicator, mode, first, last, rolling), "vaesto_vertailu"
 )
 
-st.subheader(t("population.section_municipalities", lang))
+st.header(t("population.section_municipalities", lang))
 show(population_compare.multiples_block(lang), "vaesto_kunnittain")
 table, table_data, table_caption, table_notes = population_summary.changes_table(lang)
 st.markdown(f"**{t('population.changes_title', lang)}**")
@@ -46,11 +46,11 @@ if table_notes:
     st.caption("\n\n".join(f":material/info: {note}" for note in table_notes))
 downloads(table_data, "vaesto_muutokset", lang)
 
-st.subheader(t("population.section_age", lang))
+st.header(t("population.section_age", lang))
 show(population_age.structure_block(lang, area, comparisons, last), "vaesto_ikarakenne")
 show(population_age.shares_block(lang, area, first, last), "vaesto_ikaryhmat")
 show(population_age.dependency_block(lang, area, comparisons, first, last), "vaesto_huoltosuhde")
 
-st.subheader(t("population.section_change", lang))
+st.header(t("population.section_change", lang))
 show(population_flows.migration_block(lang, area, first, last, rolling), "vaesto_muuttoliike")
 show(population_flows.natural_block(lang, area, first, last, rolling), "vaesto_luonnollinen")

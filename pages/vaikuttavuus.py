@@ -24,14 +24,14 @@ info = card(project_id, lang)
 st.caption(t("funding_impact.project_line", lang, areas=info.areas, basis=info.basis,
              tags=", ".join(info.spearheads) or "–"))  # fmt: skip
 
-st.subheader(t("funding_impact.kpis", lang))
+st.header(t("funding_impact.kpis", lang))
 if info.kpis.empty:
     st.info(t("funding_impact.no_kpis", lang))
 else:
     st.dataframe(info.kpis, hide_index=True)
     st.caption(t("funding_impact.kpi_note", lang))
 
-st.subheader(t("funding_impact.development", lang))
+st.header(t("funding_impact.development", lang))
 indicators = projects_impact.indicator_choices(project_id)
 labels = projects_impact.indicator_labels(project_id, lang)
 indicator = st.selectbox(t("funding_impact.indicator", lang), indicators, key="indikaattori", bind="query-params",

@@ -11,7 +11,7 @@ meta = queries.region()
 st.title(meta.get(f"title_{lang}", meta["title_fi"]))
 st.markdown(t("overview.intro", lang, brand=meta["brand"], n=len(queries.focus_codes())))
 
-st.subheader(t("overview.headline", lang))
+st.header(t("overview.headline", lang))
 for column, card in zip(st.columns(4), overview.headlines(lang)):
     with column.container(border=True):
         st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
@@ -21,6 +21,6 @@ for column, card in zip(st.columns(4), overview.headlines(lang)):
 view_block(overview.population_view(lang), key="vakiluku_kunnittain", lang=lang)
 
 with st.container(border=True):
-    st.subheader(t("overview.freshness", lang))
+    st.header(t("overview.freshness", lang))
     st.caption(t("overview.freshness_intro", lang))
     st.dataframe(overview.freshness(lang), hide_index=True)

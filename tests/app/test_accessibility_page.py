@@ -23,15 +23,19 @@ def test_statement_in_finnish(app: AppTest) -> None:
     assert "**Sydänsuomen tilannekuva**" in text and "Sydänsuomessa-yhteistyön" in text  # from region.toml
     assert "axe-core" in text and "`make test`" in text and "pelkällä näppäimistöllä" in text
     assert "22.11.2026" in text and "WCAG 3.1.2" in text and "WCAG 2.1.1" in text
-    assert "Etelä-Suomen aluehallintovirasto, Digitaalisen esteettömyyden valvonta" in text
+    assert "Liikenne- ja viestintävirasto Traficom, saavutettavuusvalvonta" in text  # since 1.1.2025
+    # region.toml has no confirmed feedback address yet: the statement says so instead of inventing one
+    assert "yhteystietoa ei ole vielä merkitty palvelun asetuksiin (region.toml: feedback_contact)" in text
+    assert "## Palaute ja yhteystiedot" in text  # sections are level 2 under the page title (heading order)
 
 
 def test_statement_in_swedish(app: AppTest) -> None:
     title, text = statement(app, "svenska")
     assert title == "Tillgänglighetsutlåtande" and "delvis" in text and "axe-core" in text and "22.11.2026" in text
+    assert "Traficom" in text and "kontaktuppgiften har ännu inte angetts" in text
 
 
 def test_statement_in_english(app: AppTest) -> None:
     title, text = statement(app, "English")
     assert title == "Accessibility statement" and "partially compliant" in text
-    assert "axe-core" in text and "22 November 2026" in text and "Etelä-Suomen aluehallintovirasto" in text
+    assert "axe-core" in text and "22 November 2026" in text and "Transport and Communications Agency Traficom" in text

@@ -76,7 +76,7 @@ def test_scorecard_renders_every_spearhead(app: AppTest) -> None:
     app.run()
     app.switch_page("pages/karkihankkeet.py").run()
     assert not app.exception
-    assert [s.value for s in app.subheader] == ["Puhtia ennakointiin", "Sykettä yrittäjätoimintaan",
+    assert [s.value for s in app.header] == ["Puhtia ennakointiin", "Sykettä yrittäjätoimintaan",
                                                 "Erottuvuutta edelläkävijyydestä"]  # fmt: skip
     first = app.dataframe[0].value.set_index("Indikaattori")
     assert first.loc["Väkiluku", "Uusin arvo"] == f"27{NB}460" and first.loc["Väkiluku", "Tavoite"] == "ei asetettu"

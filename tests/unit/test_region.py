@@ -48,6 +48,15 @@ def test_unknown_area_is_rejected(tmp_path: Path, classification: pd.DataFrame) 
         region_mod.build_dim_area(classification, region_mod.load_region(path))
 
 
+def test_feedback_contact_is_configuration(tmp_path: Path) -> None:
+    """The accessibility statement's contact comes from region.toml; unset, the statement says so."""
+    assert region_mod.load_region().as_meta()["feedback_contact"] == ""  # not confirmed yet: nothing invented
+    path = tmp_path / "region.toml"
+    path.write_text('[region]\nbrand="b"\ntitle_fi="t"\ntitle_sv="t"\ntitle_en="t"\nfocus_municipalities=["182"]\n'
+                    'subregion="SK134"\nregion="MK13"\nfeedback_contact=" palaute@example.invalid "\n', encoding="utf-8")  # fmt: skip
+    assert region_mod.load_region(path).as_meta()["feedback_contact"] == "palaute@example.invalid"
+
+
 def test_missing_key_is_named(tmp_path: Path) -> None:
     path = tmp_path / "region.toml"
     path.write_text('[region]\nbrand="b"\n', encoding="utf-8")
