@@ -46,6 +46,10 @@ def base_layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.
     return fig
 
 
+PANEL_HEIGHT = 200  # px per row of small multiples
+ROW_GAP = 80  # px between rows: the tick labels of one row and the panel titles of the next
+
+
 def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang: str,
                     columns: int = 4, hover_unit: str = "") -> go.Figure:  # fmt: skip
     """One small line chart per area, each with its own y axis (populations differ tenfold).
@@ -54,8 +58,11 @@ def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang
     """
     names = list(dict.fromkeys(data["area_name"]))
     rows = math.ceil(len(names) / columns)
+    height = PANEL_HEIGHT * rows + 90
+    # The gap between panel rows in pixels, as a share of the figure: a fixed share (it was 0.16) breaks
+    # plotly's limit of 1 / (rows - 1) once a region has about 30 areas to show.
     fig = make_subplots(rows=rows, cols=columns, subplot_titles=names, horizontal_spacing=0.06,
-                        vertical_spacing=0.16)  # fmt: skip
+                        vertical_spacing=ROW_GAP / height)  # fmt: skip
     for i, (code, rows_) in enumerate(data.groupby("area_code", sort=False)):
         fig.add_trace(
             go.Scatter(
@@ -66,7 +73,7 @@ def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang
             ),
             row=i // columns + 1, col=i % columns + 1,
         )  # fmt: skip
-    fig = base_layout(fig, title, lang, height=200 * rows + 90)
+    fig = base_layout(fig, title, lang, height=height)
     fig.update_layout(showlegend=False)
     fig.update_yaxes(tickformat=",d")  # '12 000' with the locale's separators, not SI '12k'
     fig.update_annotations(font_size=13)

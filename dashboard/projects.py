@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import db, queries, state
+from dashboard.cache import figure_cache
 
 SPEARHEADS = ("ennakointi", "yrittajyys", "edellakavijyys")  # etl/catalog.toml `spearhead` values
 FUND_GROUPS = ("ERDF", "ESF", "JTF", "EAFRD", "national", "municipal", "unknown")
@@ -46,7 +47,7 @@ def stamp() -> tuple[str, int, int]:
     return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
-@functools.lru_cache(maxsize=4)
+@figure_cache
 def _store(stamp_: tuple[str, int, int]) -> Store:  # stamp_: cache key only
     names = ("proj_projects", "proj_assignments", "proj_spearheads", "proj_notes", "proj_links", "proj_kpis",
              "proj_targets", "proj_allocations")  # fmt: skip
@@ -66,12 +67,13 @@ def version() -> tuple[str, tuple[str, int, int]]:
 
 def per_version(fn: Callable) -> Callable:
     """Cache `fn`'s result per data version (warehouse file + store stamp) and arguments, so a warm rerun
-    costs a dictionary lookup. Arguments must be hashable; callers must not modify the result."""
-    cache = functools.lru_cache(maxsize=128)(lambda key, args: fn(*args))
+    costs a dictionary lookup. Arguments must be hashable; callers must not modify the result. A
+    figure_cache memo, so `cache.clear_all()` (the benchmark's cold render) empties it too."""
+    memo = figure_cache(lambda key, args: fn(*args))
 
     @functools.wraps(fn)
     def wrapper(*args: object) -> object:
-        return cache(version(), args)
+        return memo(version(), args)
 
     return wrapper
 
