@@ -1,8 +1,8 @@
 """Rerun timings of the app's pages, in-process with streamlit.testing.v1.AppTest.
 
 For each page: a cold first render (every cache emptied by dashboard.cache.clear_all, modules already
-imported), then a few warm-ups, then timed warm reruns. The same is done, right after, for the floor
-page with the page's own figures and tables pre-built, and the result is reported as the ratio of the medians.
+imported), the same for the floor page with the page's own figures and tables pre-built, a few warm-ups,
+then timed warm reruns of the two taking turns; the result is the ratio of the medians.
 """
 
 from __future__ import annotations
@@ -73,21 +73,29 @@ def plotly_specs(at: AppTest) -> tuple[tuple[str, str], ...]:
     return tuple((el.proto.spec, el.proto.config) for el in at.get("plotly_chart"))
 
 
+def _session(script: Path, session: dict) -> AppTest:
+    at = AppTest.from_file(str(script), default_timeout=RUN_TIMEOUT)
+    for key, value in session.items():
+        at.session_state[key] = value
+    return at
+
+
+def _cold(script: Path, session: dict) -> tuple[AppTest, float]:
+    """A new session's first run with every cache emptied: (the session, its time in ms)."""
+    cache.clear_all()
+    at = _session(script, session)
+    return at, _run(at, script.name)
+
+
 def time_script(script: Path, session: dict, *, warmup: int, runs: int, budget_s: float,
-                min_runs: int = 5, after_cold: Callable[[AppTest], None] | None = None) -> Timing:  # fmt: skip
+                min_runs: int = 5) -> Timing:  # fmt: skip
     """Cold first render, `warmup` untimed reruns, then up to `runs` timed reruns within `budget_s`.
 
     The budget keeps the whole benchmark short when a page is slow; at least `min_runs` are still timed
     so the median means something.
     """
-    cache.clear_all()
-    at = AppTest.from_file(str(script), default_timeout=RUN_TIMEOUT)
-    for key, value in session.items():
-        at.session_state[key] = value
-    cold = _run(at, script.name)
+    at, cold = _cold(script, session)
     charts = len(at.get("plotly_chart"))
-    if after_cold:
-        after_cold(at)
     for _ in range(warmup):
         _run(at, script.name)
     warm: list[float] = []
@@ -97,28 +105,39 @@ def time_script(script: Path, session: dict, *, warmup: int, runs: int, budget_s
     return Timing(cold_ms=cold, warm_ms=warm, charts=charts)
 
 
-def bench_page(page: Path, *, lang: str, warmup: int, runs: int, budget_s: float) -> PageResult:
-    """Time one page, then the floor page with that page's figures pre-built, back to back."""
+def bench_page(page: Path, *, lang: str, warmup: int, runs: int, budget_s: float,
+               min_runs: int = 5) -> PageResult:  # fmt: skip
+    """Time one page and the floor page with that page's figures pre-built, their reruns interleaved.
+
+    Page and floor take turns (page, floor, page, floor…), so a change in the machine's load during the
+    measurement slows both sides alike instead of whichever ran in that stretch: on a shared 2-core machine
+    back-to-back blocks moved a ratio by ±0.5× between runs.
+    """
     session = {"lang": lang}
     # Throwaway first run: imports every module the page needs (plotly's validators, pyarrow…), so the
     # cold time below measures empty caches, not Python's import system.
     _run(AppTest.from_file(str(page), default_timeout=RUN_TIMEOUT), page.name)
 
-    captured: dict[str, object] = {}
-
-    def capture(at: AppTest) -> None:
-        captured["specs"] = plotly_specs(at)
-        captured["tables"] = tuple(el.value for el in at.dataframe)
-
-    page_timing = time_script(page, session, warmup=warmup, runs=runs, budget_s=budget_s, after_cold=capture)
-    specs = captured["specs"]
+    page_at, page_cold = _cold(page, session)
+    specs = plotly_specs(page_at)
     digest = hashlib.sha256(json.dumps(specs).encode()).hexdigest()
     floor_session = {floor_page.SPECS_KEY: specs, f"{floor_page.SPECS_KEY}_digest": digest,
-                     floor_page.TABLES_KEY: captured["tables"]}  # fmt: skip
-    floor_timing = time_script(FLOOR_PAGE, floor_session, warmup=warmup, runs=runs, budget_s=budget_s)
-    if floor_timing.charts != page_timing.charts:  # the comparison only holds with equal chart counts
-        raise BenchError(f"floor drew {floor_timing.charts} charts, {page.name} drew {page_timing.charts}")
-    return PageResult(page=page.name, page_timing=page_timing, floor_timing=floor_timing)
+                     floor_page.TABLES_KEY: tuple(el.value for el in page_at.dataframe)}  # fmt: skip
+    floor_at, floor_cold = _cold(FLOOR_PAGE, floor_session)
+    if len(floor_at.get("plotly_chart")) != len(specs):  # the comparison only holds with equal chart counts
+        raise BenchError(f"floor drew {len(floor_at.get('plotly_chart'))} charts, {page.name} drew {len(specs)}")
+    # The page's warm state includes the caches its first run filled; the floor's cold run emptied them.
+    for _ in range(warmup):
+        _run(page_at, page.name)
+        _run(floor_at, FLOOR_PAGE.name)
+    page_ms: list[float] = []
+    floor_ms: list[float] = []
+    deadline = time.monotonic() + budget_s
+    while len(page_ms) < runs and (len(page_ms) < min_runs or time.monotonic() < deadline):
+        page_ms.append(_run(page_at, page.name))
+        floor_ms.append(_run(floor_at, FLOOR_PAGE.name))
+    return PageResult(page=page.name, page_timing=Timing(page_cold, page_ms, len(specs)),
+                      floor_timing=Timing(floor_cold, floor_ms, len(specs)))  # fmt: skip
 
 
 def bench_pages(*, lang: str = "fi", warmup: int = 3, runs: int = 15, budget_s: float = 30.0,

@@ -10,6 +10,8 @@ itself gives the direction, compared with the value five (else one) years earlie
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from dashboard import funding, projects, queries
@@ -120,3 +122,21 @@ def projects_line(table: pd.DataFrame, lang: str) -> str:
     """'Tagged projects: n · granted in total x €' (a derived sum; blanks are not counted as zero)."""
     granted = funding.eur(table[t("funding.granted", lang)].sum(min_count=1), 0, lang)
     return t("funding_score.projects_line", lang, n=len(table), granted=granted)
+
+
+class Section(NamedTuple):
+    """One spearhead as the scorecard page shows it."""
+
+    title: str
+    indicators: pd.DataFrame  # display columns only
+    projects_line: str
+    projects: pd.DataFrame
+
+
+@projects.per_version
+def sections(area: str, lang: str) -> tuple[Section, ...]:
+    """The page's sections in spearhead order, built once per data version (the page only draws them)."""
+    tagged = spearhead_projects(lang)
+    return tuple(Section(spearhead_title(spearhead, lang), table.drop(columns=["indicator_id"]),
+                         projects_line(tagged[spearhead], lang), tagged[spearhead])
+                 for spearhead, table in scorecard(area, lang).items())  # fmt: skip

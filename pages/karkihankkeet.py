@@ -16,15 +16,12 @@ area = st.selectbox(t("funding_score.area", lang), areas, key="alue", bind="quer
                     format_func=lambda c: funding.area_name(c, lang))  # fmt: skip
 st.caption(t("funding_score.lights_note", lang))
 
-cards = scorecard.scorecard(area, lang)
-tagged = scorecard.spearhead_projects(lang)
 money = funding_views.money_columns(lang)
-for spearhead, table in cards.items():
-    st.header(scorecard.spearhead_title(spearhead, lang))
-    st.dataframe(table.drop(columns=["indicator_id"]), hide_index=True)
-    projects_table = tagged[spearhead]
-    st.markdown(scorecard.projects_line(projects_table, lang))
-    if projects_table.empty:
+for section in scorecard.sections(area, lang):
+    st.header(section.title)
+    st.dataframe(section.indicators, hide_index=True)
+    st.markdown(section.projects_line)
+    if section.projects.empty:
         st.caption(t("funding_score.no_projects", lang))
     else:
-        st.dataframe(projects_table, hide_index=True, column_config=money)
+        st.dataframe(section.projects, hide_index=True, column_config=money)
