@@ -101,7 +101,7 @@ def downloads(data: pd.DataFrame, key: str, lang: str, fig: go.Figure | None = N
     The menu is lazy: its four buttons are drawn only in the rerun that opens it, so a page with seven
     charts does not register 28 download widgets on every rerun (they were a fifth of a warm rerun).
     Files are made only when clicked (callables)."""
-    menu = st.popover(t("common.downloads", lang), icon=":material/download:", key=download_menu_key(key),
+    menu = st.popover(t("common.downloads", lang), icon=":material/download:", key=f"{key}_lataa",
                       on_change="rerun")  # fmt: skip
     if not menu.open:
         return
@@ -113,11 +113,6 @@ def downloads(data: pd.DataFrame, key: str, lang: str, fig: go.Figure | None = N
     for fmt, data_fn, mime in files:
         menu.download_button(t(f"common.download_{fmt}", lang), data_fn, file_name=f"{key}.{fmt}", mime=mime,
                              key=f"{key}_{fmt}", on_click="ignore", width="stretch")  # fmt: skip
-
-
-def download_menu_key(key: str) -> str:
-    """Widget key of a chart's download menu (tests open it by setting this key to True)."""
-    return f"{key}_lataa"
 
 
 def deck_downloads(deck, lang: str) -> None:
