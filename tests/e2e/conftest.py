@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -213,3 +214,26 @@ def selectbox_value(page, label: str):
     """The combobox of the main-area selectbox labelled `label` (its value is the chosen option's text)."""
     box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).first
     return box.get_by_role("combobox")
+
+
+def press_slide_key(page, key: str, wanted: re.Pattern) -> None:
+    """Press a presentation-mode shortcut and wait for the slide progress ("2 / 7") to match `wanted`.
+
+    The buttons' shortcuts listen only once the buttons are drawn: on two busy cores a press can come while
+    the previous rerun's elements are still being mounted and go nowhere. Wait for the buttons, and press
+    again only when the page is idle and still shows the old slide (so a slow press is not counted twice)."""
+    progress = page.locator(".slide-progress")
+    buttons = page.get_by_test_id("stMain").get_by_role("button", name=re.compile("Edellinen|Seuraava"))
+    before = progress.inner_text()
+    for _ in range(3):
+        expect(buttons.first).to_be_visible()
+        wait_idle(page)
+        if progress.inner_text() != before:
+            break
+        page.keyboard.press(key)
+        try:
+            expect(progress).to_have_text(wanted, timeout=5_000)
+            break
+        except AssertionError:
+            continue
+    expect(progress).to_have_text(wanted)

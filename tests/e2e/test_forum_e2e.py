@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import open_page, wait_idle
+from tests.e2e.conftest import open_page, press_slide_key
 
 pytestmark = pytest.mark.e2e
 
@@ -21,9 +21,7 @@ def test_arrow_key_and_permalink(page, context, base_url: str) -> None:
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()  # projector mode: no sidebar
 
     page.locator(".slide-progress").click()  # focus the page, not an input, so the shortcut reaches it
-    page.keyboard.press("ArrowRight")
-    wait_idle(page)
-    expect(progress).to_have_text(re.compile(r"^2 / \d+$"))
+    press_slide_key(page, "ArrowRight", re.compile(r"^2 / \d+$"))
     expect(page.get_by_role("heading", name="Ikärakenne")).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]dia=2"))
 

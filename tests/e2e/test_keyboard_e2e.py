@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import open_page, wait_idle
+from tests.e2e.conftest import open_page, press_slide_key, wait_idle
 from tests.e2e.test_vaesto_e2e import expect_title
 
 pytestmark = pytest.mark.e2e
@@ -126,9 +126,6 @@ def test_keyboard_only_walkthrough(page: Page, base_url: str) -> None:
     wait_idle(page)
     progress = page.locator(".slide-progress")
     expect(progress).to_have_text(re.compile(r"^1 / \d+$"))
-    page.keyboard.press("ArrowRight")
-    expect(progress).to_have_text(re.compile(r"^2 / \d+$"))
-    wait_idle(page)
-    page.keyboard.press("ArrowLeft")
-    expect(progress).to_have_text(re.compile(r"^1 / \d+$"))
+    press_slide_key(page, "ArrowRight", re.compile(r"^2 / \d+$"))
+    press_slide_key(page, "ArrowLeft", re.compile(r"^1 / \d+$"))
     expect(page.get_by_test_id("stException")).to_have_count(0)
