@@ -73,17 +73,12 @@ def plotly_specs(at: AppTest) -> tuple[tuple[str, str], ...]:
     return tuple((el.proto.spec, el.proto.config) for el in at.get("plotly_chart"))
 
 
-def _session(script: Path, session: dict) -> AppTest:
-    at = AppTest.from_file(str(script), default_timeout=RUN_TIMEOUT)
-    for key, value in session.items():
-        at.session_state[key] = value
-    return at
-
-
 def _cold(script: Path, session: dict) -> tuple[AppTest, float]:
     """A new session's first run with every cache emptied: (the session, its time in ms)."""
     cache.clear_all()
-    at = _session(script, session)
+    at = AppTest.from_file(str(script), default_timeout=RUN_TIMEOUT)
+    for key, value in session.items():
+        at.session_state[key] = value
     return at, _run(at, script.name)
 
 
