@@ -9,9 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import a11y, auth, dataversion, db
-from dashboard.components import language_selector
-from dashboard.i18n import t
+from dashboard.core import a11y, auth, dataversion
+from dashboard.core import warehouse as db
+from dashboard.core.i18n import t
+from dashboard.ui.components import language_selector
 
 # (section, script, title key, icon, editors only). Editor pages are listed for everyone with a lock icon:
 # their own guard, auth.require_editor(), refuses viewers and offers the login. A page's URL path is its file

@@ -27,7 +27,8 @@ class ExportTiming:
 
 
 def ten_slide_deck():
-    from dashboard import chart_registry, decks
+    from dashboard.forum import decks
+    from dashboard.model import registry as chart_registry
 
     charts = sorted(chart_registry.load_all())
     slides = tuple(decks.Slide(chart_id, {}, f"Dia {i + 1}", "Kommentti diaan.")

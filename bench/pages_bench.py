@@ -1,6 +1,6 @@
 """Rerun timings of the app's pages, in-process with streamlit.testing.v1.AppTest.
 
-For each page: a cold first render (every cache emptied by dashboard.cache.clear_all, modules already
+For each page: a cold first render (every cache emptied by dashboard.core.memo.clear_all, modules already
 imported), the same for the floor page with the page's own figures and tables pre-built, a few warm-ups,
 then timed warm reruns of the two taking turns; the result is the ratio of the medians.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from bench import floor_page
-from dashboard import cache
+from dashboard.core import memo as cache
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES_DIR = REPO / "pages"

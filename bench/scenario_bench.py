@@ -61,7 +61,7 @@ class _Timer:
 
 
 def _scenarios(count: int):
-    from dashboard import foresight_model as model
+    from dashboard.foresight import model
 
     profiles = list(model.PROFILES)
     # Distinct values every time (a cache hit would measure nothing); extremes included.
@@ -71,8 +71,11 @@ def _scenarios(count: int):
 
 
 def bench_scenario(runs: int = 30) -> ScenarioTiming:
-    from dashboard import cache, foresight, foresight_data, foresight_service
-    from dashboard import foresight_model as model
+    from dashboard.core import memo as cache
+    from dashboard.foresight import data as foresight_data
+    from dashboard.foresight import model
+    from dashboard.foresight import scenarios as foresight
+    from dashboard.foresight import service as foresight_service
 
     cache.clear_all()
     with _Timer() as load:

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from dashboard import decks, forum, links
-from dashboard.components import current_language, deck_downloads
-from dashboard.i18n import t
+from dashboard.core import links
+from dashboard.core.i18n import t
+from dashboard.forum import decks
+from dashboard.forum import presentation as forum
+from dashboard.ui.components import current_language, deck_downloads
 
 lang = current_language()
 top = st.columns([2, 1])

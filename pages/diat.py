@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from dashboard import annotations, auth, decks, forum, queries
-from dashboard.components import current_language
-from dashboard.i18n import t
+from dashboard.core import auth, queries
+from dashboard.core.i18n import t
+from dashboard.forum import annotations, decks
+from dashboard.forum import presentation as forum
+from dashboard.ui.components import current_language
 
 lang = current_language()
 user = auth.require_editor(lang)  # before anything is read or written

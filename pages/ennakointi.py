@@ -5,10 +5,15 @@ coordinator's saved scenarios. Every selection is in the URL; a saved scenario o
 
 import streamlit as st
 
-from dashboard import auth, foresight, foresight_accuracy, foresight_data, foresight_service, foresight_store
-from dashboard import foresight_model as model
-from dashboard.components import chart_block, current_language, downloads
-from dashboard.i18n import t
+from dashboard.core import auth
+from dashboard.core.i18n import t
+from dashboard.foresight import accuracy as foresight_accuracy
+from dashboard.foresight import data as foresight_data
+from dashboard.foresight import model
+from dashboard.foresight import scenarios as foresight
+from dashboard.foresight import service as foresight_service
+from dashboard.foresight import store as foresight_store
+from dashboard.ui.components import chart_block, current_language, downloads
 
 lang = current_language()
 st.title(t("foresight.title", lang))

@@ -4,10 +4,12 @@ funding-position figures, back up and restore the app's store. The role check co
 
 import streamlit as st
 
-from dashboard import projects_forms, projects_forms_edit, projects_forms_targets
-from dashboard.auth import require_editor
-from dashboard.components import current_language
-from dashboard.i18n import t
+from dashboard.core.auth import require_editor
+from dashboard.core.i18n import t
+from dashboard.funding import forms as projects_forms
+from dashboard.funding import forms_edit as projects_forms_edit
+from dashboard.funding import forms_targets as projects_forms_targets
+from dashboard.ui.components import current_language
 
 lang = current_language()
 user = require_editor(lang)  # before anything is read or written

@@ -3,10 +3,11 @@ traffic light, and the projects under each spearhead with their money."""
 
 import streamlit as st
 
-from dashboard import funding, funding_views
-from dashboard import projects_scorecard as scorecard
-from dashboard.components import current_language
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.funding import scorecard
+from dashboard.funding import summary as funding
+from dashboard.funding import views as funding_views
+from dashboard.ui.components import current_language
 
 lang = current_language()
 st.title(t("funding_score.title", lang))

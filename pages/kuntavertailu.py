@@ -3,9 +3,11 @@ indicator on a map of the region, and the same indicator over time as small mult
 
 import streamlit as st
 
-from dashboard import comparison, comparison_map, comparison_multiples
-from dashboard.components import current_language, view_block
-from dashboard.i18n import fmt_period, t
+from dashboard.comparison import map as comparison_map
+from dashboard.comparison import multiples as comparison_multiples
+from dashboard.comparison import table as comparison
+from dashboard.core.i18n import fmt_period, t
+from dashboard.ui.components import current_language, view_block
 
 lang = current_language()
 opts = comparison.options(lang)

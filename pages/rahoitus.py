@@ -3,11 +3,14 @@ per resident; the project list and a project card."""
 
 import streamlit as st
 
-from dashboard import funding, funding_views, projects, queries
-from dashboard.components import current_language, view_block
-from dashboard.funding import Filters
-from dashboard.i18n import t
-from dashboard.projects_card import card
+from dashboard.core import queries
+from dashboard.core.i18n import t
+from dashboard.funding import projects
+from dashboard.funding import summary as funding
+from dashboard.funding import views as funding_views
+from dashboard.funding.card import card
+from dashboard.funding.summary import Filters
+from dashboard.ui.components import current_language, view_block
 
 lang = current_language()
 st.title(t("funding.title", lang))

@@ -5,10 +5,12 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import funding, funding_views, queries
-from dashboard import funding_position as position
-from dashboard.components import current_language, view_block
-from dashboard.i18n import fmt_percent, t
+from dashboard.core import queries
+from dashboard.core.i18n import fmt_percent, t
+from dashboard.funding import position
+from dashboard.funding import summary as funding
+from dashboard.funding import views as funding_views
+from dashboard.ui.components import current_language, view_block
 
 lang = current_language()
 today = date.today()

@@ -5,9 +5,9 @@ Streamlit's markup are in dashboard/a11y.py."""
 
 import streamlit as st
 
-from dashboard import queries
-from dashboard.components import current_language
-from dashboard.i18n import t
+from dashboard.core import queries
+from dashboard.core.i18n import t
+from dashboard.ui.components import current_language
 
 lang = current_language()
 meta = queries.region()  # the service and the cooperation are named in region.toml, not in the text

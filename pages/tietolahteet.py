@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard import datasources
-from dashboard.components import current_language
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.info import sources as datasources
+from dashboard.ui.components import current_language
 
 lang = current_language()
 st.title(t("sources.title", lang))

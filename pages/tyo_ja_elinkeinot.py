@@ -3,9 +3,13 @@ employed residents, job self-sufficiency, jobs by industry with location quotien
 
 import streamlit as st
 
-from dashboard import population, selectors, work, work_industry, work_jobs
-from dashboard.components import block_view, current_language, downloads
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.population import choices as population
+from dashboard.ui import selectors
+from dashboard.ui.components import block_view, current_language, downloads
+from dashboard.work import industry as work_industry
+from dashboard.work import jobs as work_jobs
+from dashboard.work import unemployment as work
 
 lang = current_language()
 options = population.options(lang)

@@ -3,9 +3,11 @@ flows (and the real flows once a live fetch brings them), the employment area an
 
 import streamlit as st
 
-from dashboard import commuting, commuting_area, commuting_flows
-from dashboard.components import block_view, current_language
-from dashboard.i18n import t
+from dashboard.commuting import area as commuting_area
+from dashboard.commuting import balance as commuting
+from dashboard.commuting import flows as commuting_flows
+from dashboard.core.i18n import t
+from dashboard.ui.components import block_view, current_language
 
 lang = current_language()
 opts = commuting.options(lang)

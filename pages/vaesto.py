@@ -3,9 +3,14 @@ age structure and dependency ratio, migration and natural increase. Every select
 
 import streamlit as st
 
-from dashboard import population, population_age, population_compare, population_flows, population_summary, selectors
-from dashboard.components import block_view, current_language, downloads
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.population import age as population_age
+from dashboard.population import choices as population
+from dashboard.population import compare as population_compare
+from dashboard.population import flows as population_flows
+from dashboard.population import summary as population_summary
+from dashboard.ui import selectors
+from dashboard.ui.components import block_view, current_language, downloads
 
 lang = current_language()
 options = population.options(lang)

@@ -3,10 +3,12 @@ indicators before, during and after it, against the region's other small municip
 
 import streamlit as st
 
-from dashboard import funding_views, projects_impact, projects_impact_views
-from dashboard.components import current_language, view_block
-from dashboard.i18n import t
-from dashboard.projects_card import card
+from dashboard.core.i18n import t
+from dashboard.funding import impact as projects_impact
+from dashboard.funding import impact_views as projects_impact_views
+from dashboard.funding import views as funding_views
+from dashboard.funding.card import card
+from dashboard.ui.components import current_language, view_block
 
 lang = current_language()
 st.title(t("funding_impact.title", lang))

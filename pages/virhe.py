@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from dashboard.components import current_language
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.ui.components import current_language
 
 lang = current_language()
 st.title(t("app.loading_error", lang))

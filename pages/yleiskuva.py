@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from dashboard import overview, queries
-from dashboard.components import current_language, view_block
-from dashboard.i18n import t
+from dashboard.core import queries
+from dashboard.core.i18n import t
+from dashboard.overview import headlines as overview
+from dashboard.ui.components import current_language, view_block
 
 lang = current_language()
 meta = queries.region()

@@ -8,10 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard import decks
+from dashboard.core.i18n import LANGUAGES
 from dashboard.export.deck_export import FORMATS, export_deck
 from dashboard.export.images import ExportError
-from dashboard.i18n import LANGUAGES
+from dashboard.forum import decks
 
 
 def main(argv: list[str] | None = None) -> int:

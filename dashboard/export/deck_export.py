@@ -10,12 +10,12 @@ import os
 import tempfile
 from pathlib import Path
 
-from dashboard import db
-from dashboard.decks import Deck
+from dashboard.core import warehouse as db
 from dashboard.export.images import ExportError
 from dashboard.export.pdf_deck import build_pdf
 from dashboard.export.pptx_deck import build_pptx
 from dashboard.export.slides import deck_content
+from dashboard.forum.decks import Deck
 
 FORMATS = {"pptx": build_pptx, "pdf": build_pdf}
 MIME = {"pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",

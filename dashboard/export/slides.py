@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard import chart_registry, queries
-from dashboard.decks import Deck
+from dashboard.core import queries
+from dashboard.core.i18n import t
 from dashboard.export.images import render_images
-from dashboard.i18n import t
+from dashboard.forum.decks import Deck
+from dashboard.model import registry as chart_registry
 
 WIDTH, HEIGHT = 1280, 720  # chart layout size in px; scale 2 → 2560×1440 PNG, text large enough for a projector
 

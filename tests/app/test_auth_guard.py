@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import hash_password, verify_password
+from dashboard.core.auth import hash_password, verify_password
 
 
 def guarded_page() -> None:
     import streamlit as st
 
-    from dashboard.auth import require_editor
+    from dashboard.core.auth import require_editor
 
     user = require_editor("fi")
     st.success(f"editor {user.name}")

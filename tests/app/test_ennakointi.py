@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import hash_password
+from dashboard.core.auth import hash_password
 from tests.app.conftest import plotly_figures
 
 NB = "\u00a0"

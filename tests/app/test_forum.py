@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import decks
+from dashboard.forum import decks
 from tests.app.conftest import plotly_figures
 
 EDITOR = {"is_logged_in": True, "email": "koordinaattori@example.fi"}

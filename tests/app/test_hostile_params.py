@@ -23,8 +23,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import auth, db, foresight, state
-from dashboard.i18n import t
+from dashboard.core import auth
+from dashboard.core import store as state
+from dashboard.core import warehouse as db
+from dashboard.core.i18n import t
+from dashboard.foresight import scenarios as foresight
 from tests.app.conftest import APP
 
 REPO = Path(__file__).resolve().parents[2]

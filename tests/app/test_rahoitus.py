@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import projects, state
+from dashboard.core import store as state
+from dashboard.funding import projects
 from tests.app.conftest import plotly_figures
 
 NB = "\u00a0"

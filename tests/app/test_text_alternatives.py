@@ -19,7 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Expander, Markdown
 
-from dashboard.i18n import t
+from dashboard.core.i18n import t
 from tests.app.conftest import open_page
 
 REPO = Path(__file__).resolve().parents[2]

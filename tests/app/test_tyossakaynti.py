@@ -98,7 +98,9 @@ def test_downloads_are_the_rows_shown(app: AppTest) -> None:
     assert len(open_download_menus(app)) == 4
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels.count("Lataa CSV") == 4 and labels.count("Lataa XLSX") == 4  # one pair per chart
-    from dashboard import commuting_flows  # the rows behind the Sankey are the ones offered for download
+    from dashboard.commuting import (
+        flows as commuting_flows,  # the rows behind the Sankey are the ones offered for download
+    )
 
     rows = commuting_flows.stocks_view("KU729", "2017", "fi").view.data
     assert rows["persons"].tolist() == [2278, 958, 653] and set(rows["period"]) == {"2017"}

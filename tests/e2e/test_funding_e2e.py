@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from dashboard.auth import hash_password
+from dashboard.core.auth import hash_password
 from tests.e2e.conftest import Server, _build_warehouse, open_page, serve, wait_idle
 from tests.unit.test_eu_parse import eura2021_xlsx
 

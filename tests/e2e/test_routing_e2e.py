@@ -2,7 +2,7 @@
 
 Streamlit decides once per process whether an app with a pages/ folder is a legacy multipage app, and
 until app.py has called st.navigation it serves a deep link by running the page file alone. The pages
-hand such a run back to app.py (dashboard.components.current_language); these tests hold that: the first
+hand such a run back to app.py (dashboard.ui.components.current_language); these tests hold that: the first
 visitor sees the app's own navigation, the language selector and no "Page not found" dialog, and a
 restricted page still refuses an anonymous visitor.
 """

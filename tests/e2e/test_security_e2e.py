@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.auth import hash_password
+from dashboard.core.auth import hash_password
 from tests.app.test_hostile_params import registered_pages
 from tests.e2e.conftest import Server, open_page, serve, wait_idle
 

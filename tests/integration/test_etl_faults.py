@@ -29,7 +29,7 @@ from typing import ClassVar
 import duckdb
 import pytest
 
-from dashboard import state
+from dashboard.core import store as state
 from etl import __main__ as cli
 from etl import build as build_mod
 from etl import load
@@ -123,7 +123,7 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 # --------------------------------------------------------------------------- app store and warehouse
 @pytest.fixture(scope="module")
 def store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An app store with real content: a dated note and its audit row, written through dashboard.state."""
+    """An app store with real content: a dated note and its audit row, written through dashboard.core.store."""
     path = tmp_path_factory.mktemp("store") / "app_state.duckdb"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TILANNEKUVA_STATE", str(path))

@@ -1,4 +1,4 @@
-"""The app's import path (dashboard.projects_import → ETL CLI subprocesses): a bad file writes nothing,
+"""The app's import path (dashboard.funding.imports → ETL CLI subprocesses): a bad file writes nothing,
 a register file is archived and rebuilt, a template lands in the store, and a rebuild never touches what
 the coordinator entered."""
 
@@ -9,8 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import projects, projects_import, projects_store, state
-from dashboard.auth import EDITOR, VIEWER, User
+from dashboard.core import store as state
+from dashboard.core.auth import EDITOR, VIEWER, User
+from dashboard.funding import imports as projects_import
+from dashboard.funding import projects
+from dashboard.funding import store as projects_store
 from tests.unit.test_eu_parse import FIXTURES, eura2021_xlsx
 
 pytestmark = pytest.mark.integration

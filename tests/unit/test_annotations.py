@@ -9,8 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import annotations, state
-from dashboard.cache import ChartView
+from dashboard.core import store as state
+from dashboard.core.memo import ChartView
+from dashboard.forum import annotations
 
 
 @pytest.fixture

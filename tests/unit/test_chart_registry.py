@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import chart_registry, decks
+from dashboard.forum import decks
+from dashboard.model import registry as chart_registry
 
 
 @pytest.mark.parametrize("chart_id", sorted(chart_registry.load_all()))
@@ -34,8 +35,9 @@ def test_unknown_chart_is_named() -> None:
 def test_projection_slide_can_carry_a_saved_scenario(app_env: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "state.duckdb"))
-    from dashboard import foresight_model, foresight_store
-    from dashboard.auth import EDITOR, User
+    from dashboard.core.auth import EDITOR, User
+    from dashboard.foresight import model as foresight_model
+    from dashboard.foresight import store as foresight_store
 
     scenario = foresight_model.Scenario(net_migration=150.0)
     scenario_id = foresight_store.save(User("k", EDITOR, "local"), "Muuttovoitto", "", scenario, "2019")

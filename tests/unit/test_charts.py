@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import charts
+from dashboard.model import charts
 
 
 @pytest.mark.parametrize("areas", [11, 30, 80, 308])

@@ -7,9 +7,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard.commuting_area import area_totals
-from dashboard.commuting_flows import stock_links, stock_shares, top_flows
-from dashboard.db import sql_text
+from dashboard.commuting.area import area_totals
+from dashboard.commuting.flows import stock_links, stock_shares, top_flows
+from dashboard.core.warehouse import sql_text
 from etl import region as region_mod
 from etl.load import SCHEMA_PATH
 from etl.sources import snapshot

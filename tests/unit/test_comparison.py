@@ -9,9 +9,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard.comparison import rank_table, scored, value_text, wrap
-from dashboard.comparison_map import feature_collection
-from dashboard.db import sql_text
+from dashboard.comparison.map import feature_collection
+from dashboard.comparison.table import rank_table, scored, value_text, wrap
+from dashboard.core.warehouse import sql_text
 from etl.load import SCHEMA_PATH
 
 NB = "\u00a0"

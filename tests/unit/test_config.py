@@ -29,7 +29,7 @@ def test_upload_limit_is_sensible_and_the_app_enforces_it(config: dict) -> None:
     """Uploads are project spreadsheets and store backups: a few MB. Streamlit's default is 200 MB."""
     limit = config["server"]["maxUploadSize"]
     assert isinstance(limit, int) and 1 <= limit <= 50
-    from dashboard import projects_import
+    from dashboard.funding import imports as projects_import
 
     assert projects_import.upload_limit_mb() == limit  # the check behind st.file_uploader reads the same value
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import dataversion
+from dashboard.core import dataversion
 
 
 def test_build_time_is_finnish_local_time() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import db
+from dashboard.core import warehouse as db
 
 
 def make_warehouse(directory: Path, name: str, value: int) -> None:

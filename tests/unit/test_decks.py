@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import decks, forum
+from dashboard.forum import decks
+from dashboard.forum import presentation as forum
 
 
 @pytest.fixture

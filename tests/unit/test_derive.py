@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import derive
+from dashboard.model import derive
 
 
 def series(area: str, points: dict[str, float]) -> pd.DataFrame:

@@ -11,9 +11,9 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from dashboard import decks
 from dashboard.export import __main__ as export_cli
 from dashboard.export.images import render_images
+from dashboard.forum import decks
 
 pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian chromium (make test)")
 
@@ -32,7 +32,7 @@ def test_svg_export() -> None:
 def test_default_deck_as_pptx_and_pdf(app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "state.duckdb"))
     monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(app_env))
-    from dashboard import chart_registry
+    from dashboard.model import registry as chart_registry
 
     deck = decks.load_deck("Aluefoorumi", "fi")
     available = sum(s.chart_id in chart_registry.load_all() for s in deck.slides)

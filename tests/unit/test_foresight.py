@@ -6,8 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dashboard import foresight, foresight_accuracy, foresight_backtest, foresight_data, foresight_service
-from dashboard import foresight_model as model
+from dashboard.foresight import accuracy as foresight_accuracy
+from dashboard.foresight import backtest as foresight_backtest
+from dashboard.foresight import data as foresight_data
+from dashboard.foresight import model
+from dashboard.foresight import scenarios as foresight
+from dashboard.foresight import service as foresight_service
 
 # The levels the method note reported when it was written (computed by foresight_backtest). If the model or
 # the data change so that an error grows beyond them, this file fails and the note must be revisited.

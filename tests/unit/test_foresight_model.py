@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import foresight_model as model
+from dashboard.foresight import model
 
 RNG = np.random.default_rng(20190)
 REPRODUCTION_TOLERANCE = 1e-6  # persons, any area, year and age: the note reports the actual maximum

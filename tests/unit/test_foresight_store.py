@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import foresight_model as model
-from dashboard import foresight_store, state
-from dashboard.auth import EDITOR, VIEWER, User
+from dashboard.core import store as state
+from dashboard.core.auth import EDITOR, VIEWER, User
+from dashboard.foresight import model
+from dashboard.foresight import store as foresight_store
 
 EDITOR_USER = User("koordinaattori@example.fi", EDITOR, "local")
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import funding, projects, projects_store, state
-from dashboard import funding_position as position
-from dashboard import projects_scorecard as scorecard
-from dashboard.auth import EDITOR, VIEWER, User
+from dashboard.core import store as state
+from dashboard.core.auth import EDITOR, VIEWER, User
+from dashboard.funding import position, projects, scorecard
+from dashboard.funding import store as projects_store
+from dashboard.funding import summary as funding
 
 EDITOR_USER = User("koordinaattori@example.fi", EDITOR, "oidc")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import i18n
+from dashboard.core import i18n
 
 REPO = Path(__file__).resolve().parents[2]
 NB = "\u00a0"

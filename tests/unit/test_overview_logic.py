@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.overview import trend
+from dashboard.overview.headlines import trend
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import population, population_age, population_compare, queries
+from dashboard.core import queries
+from dashboard.population import age as population_age
+from dashboard.population import choices as population
+from dashboard.population import compare as population_compare
 
 # Saarijärvi (KU729) on 31 Dec 2016 and 2018, table 11re: age groups 0-17, 18-24, …, 65-74, 75-.
 SAARIJARVI_AGE = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from dashboard.db import sql_text
+from dashboard.core.sqlfiles import sql_text
 from etl.load import SCHEMA_PATH
 
 

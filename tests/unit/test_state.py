@@ -7,7 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import state
+from dashboard.core import sqlfiles
+from dashboard.core import store as state
 
 
 @pytest.fixture
@@ -23,8 +24,8 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (sql_dir / "note_insert.sql").write_text("INSERT INTO note VALUES ($id, $text)")
     (sql_dir / "notes.sql").write_text("SELECT * FROM note ORDER BY id")
     for name in ("audit_insert", "audit_log"):
-        (sql_dir / f"{name}.sql").write_text((state.STATE_SQL / f"{name}.sql").read_text())
-    monkeypatch.setattr(state, "STATE_SQL", sql_dir)
+        (sql_dir / f"{name}.sql").write_text(sqlfiles.index()[name].read_text())
+    monkeypatch.setattr(state, "sql", lambda name: (sql_dir / f"{name}.sql").read_text(encoding="utf-8"))
     monkeypatch.setattr(state, "MIGRATIONS", sql_dir / "migrations")
     return path
 

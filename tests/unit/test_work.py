@@ -7,7 +7,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import queries, work, work_industry
+from dashboard.core import queries
+from dashboard.work import industry as work_industry
+from dashboard.work import unemployment as work
 
 
 def monthly(area: str, points: dict[str, float]) -> pd.DataFrame:

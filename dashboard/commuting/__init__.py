@@ -1,0 +1,1 @@
+"""Työssäkäynti: commuting stocks, balance, employment area and flows."""

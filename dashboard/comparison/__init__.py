@@ -1,0 +1,1 @@
+"""Kuntavertailu: latest values with ranks, the map and small multiples."""

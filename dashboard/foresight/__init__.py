@@ -1,0 +1,1 @@
+"""Ennakointi: official projection, scenarios, back-test, service-need outlook, saved scenarios."""

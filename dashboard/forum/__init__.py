@@ -1,0 +1,1 @@
+"""Aluefoorumi: decks, presentation mode, the chart registry for slides, dated notes."""

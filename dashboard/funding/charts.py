@@ -1,0 +1,105 @@
+"""Plotly figures of the projects-and-funding pages: plain functions of tidy data, no Streamlit, no queries.
+
+Areas keep their product-wide colours (dashboard.model.charts.area_colors); stated reference levels are grey,
+derived expectations are marked with open symbols so they never read as data.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.model.charts import NEUTRALS, base_layout
+
+GRANTED, REALISED = "#1f6f8b", "#99c9d6"
+PATTERNS = ("", "/", ".", "x", "-")
+
+
+def granted_realised(data: pd.DataFrame, title: str, names: tuple[str, str], x_title: str, lang: str) -> go.Figure:
+    """Horizontal grouped bars per fund (long fund names stay readable): granted and realised EUR.
+    `data` columns: fund, granted_eur, realised_eur."""
+    fig = go.Figure()
+    for column, name, color in (("granted_eur", names[0], GRANTED), ("realised_eur", names[1], REALISED)):
+        fig.add_trace(go.Bar(y=data["fund"], x=data[column], name=name, marker_color=color, orientation="h",
+                             hovertemplate="%{y}: %{x:,.0f} €<extra>" + name + "</extra>"))  # fmt: skip
+    fig = base_layout(fig, title, lang, height=max(300, 60 * len(data) + 140))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text=x_title, tickformat=",d", showgrid=True, gridcolor="#e6e6e6")
+    return fig
+
+
+def per_resident(data: pd.DataFrame, colors: dict[str, str], title: str, x_title: str, lang: str) -> go.Figure:
+    """Horizontal bars: EUR per resident per programme year by area; one pattern per programme period.
+    `data` columns: area_code, area_name, period, eur_per_resident_year (areas in display order)."""
+    fig = go.Figure()
+    for i, (period, rows) in enumerate(data.groupby("period", sort=True)):
+        fig.add_trace(go.Bar(
+            y=rows["area_name"], x=rows["eur_per_resident_year"], orientation="h", name=period,
+            marker={"color": [colors.get(c, NEUTRALS[1]) for c in rows["area_code"]],
+                    "pattern": {"shape": PATTERNS[i % len(PATTERNS)]}},
+            hovertemplate="%{y}: %{x:,.1f} €<extra>" + period + "</extra>",
+        ))  # fmt: skip
+    fig = base_layout(
+        fig, title, lang, height=max(320, 34 * data["area_name"].nunique() * max(1, data["period"].nunique()) + 120)
+    )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#e6e6e6")
+    return fig
+
+
+def position(data: pd.DataFrame, colors: dict[str, str], title: str, names: dict[str, str], x_title: str,
+             lang: str) -> go.Figure:  # fmt: skip
+    """The funding position: stated level (grey bar), realised commitments (area colour, derived) and the
+    level times the share of the period elapsed (open diamond, derived). `data` columns: area_code,
+    area_name, level, actual, expected_to_date."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=data["area_name"], x=data["level"], orientation="h", name=names["level"],
+                         marker_color=NEUTRALS[2], hovertemplate="%{y}: %{x:,.0f} €<extra></extra>"))  # fmt: skip
+    fig.add_trace(go.Bar(y=data["area_name"], x=data["actual"], orientation="h", name=names["actual"],
+                         marker_color=[colors.get(c, NEUTRALS[0]) for c in data["area_code"]],
+                         hovertemplate="%{y}: %{x:,.1f} €<extra></extra>"))  # fmt: skip
+    fig.add_trace(go.Scatter(y=data["area_name"], x=data["expected_to_date"], mode="markers", name=names["expected"],
+                             marker={"symbol": "diamond-open", "size": 14, "color": "#222", "line": {"width": 2}},
+                             hovertemplate="%{y}: %{x:,.1f} €<extra></extra>"))  # fmt: skip
+    fig = base_layout(fig, title, lang, height=300)
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#e6e6e6", rangemode="tozero")
+    return fig
+
+
+def allocations(data: pd.DataFrame, title: str, names: dict[str, str], y_title: str, lang: str) -> go.Figure:
+    """Allocation per fund (M€) with committed and paid beside it where known. `data` columns: fund,
+    allocation_meur, committed_meur, paid_meur."""
+    fig = go.Figure()
+    for column, color in (("allocation_meur", NEUTRALS[2]), ("committed_meur", GRANTED), ("paid_meur", REALISED)):
+        if data[column].notna().any():
+            fig.add_trace(go.Bar(x=data["fund"], y=data[column], name=names[column], marker_color=color,
+                                 hovertemplate="%{x}: %{y:,.1f} M€<extra></extra>"))  # fmt: skip
+    fig = base_layout(fig, title, lang, height=360)
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title_text=y_title)
+    return fig
+
+
+def development(data: pd.DataFrame, colors: dict[str, str], title: str, y_title: str, band: tuple[int, int] | None,
+                band_label: str, lang: str) -> go.Figure:  # fmt: skip
+    """Lines per area (peer group dashed grey) with the project's years shaded. `data` columns:
+    area_code, area_name, x, value."""
+    fig = go.Figure()
+    for code, rows in data.groupby("area_code", sort=False):
+        peer = code == "peers"
+        fig.add_trace(go.Scatter(
+            x=rows["x"], y=rows["value"], mode="lines+markers", name=rows["area_name"].iloc[0],
+            line={"color": NEUTRALS[1] if peer else colors.get(code, NEUTRALS[0]), "width": 2.5,
+                  "dash": "dash" if peer else "solid"}, marker={"size": 5},
+        ))  # fmt: skip
+    fig = base_layout(fig, title, lang)
+    if band:
+        fig.add_vrect(x0=band[0] - 0.5, x1=band[1] + 0.5, fillcolor="#f2d388", opacity=0.35, line_width=0,
+                      annotation_text=band_label, annotation_position="top left")  # fmt: skip
+    fig.update_yaxes(title_text=y_title)
+    fig.update_xaxes(dtick=2)
+    return fig

@@ -1,0 +1,56 @@
+"""Chart block and tables of the impact page (Vaikuttavuus), built once per data version and selection."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.core import queries
+from dashboard.core.i18n import fmt_number, label, t
+from dashboard.core.memo import ChartView, figure_cache
+from dashboard.funding import charts as fcharts
+from dashboard.funding import impact, projects
+from dashboard.model import charts
+from dashboard.model.sourcing import source_caption
+
+
+def development_view(lang: str, project_id: str, indicator_id: str) -> ChartView:
+    return _development_view(projects.version(), lang, project_id, indicator_id)
+
+
+@figure_cache
+def _development_view(version: tuple, lang: str, project_id: str, indicator_id: str) -> ChartView:
+    entry = queries.indicators().loc[indicator_id]
+    name = label(entry.to_dict(), lang)
+    lines, years, base = impact.development(project_id, indicator_id, lang)
+    unit = t("funding_impact.index_unit", lang, year=base) if base else t(f"unit.{entry['unit']}", lang)
+    first, last = (int(lines["x"].min()), int(lines["x"].max())) if len(lines) else years
+    title = t("funding_impact.chart_title", lang, indicator=name, unit=unit, first=first, last=last)
+    colors = charts.area_colors(queries.focus_codes(), queries.comparison_codes())
+    fig = fcharts.development(lines, colors, title, unit, years, t("funding_impact.project_years", lang), lang)
+    table = impact.phases(lines, years)
+    decimals = 1 if base else int(entry["decimals"]) + 1
+    own = table[table["area_code"] != impact.PEERS]
+    peer = table[table["area_code"] == impact.PEERS]
+    fmt = lambda v: fmt_number(v, decimals, lang, signed=True) if pd.notna(v) else "–"  # noqa: E731
+    if own.empty:
+        alt = t("funding_impact.no_data", lang)
+    else:
+        alt = t("funding_impact.chart_alt", lang, indicator=name, area=own.iloc[0]["area_name"],
+                during=fmt(own.iloc[0]["during"]), before=fmt(own.iloc[0]["before"]),
+                peers=fmt(peer.iloc[0]["during"]) if len(peer) else "–", unit=unit)  # fmt: skip
+    source = queries.series(indicator_id, impact.lines_for(project_id, indicator_id) + impact.peer_codes())
+    caption = source_caption(source.assign(is_derived=True), lang) + " " + t("funding_impact.derived_note", lang)
+    return ChartView(fig, lines, caption, alt)
+
+
+@projects.per_version
+def phase_table(lang: str, project_id: str, indicator_id: str) -> pd.DataFrame:
+    lines, years, _ = impact.development(project_id, indicator_id, lang)
+    table = impact.phases(lines, years)
+    start, end = years
+    return pd.DataFrame({
+        t("funding_impact.col_area", lang): table["area_name"],
+        t("funding_impact.col_before", lang, first=start - 1 - impact.WINDOW, last=start - 1): table["before"],
+        t("funding_impact.col_during", lang, first=start - 1, last=end): table["during"],
+        t("funding_impact.col_after", lang, first=end, last=end + impact.WINDOW): table["after"],
+    })  # fmt: skip

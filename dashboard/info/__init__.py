@@ -1,0 +1,1 @@
+"""Tietolähteet and the accessibility statement: catalogue, inputs, attributions, build history."""

@@ -1,0 +1,87 @@
+"""Content of the data-sources page: the catalogue, the inputs, attributions and build history.
+
+Each table is built once per data version and language and shared (figure_cache): st.dataframe only
+reads it, and an unpickled copy per rerun cost more than drawing the table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.core import queries
+from dashboard.core import warehouse as db
+from dashboard.core.i18n import fmt_period, t, unit_label
+from dashboard.core.memo import figure_cache
+
+
+def catalogue(lang: str) -> pd.DataFrame:
+    return _catalogue(db.version(), lang)
+
+
+def inputs(lang: str) -> pd.DataFrame:
+    return _inputs(db.version(), lang)
+
+
+@figure_cache
+def _catalogue(version: str, lang: str) -> pd.DataFrame:
+    """One row per indicator: label, definition, unit, source, coverage, vintage, licence, derivation."""
+    ind = queries.indicators()
+    # Swedish-speaking officials read Finnish: sv falls back to the Finnish definition, not the English one.
+    desc = ind["description_en"] if lang == "en" else ind["description_fi"]
+    coverage = [
+        f"{fmt_period(a, lang)}–{fmt_period(b, lang)}" if isinstance(a, str) else t("common.no_data", lang)
+        for a, b in zip(ind["first_period"], ind["last_period"])
+    ]
+    return pd.DataFrame({
+        "id": ind["indicator_id"],
+        t("sources.indicator", lang): ind[f"label_{lang}"],
+        t("sources.description", lang): desc,
+        t("sources.derivation", lang): ind["derivation"].fillna("–"),
+        t("sources.statistic", lang): ind["publisher"] + ", " + ind["source_name"],
+        t("sources.table", lang): ind["source_table"],
+        t("sources.unit", lang): ind["unit"].map(lambda u: unit_label(u, lang)),
+        t("sources.coverage", lang): coverage,
+        t("sources.areas", lang): ind["areas"].fillna(0).astype(int),
+        t("overview.vintage", lang): ind["vintages"].fillna("–"),
+        t("sources.licence", lang): ind["licence"],
+    })  # fmt: skip
+
+
+@figure_cache
+def _inputs(version: str, lang: str) -> pd.DataFrame:
+    """Every file or live table the warehouse was built from."""
+    src = queries.sources()
+    origin = src["origin"].map({"snapshot": t("sources.origin_snapshot", lang), "live": t("sources.origin_live", lang)})
+    return pd.DataFrame({
+        t("sources.statistic", lang): src[f"statistic_{lang}"],
+        t("sources.table", lang): src["source_table"],
+        t("sources.origin", lang): origin,
+        t("overview.vintage", lang): src["vintage"],
+        t("sources.coverage", lang): src["coverage"],
+        t("sources.licence", lang): src["licence"],
+        t("sources.via", lang): src["via"].fillna("–"),
+    })  # fmt: skip
+
+
+def attributions() -> tuple[str, ...]:
+    """Distinct attribution lines, as CC BY 4.0 requires them."""
+    return _attributions(db.version())
+
+
+def runs(lang: str) -> pd.DataFrame:
+    return _runs(db.version(), lang)
+
+
+@figure_cache
+def _attributions(version: str) -> tuple[str, ...]:  # version: cache key only
+    return tuple(dict.fromkeys(queries.sources()["attribution"]))
+
+
+@figure_cache
+def _runs(version: str, lang: str) -> pd.DataFrame:  # version: cache key only
+    rows = queries.load_runs()
+    return pd.DataFrame({
+        t("sources.run_id", lang): rows["run_id"],
+        t("sources.run_finished", lang): rows["finished_at"],
+        t("sources.run_status", lang): rows["status"],
+        t("sources.run_message", lang): rows["message"],
+    })  # fmt: skip

@@ -1,0 +1,1 @@
+"""Yleiskuva: headline figures, population small multiples, data freshness."""

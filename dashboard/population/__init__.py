@@ -1,0 +1,1 @@
+"""Väestö: population, age structure, migration and natural increase."""

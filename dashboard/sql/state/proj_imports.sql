@@ -1,1 +1,0 @@
-SELECT * FROM proj_import ORDER BY imported_at DESC

@@ -1,0 +1,129 @@
+"""Streamlit building blocks shared by the pages, so every chart carries the same furniture:
+source caption, derived note, text alternative and downloads of exactly the data shown."""
+
+from __future__ import annotations
+
+import functools
+import types
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import export
+from dashboard.core import i18n, links
+from dashboard.core import memo as cache
+from dashboard.core import warehouse as db
+from dashboard.core.i18n import t
+from dashboard.core.memo import ChartView
+from dashboard.export.images import ExportError, render_images
+from dashboard.forum import annotations
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def language_selector() -> str:
+    """Language switch in the sidebar, bound to the URL (?lang=English) so links keep the language."""
+    unknown = links.rejected("lang", i18n.LANGUAGE_NAMES.values())  # e.g. ?lang=klingon: say why it is Finnish
+    lang = st.sidebar.selectbox(
+        t("app.language"), i18n.LANGUAGES, key="lang", bind="query-params",
+        format_func=i18n.LANGUAGE_NAMES.get,
+    )  # fmt: skip
+    if unknown:
+        st.info(t("security.link_language", lang))
+    return lang
+
+
+def current_language() -> str:
+    """The session's UI language; every page calls this first, so it also leaves the pages/ fallback."""
+    _leave_pages_folder_fallback()
+    lang = st.session_state.get("lang", i18n.DEFAULT)
+    return lang if lang in i18n.LANGUAGES else i18n.DEFAULT
+
+
+def _leave_pages_folder_fallback() -> None:
+    """Run app.py first when Streamlit served a page file directly from its legacy pages/ fallback.
+
+    Streamlit decides once per server process that an app with a pages/ folder is a "v1" multipage app,
+    and until app.py has called st.navigation it serves a deep link (e.g. /kuntavertailu) by running the
+    page file alone: no navigation, no language selector, no account box. In a server the flag is True
+    only in that situation, so clear it and run app.py in place, as Streamlit runs it (under the main
+    script's hash, so its widgets keep their ids): its st.navigation runs this same page (URL path = file
+    name), and this outer run stops. (A rerun instead would drop the widget state of the interrupted run.)
+    AppTest (global.appTest) resets the flag before every run and its tests expect page-only reruns.
+    """
+    from streamlit import config
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if not PagesManager.uses_pages_directory or ctx is None or config.get_option("global.appTest"):
+        return
+    PagesManager.uses_pages_directory = False
+    main = ctx.pages_manager.main_script_path
+    module = types.ModuleType("__main__")
+    module.__dict__["__file__"] = main
+    with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
+        exec(ctx.pages_manager.get_page_script_byte_code(main), module.__dict__)  # our own app.py
+    st.stop()
+
+
+def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str, key: str, lang: str) -> None:
+    """A chart with its source caption, a text alternative, and CSV/XLSX of the data it shows."""
+    st.plotly_chart(cache.wire_ready(fig), key=key, config={"displaylogo": False})
+    st.caption(caption)
+    st.markdown(f"<p class='sr-only' role='note'>{alt_text}</p>", unsafe_allow_html=True)
+    with st.expander(t("common.text_alternative", lang)):
+        st.write(alt_text)
+    downloads(data, key, lang, fig)
+
+
+def view_block(view: ChartView, key: str, lang: str) -> None:
+    """A ChartView with the coordinator's dated notes drawn on it (when it is a time series)."""
+    figure = annotations.figure_with_notes(view, db.version())
+    chart_block(figure, view.data, view.caption, view.alt_text, key, lang)
+
+
+def block_view(block, key: str, lang: str) -> None:
+    """A page block: its notes (what is missing, what is derived) in one caption, then its chart if any."""
+    if block.notes:  # one element for all notes: fewer elements, faster reruns
+        st.caption("\n\n".join(f":material/info: {note}" for note in block.notes))
+    if block.view is not None:
+        view_block(block.view, key, lang)
+
+
+def _image(fig: go.Figure, fmt: str) -> bytes:
+    try:
+        return render_images([fig], fmt, 1280, 720, 2.0 if fmt == "png" else 1.0)[0]
+    except ExportError as exc:  # the download then carries the reason instead of failing silently
+        return f"{exc}".encode()
+
+
+def downloads(data: pd.DataFrame, key: str, lang: str, fig: go.Figure | None = None) -> None:
+    """A "Lataa" menu with CSV and XLSX of exactly the rows shown, and PNG/SVG of the chart.
+
+    The menu is lazy: its four buttons are drawn only in the rerun that opens it, so a page with seven
+    charts does not register 28 download widgets on every rerun (they were a fifth of a warm rerun).
+    Files are made only when clicked (callables)."""
+    menu = st.popover(t("common.downloads", lang), icon=":material/download:", key=f"{key}_lataa",
+                      on_change="rerun")  # fmt: skip
+    if not menu.open:
+        return
+    files = [("csv", functools.partial(export.to_csv, data), "text/csv"),
+             ("xlsx", functools.partial(export.to_xlsx, data, key), XLSX_MIME)]  # fmt: skip
+    if fig is not None:  # images are rendered by Chromium when clicked (a few seconds)
+        files += [("png", functools.partial(_image, fig, "png"), "image/png"),
+                  ("svg", functools.partial(_image, fig, "svg"), "image/svg+xml")]  # fmt: skip
+    for fmt, data_fn, mime in files:
+        menu.download_button(t(f"common.download_{fmt}", lang), data_fn, file_name=f"{key}.{fmt}", mime=mime,
+                             key=f"{key}_{fmt}", on_click="ignore", width="stretch")  # fmt: skip
+
+
+def deck_downloads(deck, lang: str) -> None:
+    """PPTX and PDF of a deck; built when clicked (Chromium renders the charts), cached per data version."""
+    from dashboard.export.deck_export import MIME, export_deck
+
+    columns = st.columns([1, 1, 4])
+    for column, fmt in zip(columns, ("pptx", "pdf")):
+        column.download_button(t(f"forum.download_{fmt}", lang), functools.partial(export_deck, deck, fmt, lang),
+                               file_name=f"{deck.name}.{fmt}", mime=MIME[fmt], key=f"deck_{fmt}", on_click="ignore")  # fmt: skip

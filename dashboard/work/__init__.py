@@ -1,0 +1,1 @@
+"""Työ ja elinkeinot: unemployment, jobs, industries."""
