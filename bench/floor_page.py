@@ -5,7 +5,7 @@ page's warm rerun time by this page's, rendering the same number of figures, mea
 the ratio survives a slow or busy machine where absolute milliseconds do not.
 
 The figures are built once and shared with st.cache_resource, the mechanism dashboard/overview.py's
-`figure_cache` uses, so a rerun costs only what a well-behaved page must pay: serialising the figures.
+`memo` uses, so a rerun costs only what a well-behaved page must pay: serialising the figures.
 The benchmark hands over the page's own figures (their JSON, via session state) and its tables, so the
 floor sends exactly as many bytes; run standalone, it draws three synthetic small-multiple figures.
 """

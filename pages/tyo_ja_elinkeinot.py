@@ -4,6 +4,7 @@ employed residents, job self-sufficiency, jobs by industry with location quotien
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.model.views import Block
 from dashboard.population import choices as population
 from dashboard.ui import selectors
 from dashboard.ui.components import block_view, current_language, downloads
@@ -15,7 +16,7 @@ lang = current_language()
 options = population.options(lang)
 
 
-def show(block: population.Block, key: str) -> None:
+def show(block: Block, key: str) -> None:
     block_view(block, key, lang)  # notes, then the chart with its furniture and any dated notes
 
 

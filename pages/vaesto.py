@@ -4,6 +4,7 @@ age structure and dependency ratio, migration and natural increase. Every select
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.model.views import Block
 from dashboard.population import age as population_age
 from dashboard.population import choices as population
 from dashboard.population import compare as population_compare
@@ -16,7 +17,7 @@ lang = current_language()
 options = population.options(lang)
 
 
-def show(block: population.Block, key: str) -> None:
+def show(block: Block, key: str) -> None:
     block_view(block, key, lang)  # notes, then the chart with its furniture and any dated notes
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.commuting.balance import Block, colors, names, values, wide
+from dashboard.commuting.balance import colors, names, values, wide
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_value, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import Block, ChartView
 
 AREA_IDS = ("jobs", "employed_residents", "commuting_balance", "job_self_sufficiency", "home_municipality_work_share")
 ROLES = ("focus", "centre_region", "centre_area", "area_total", "subregion")
@@ -67,7 +68,7 @@ def membership_lines(year: str, lang: str) -> tuple[str, ...]:
     return _membership_lines(db.version(), year, lang)
 
 
-@figure_cache
+@memo
 def _membership_lines(version: str, year: str, lang: str) -> tuple[str, ...]:
     members, area_names = employment_areas(), names(lang)
     member_names = dict(zip(members["area_code"], members[f"area_name_{lang}"].fillna(members["area_name_fi"])))
@@ -118,7 +119,7 @@ def area_view(year: str, lang: str) -> Block:
     return _area_view(db.version(), year, lang)
 
 
-@figure_cache
+@memo
 def _area_view(version: str, year: str, lang: str) -> Block:
     data = area_data(year, lang)
     data = data[data["job_self_sufficiency"].notna()]
@@ -148,7 +149,7 @@ def area_table(year: str, lang: str) -> pd.DataFrame:
     return _area_table(db.version(), year, lang)
 
 
-@figure_cache
+@memo
 def _area_table(version: str, year: str, lang: str) -> pd.DataFrame:
     data = area_data(year, lang)
     catalog = queries.indicators()

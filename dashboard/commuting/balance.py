@@ -7,7 +7,7 @@ the trips between them, so the warehouse holds no sub-region figure for them and
 balance (jobs − employed residents) and job self-sufficiency are valid for any area.
 
 Stocks and flows are in commuting_flows.py, the employment area in commuting_area.py. Every public builder
-returns a Block computed once per data version, language and selection (`figure_cache`).
+returns a Block computed once per data version, language and selection (`memo`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ import pandas as pd
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_value, label, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import Block, ChartView
 
 INDICATORS = (
     "home_municipality_work_share",
@@ -37,14 +38,6 @@ MODES = ("count", "index")
 SMOOTHING_WINDOW = 3  # years, for small municipalities whose yearly figures swing
 SHOWN = ["area_code", "area_name", "indicator_id", "period", "value", "published_value", "status", "is_derived",
          "source_table", "vintage"]  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Block:
-    """A chart for components.chart_block (None when there is nothing to draw) and plain-language notes."""
-
-    view: ChartView | None
-    notes: tuple[str, ...] = ()
 
 
 # --- choices -------------------------------------------------------------------------------------------
@@ -64,7 +57,7 @@ class Options:
     indexable: frozenset[str]
 
 
-@figure_cache
+@memo
 def _options(version: str, lang: str) -> Options:
     catalog = queries.indicators()
     ids = tuple(i for i in INDICATORS if i in catalog.index and isinstance(catalog.loc[i, "last_period"], str))
@@ -99,7 +92,7 @@ def values() -> pd.DataFrame:
     return queries.run("commuting_values", indicator_ids=list(INDICATORS), area_codes=all_codes())
 
 
-@figure_cache
+@memo
 def _indexable(version: str) -> frozenset[str]:
     rows = values()
     catalog = queries.indicators()
@@ -112,7 +105,7 @@ def indexable(indicator: str) -> bool:
     return indicator in options("fi").indexable
 
 
-@figure_cache
+@memo
 def _latest_population(version: str) -> dict[str, float]:
     rows = queries.latest(["population"], queries.focus_codes())
     return dict(zip(rows["area_code"], rows["value"]))
@@ -148,7 +141,7 @@ def series_view(indicator: str, codes: list[str], comparisons: list[str], years:
     return _series_view(db.version(), indicator, codes, comparisons, tuple(years), mode, smooth, lang)
 
 
-@figure_cache
+@memo
 def _series_view(version: str, indicator: str, codes: tuple[str, ...], comparisons: tuple[str, ...],
                  years: tuple[str, str], mode: str, smooth: bool, lang: str) -> Block:  # fmt: skip
     entry = queries.indicators().loc[indicator]
@@ -259,7 +252,7 @@ def balance_view(codes: list[str], comparisons: list[str], year: str, lang: str)
     return _balance_view(db.version(), codes, comparisons, year, lang)
 
 
-@figure_cache
+@memo
 def _balance_view(version: str, codes: tuple[str, ...], comparisons: tuple[str, ...], year: str,
                   lang: str) -> Block:  # fmt: skip
     areas = queries.areas()

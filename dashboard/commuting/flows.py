@@ -13,13 +13,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, unlabel_rgb
 
-from dashboard.commuting.balance import Block, colors, names, values
+from dashboard.commuting.balance import colors, names, values
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_value, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import Block, ChartView
 
 STOCK_IDS = ("employed_residents", "residents_working_in_home_municipality", "out_commuters", "in_commuters",
              "jobs")  # fmt: skip
@@ -63,7 +64,7 @@ def stocks_view(code: str, year: str, lang: str) -> Block:
     return _stocks_view(db.version(), code, year, lang)
 
 
-@figure_cache
+@memo
 def _stocks_view(version: str, code: str, year: str, lang: str) -> Block:
     rows = values()
     rows = rows[(rows["area_code"] == code) & (rows["period"] == year) & rows["indicator_id"].isin(STOCK_IDS)]
@@ -114,7 +115,7 @@ def _stocks_view(version: str, code: str, year: str, lang: str) -> Block:
 # --- live home × workplace flows -----------------------------------------------------------------------
 
 
-@figure_cache
+@memo
 def _flow_years(version: str) -> tuple[int, ...]:
     return tuple(int(y) for y in queries.run("commuting_flow_years")["year"])
 
@@ -135,7 +136,7 @@ def top_flows(flows: pd.DataFrame, limit: int = TOP_FLOWS) -> pd.DataFrame:
     return ordered.head(limit).reset_index(drop=True)
 
 
-@figure_cache
+@memo
 def _flow_view(version: str, year: int, codes: tuple[str, ...], lang: str) -> Block:
     flows = queries.run("commuting_flows", year=year, area_codes=list(codes))
     if flows.empty:

@@ -19,9 +19,10 @@ from dashboard.comparison.table import in_focus_order, indicator_label, names
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, fmt_value, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import ChartView
 
 NO_DATA = "#d9d9d9"
 OUTLINE = "#111111"
@@ -38,7 +39,7 @@ def period_choices(indicator: str) -> tuple[str, ...]:
     return _period_choices(db.version(), indicator)
 
 
-@figure_cache
+@memo
 def _period_choices(version: str, indicator: str) -> tuple[str, ...]:
     rows = queries.series(indicator, queries.focus_codes())
     return tuple(sorted(set(rows.loc[rows["value"].notna(), "period"])))
@@ -66,7 +67,7 @@ def map_view(indicator: str, period: str, codes: list[str], lang: str) -> ChartV
     return _map_view(db.version(), indicator, period, in_focus_order(codes), lang)
 
 
-@figure_cache
+@memo
 def _map_view(version: str, indicator: str, period: str, codes: tuple[str, ...], lang: str) -> ChartView | None:
     entry = queries.indicators().loc[indicator]
     unit, decimals = entry["unit"], int(entry["decimals"])

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.commuting.balance import Block, volatile_codes
+from dashboard.commuting.balance import volatile_codes
 from dashboard.comparison.table import in_focus_order, indicator_label, names, options
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, fmt_value, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import Block, ChartView
 
 SMOOTHING_WINDOW = 3
 SHOWN = ["area_code", "area_name", "period", "value", "published_value", "status", "is_derived", "source_table",
@@ -28,7 +29,7 @@ def multiples_view(indicator: str, codes: list[str], smooth: bool, lang: str) ->
     return _multiples_view(db.version(), indicator, in_focus_order(codes), smooth and can_smooth(indicator), lang)
 
 
-@figure_cache
+@memo
 def _multiples_view(version: str, indicator: str, codes: tuple[str, ...], smooth: bool, lang: str) -> Block:
     entry = queries.indicators().loc[indicator]
     unit, decimals, monthly = entry["unit"], int(entry["decimals"]), entry["frequency"] == "month"

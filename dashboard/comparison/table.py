@@ -19,9 +19,10 @@ import plotly.graph_objects as go
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, fmt_value, label, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import ChartView
 from dashboard.overview.headlines import trend
 
 EXCLUDED = frozenset({"population_projection"})  # a projection, not an observed value
@@ -47,7 +48,7 @@ class Options:
     yearly: frozenset[str]  # indicators with yearly data (a 3-year rolling mean makes sense)
 
 
-@figure_cache
+@memo
 def _options(version: str, lang: str) -> Options:
     catalog = queries.indicators()
     ids = tuple(_ordered(list(dict.fromkeys(_latest_rows(version)["indicator_id"]))))
@@ -143,7 +144,7 @@ def value_text(value: float, status: object, unit: str, decimals: int, lang: str
     return fmt_value(value, unit, decimals, lang)
 
 
-@figure_cache
+@memo
 def _table(version: str, lang: str) -> pd.DataFrame:
     catalog, focus = queries.indicators(), queries.focus_codes()
     rows = rank_table(_latest_rows(version), catalog, focus)
@@ -180,7 +181,7 @@ def wrap(text: str, width: int) -> str:
     return "<br>".join(lines).replace("- ", "-")
 
 
-@figure_cache
+@memo
 def _heatmap_view(version: str, codes: tuple[str, ...], lang: str) -> ChartView:
     catalog = queries.indicators()
     columns = [*codes, *queries.comparison_codes()]
@@ -251,7 +252,7 @@ def table_view(codes: list[str], lang: str) -> pd.DataFrame:
     return _table_view(db.version(), in_focus_order(codes), lang)
 
 
-@figure_cache
+@memo
 def _table_view(version: str, codes: tuple[str, ...], lang: str) -> pd.DataFrame:
     rows = table_rows(list(codes), lang)
     rows = rows.assign(cell=[

@@ -1,28 +1,34 @@
-"""Caching policy for the read side, in one place.
+"""The one memo of the read side: `@memo`, keyed by the data version and the arguments.
 
-- Query results: `st.cache_data` keyed by the warehouse version (see queries.py).
-- Figures and page blocks: `figure_cache`, a shared in-process memo. `st.cache_data` would unpickle a copy
-  of each figure on every rerun (~20 ms per figure, measured); `st.cache_resource` shares the object but
-  inspects the function's signature and hashes every argument on every call (~0.3 ms a call, a dozen calls
-  a rerun, profiled in the script thread). Builders take only hashable arguments (str, int, bool, tuples),
-  so a cachetools LRU keyed by the arguments does the same job for a few microseconds. Builders never
-  mutate a result after returning it, and every builder takes the data version (`db.version()`, or the
-  app store's `state.cache_key()`) as an argument, so a rebuilt warehouse or an edit gets new results.
-  Parameters whose name starts with "_" are left out of the key, as Streamlit does: the caller passes a
-  string that identifies them.
+- **Data version** = the warehouse this script run is pinned to (`warehouse.version()`) plus the app
+  store's revision (`store.cache_key()`). `@memo` puts it into every key itself, so a builder takes only its
+  real arguments: a rebuilt warehouse, a run pinned to another build, or an edit in the store all get new
+  results, and no function exists only to pass a version on. `data_version()` is the same stamp for the
+  few things that key a cache of their own (deck exports).
+- **Shared, not copied**: entries are shared by all sessions of the process. `st.cache_data` would unpickle
+  a copy of each figure on every rerun (~20 ms per figure, measured); `st.cache_resource` inspects the
+  signature and hashes every argument on every call (~0.3 ms a call, a dozen calls a rerun). A cachetools
+  LRU keyed by the arguments does the same for a few microseconds. Builders never mutate a result after
+  returning it; DataFrames are handed out as shallow copies (pandas copy-on-write), so a caller that adds a
+  column changes its own copy only.
+- Arguments are frozen for the key (lists to tuples, dicts and sets to sorted tuples), so callers pass what
+  they have. Parameters whose name starts with "_" are left out of the key, as Streamlit does: the caller
+  passes a string that identifies them.
+- Concurrent first calls with the same key wait for one computation (a cold server hit by many sessions
+  builds each figure once).
 - Wire form: `wire_ready(fig)` gives the figure with its arrays already in Plotly's base64 JSON form.
   st.plotly_chart serialises a figure on every rerun, and numpy arrays are re-encoded each time (~0.5 ms
   a figure); a cached figure is converted once, when it is drawn the second time.
-- `clear_all()` empties every cache (the benchmark's cold render; Streamlit's own clear misses ours).
+- `clear_all()` empties every memo (the benchmark's cold render; Streamlit's own clear misses ours).
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 import threading
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 import cachetools
@@ -32,34 +38,58 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
-MAX_ENTRIES = 512  # per builder, as st.cache_resource(max_entries=512) had it
+from dashboard.core import store, warehouse
+
+MAX_ENTRIES = 512  # per builder
 F = TypeVar("F", bound=Callable)
 _memos: list = []
 
 
-def figure_cache(func: F) -> F:
-    """Memoise a builder per argument tuple, shared by all sessions; concurrent first calls with the same
-    arguments wait for one computation (a cold server hit by many sessions builds each figure once)."""
+def data_version() -> tuple[str, str]:
+    """(warehouse file of this run, app store revision): what every memo key starts with."""
+    return warehouse.version(), store.cache_key()
+
+
+def _frozen(value: object) -> object:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, set | frozenset):
+        return tuple(sorted(value))
+    return value
+
+
+def memo(func: F) -> F:
+    """Memoise `func` per data version and arguments, shared by all sessions of the process."""
     names = list(inspect.signature(func).parameters)
     skipped = frozenset(index for index, name in enumerate(names) if name.startswith("_"))
 
     def key(*args, **kwargs):
-        kept = [value for index, value in enumerate(args) if index not in skipped]
-        return cachetools.keys.hashkey(*kept, **{name: v for name, v in kwargs.items() if not name.startswith("_")})
+        kept = [_frozen(value) for index, value in enumerate(args) if index not in skipped]
+        named = {name: _frozen(v) for name, v in kwargs.items() if not name.startswith("_")}
+        return cachetools.keys.hashkey(data_version(), *kept, **named)
 
     lock = threading.Lock()
-    memo = cachetools.cached(cachetools.LRUCache(MAX_ENTRIES), key=key, lock=lock,
-                             condition=threading.Condition(lock))(func)  # fmt: skip
-    _memos.append(memo)
-    return memo
+    cached = cachetools.cached(cachetools.LRUCache(MAX_ENTRIES), key=key, lock=lock,
+                               condition=threading.Condition(lock))(func)  # fmt: skip
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        result = cached(*args, **kwargs)
+        return result.copy(deep=False) if isinstance(result, pd.DataFrame) else result
+
+    wrapper.cache_clear = cached.cache_clear
+    _memos.append(wrapper)
+    return wrapper  # type: ignore[return-value]
 
 
 def clear_all() -> None:
-    """Empty Streamlit's caches, every `figure_cache` memo and every `IdentityMemo`."""
+    """Empty every memo and every `IdentityMemo` (and Streamlit's own caches, should a page use one)."""
     st.cache_data.clear()
     st.cache_resource.clear()
-    for memo in _memos:
-        memo.cache_clear()
+    for cached in _memos:
+        cached.cache_clear()
     for identity_memo in _identity_memos:
         identity_memo.clear()
 
@@ -67,7 +97,7 @@ def clear_all() -> None:
 class IdentityMemo:
     """Values derived from one particular cached object (a figure, a ChartView), valid for a stamp.
 
-    Figures and views are not hashable, and their content is what a `figure_cache` key already named, so
+    Figures and views are not hashable, and their content is what a `memo` key already named, so
     the object's identity is the key: id() plus a weak reference that proves the object is still the same
     one (an id is reused once its object is gone, and the entry goes with the object)."""
 
@@ -107,19 +137,3 @@ def wire_ready(fig: go.Figure) -> go.Figure:
         wire = pio.from_json(pio.to_json(fig, validate=False))
         _wire.store(fig, "wire", wire)
     return wire
-
-
-@dataclass(frozen=True)
-class ChartView:
-    """Everything one chart block shows, built once per data version, language and selection:
-    the cached unit for `figure_cache` builders (render with components.chart_block)."""
-
-    figure: go.Figure
-    data: pd.DataFrame  # exactly the rows shown, for the downloads
-    caption: str
-    alt_text: str
-    # For annotations (dated notes drawn as markers): which indicators and areas the chart shows, and how
-    # its x axis writes time: "year" (int 2022), "month" ("2023-10") or "" (not a time series).
-    indicators: tuple[str, ...] = ()
-    areas: tuple[str, ...] = ()
-    time_axis: str = ""

@@ -1,8 +1,8 @@
-"""Named, parameterised warehouse queries for the pages, cached per data version.
+"""Named, parameterised warehouse queries for the pages, memoised per data version.
 
-Each public function runs one `dashboard/sql/<name>.sql` file. Results are cached with
-`st.cache_data` keyed by the warehouse version, so a rebuild is picked up on the next rerun without a
-restart, and a page rerun costs no SQL. Outside a Streamlit runtime the cache is process-local.
+Each query is a named SQL file (core/sqlfiles.py). Results are memoised (`core.memo`), keyed by the data
+version of the run, so a rebuild is picked up on the next rerun without a restart, a run pinned to one
+build never sees another's rows, and a page rerun costs no SQL.
 """
 
 from __future__ import annotations
@@ -11,36 +11,22 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.core import warehouse as db
-from dashboard.core.memo import figure_cache
+from dashboard.core.i18n import t
+from dashboard.core.memo import memo
+from dashboard.model import areas as areas_model
 
 
-def _freeze(params: dict) -> tuple:
-    return tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in params.items()))
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _run(name: str, version: str, frozen: tuple) -> pd.DataFrame:  # version: cache key only
-    params = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
+@memo
+def run(name: str, **params: object) -> pd.DataFrame:
+    """Run the named query against the warehouse of this run (lists bind as DuckDB lists)."""
     return db.query(name, params)
 
 
-def run(name: str, **params: object) -> pd.DataFrame:
-    """Run the named query against the current warehouse (cached per warehouse version)."""
-    return _run(name, db.version(), _freeze(params))
-
-
+@memo
 def region() -> Mapping[str, str]:
     """Region configuration the warehouse was built for: brand, focus, subregion, region, country…"""
-    return _region(db.version())
-
-
-# Read on nearly every rerun of every page: shared read-only mappings (figure_cache) rather than a dict
-# unpickled from st.cache_data on each call.
-@figure_cache
-def _region(version: str) -> Mapping[str, str]:  # version: cache key only
     meta = run("region_meta")
     return MappingProxyType(dict(zip(meta["key"], meta["value"])))
 
@@ -58,16 +44,18 @@ def areas() -> pd.DataFrame:
     return run("areas").set_index("area_code", drop=False)
 
 
-@figure_cache
-def _area_names(version: str, lang: str) -> Mapping[str, str]:
-    rows = db.query("areas")
-    names = rows[f"name_{lang}"].where(rows[f"name_{lang}"].notna() & (rows[f"name_{lang}"] != ""), rows["name_fi"])
-    return MappingProxyType(dict(zip(rows["area_code"], names)))
-
-
+@memo
 def area_names(lang: str) -> Mapping[str, str]:
-    """{area_code: name in `lang`} for every area with data (one cached dict: map codes with it)."""
-    return _area_names(db.version(), lang)
+    """{area_code: name in `lang`} for every area with data, unique (model.areas.unique_names): one cached
+    mapping, so map codes with it."""
+    rows = run("areas")
+    words = {level: t(f"area.level_{level}", lang) for level in ("municipality", "subregion", "region", "country")}
+    return MappingProxyType(areas_model.unique_names(rows, lang, words))
+
+
+def area_colors() -> dict[str, str]:
+    """{area_code: colour}: focus municipalities in configured order, then the comparison areas in grey."""
+    return areas_model.area_colors(focus_codes(), comparison_codes())
 
 
 def indicators() -> pd.DataFrame:

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core.i18n import fmt_number, fmt_percent, t
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 from dashboard.foresight import backtest, data
 from dashboard.foresight import charts as fcharts
 from dashboard.foresight import scenarios as fs
@@ -22,7 +22,7 @@ from dashboard.model.sourcing import source_caption
 ACTUAL_FROM = 2010  # the chart shows the actual years before the projection too, for the trend
 
 
-@figure_cache
+@memo
 def _accuracy_data(version: str, lang: str) -> pd.DataFrame:  # version: cache key only
     ev = backtest.evidence()
     actual = data.actual()
@@ -49,7 +49,7 @@ def accuracy_title(lang: str) -> str:
              last=int(ev.accuracy["year"].max()))  # fmt: skip
 
 
-@figure_cache
+@memo
 def _accuracy_figure(version: str, lang: str) -> go.Figure:
     names = {**fs.series_names(lang), "official": t("foresight.series_official", lang,
                                                      projection=backtest.evidence().accuracy_projection)}  # fmt: skip
@@ -71,7 +71,7 @@ def accuracy_alt(lang: str) -> str:
              mape=fmt_percent(s["accuracy_mape"], 1, lang), max=fmt_percent(s["accuracy_max"], 1, lang))  # fmt: skip
 
 
-@figure_cache
+@memo
 def _error_table(version: str, lang: str) -> pd.DataFrame:  # version: cache key only
     """Per area: the official projection's error in each overlap year and the back-tests' errors."""
     ev = backtest.evidence()
@@ -130,7 +130,7 @@ class AccuracyView:
     note: str
 
 
-@figure_cache
+@memo
 def _accuracy_view(version: str, lang: str) -> AccuracyView:  # version: cache key only
     chart = fs.Chart(accuracy_figure(lang), accuracy_data(lang), accuracy_caption(lang), accuracy_alt(lang))
     return AccuracyView(chart, error_table(lang), error_download(), method_note(lang))

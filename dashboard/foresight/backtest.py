@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core import queries
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 from dashboard.foresight import data, model
 
 
@@ -131,7 +131,7 @@ def _summary(acc: pd.DataFrame, tests: pd.DataFrame, projection: str) -> dict:
     return out
 
 
-@figure_cache
+@memo
 def _evidence(version: str) -> Evidence:  # version: cache key only
     actual = data.actual()
     projection, acc = accuracy(actual)

@@ -1,7 +1,7 @@
 """Warehouse data for the foresight page, shaped for the model and cached per data version.
 
 Reads only through `queries` (named SQL files). The arrays and frames built here are cached with
-`figure_cache` (st.cache_resource: shared, no copy per rerun) keyed by the data version; callers never
+`memo` (st.cache_resource: shared, no copy per rerun) keyed by the data version; callers never
 mutate them. The region is configuration: the focus municipalities come from `queries.focus_codes()` and
 "the region" is their sum, named after the sub-region when the two are the same set.
 """
@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.core import queries
 from dashboard.core import warehouse as db
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 from dashboard.foresight import model
 from dashboard.model import derive
 
@@ -62,7 +62,7 @@ def projections() -> pd.DataFrame:
     return queries.run("foresight_projections")
 
 
-@figure_cache
+@memo
 def _newest(version: str) -> str | None:  # version: cache key only
     available = projections()
     return None if available.empty else str(available["projection"].iloc[-1])
@@ -73,7 +73,7 @@ def newest_projection() -> str | None:
     return _newest(version())
 
 
-@figure_cache
+@memo
 def _total_code(version: str) -> str:  # version: cache key only
     meta, areas = queries.region(), queries.areas()
     members = set(areas[(areas["parent_code"] == meta["subregion"]) & (areas["level"] == "municipality")].index)
@@ -95,7 +95,7 @@ def _cube(rows: pd.DataFrame, codes: list[str], years: list[int]) -> np.ndarray:
     return cube
 
 
-@figure_cache
+@memo
 def _official(version: str, projection: str) -> Official:  # version: cache key only
     meta = queries.region()
     focus = queries.focus_codes()
@@ -134,7 +134,7 @@ def _with_total(frame: pd.DataFrame, focus: list[str]) -> pd.DataFrame:
     return pd.concat([frame, total.assign(area_code=total_code(), is_derived=True)], ignore_index=True)
 
 
-@figure_cache
+@memo
 def _actual(version: str) -> pd.DataFrame:  # version: cache key only
     focus = queries.focus_codes()
     columns = ["area_code", "year", "value", "is_derived", "source_table", "vintage"]

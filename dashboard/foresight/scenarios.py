@@ -1,7 +1,7 @@
 """The foresight page's model: scenario controls, and the official projection beside the scenario for
 each focus municipality and the region, by age group. The page only lays these out.
 
-Outputs are built once per data version, language and scenario (`figure_cache`), so a warm rerun costs
+Outputs are built once per data version, language and scenario (`memo`), so a warm rerun costs
 no model run and no figure building. Scenario figures are derived (a model calculation), never data.
 """
 
@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_number, fmt_percent, label, t
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 from dashboard.foresight import backtest, data, model
 from dashboard.foresight import charts as fcharts
 from dashboard.model import charts
@@ -95,7 +95,7 @@ def area_codes() -> list[str]:
     return [data.total_code(), *data.official().codes]  # both cached per data version
 
 
-@figure_cache
+@memo
 def _area_names(version: str, lang: str) -> dict[str, str]:  # version: cache key only
     names = {code: label(row, lang, "name") for code, row in queries.areas().to_dict("index").items()}
     return {**names, data.TOTAL: t("foresight.focus_total", lang)}
@@ -135,13 +135,13 @@ def _frame(cube: np.ndarray, official: data.Official, series: str) -> pd.DataFra
     return out.assign(is_derived=derived, source_table=official.source_table, vintage=official.vintage)
 
 
-@figure_cache
+@memo
 def _official_results(version: str, projection: str) -> pd.DataFrame:  # version: cache key only
     official = data.official(projection)
     return _frame(official.cube, official, "official")
 
 
-@figure_cache
+@memo
 def _results(version: str, projection: str, scenario_key: tuple) -> pd.DataFrame:  # version: cache key only
     frame = _official_results(version, projection)
     if model.Scenario(*scenario_key).is_official():
@@ -164,7 +164,7 @@ def unit(group: str, lang: str) -> str:
     return t("foresight.unit_ratio" if group == "dependency_ratio" else "unit.persons", lang)
 
 
-@figure_cache
+@memo
 def _outlook_data(version: str, lang: str, group: str, scenario_key: tuple) -> pd.DataFrame:
     actual = data.actual()
     actual = actual[(actual["group"] == group) & (actual["year"] >= HISTORY_FROM)].assign(series="actual")
@@ -197,7 +197,7 @@ def outlook_title(lang: str, group: str) -> str:
              unit=unit(group, lang))  # fmt: skip
 
 
-@figure_cache
+@memo
 def _outlook_figure(version: str, lang: str, group: str, scenario_key: tuple) -> go.Figure:
     frame = _outlook_data(version, lang, group, scenario_key)
     return fcharts.outlook_multiples(frame, area_colors(), series_names(lang), outlook_title(lang, group), lang,
@@ -208,7 +208,7 @@ def outlook_figure(lang: str, group: str, s: model.Scenario) -> go.Figure:
     return _outlook_figure(data.version(), lang, group, key(s))
 
 
-@figure_cache
+@memo
 def _outlook_caption(version: str, lang: str, group: str) -> str:  # version: cache key only
     # The scenario adds no source: its rows carry the projection's table and vintage, and the region total
     # is derived in any case, so the caption of the official view is the caption of every scenario.
@@ -242,7 +242,7 @@ def outlook_alt(lang: str, group: str, s: model.Scenario) -> str:
     return text
 
 
-@figure_cache
+@memo
 def _outlook_chart(version: str, lang: str, group: str, scenario_key: tuple) -> Chart:  # version: cache key only
     s = model.Scenario(*scenario_key)
     return Chart(outlook_figure(lang, group, s), outlook_data(lang, group, s), outlook_caption(lang, group, s),
@@ -254,7 +254,7 @@ def outlook_chart(lang: str, group: str, s: model.Scenario) -> Chart:
     return _outlook_chart(data.version(), lang, group, key(s))
 
 
-@figure_cache
+@memo
 def _controls(version: str, lang: str) -> Controls:  # version: cache key only
     official = data.official()
     codes = tuple(area_codes())

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core.i18n import fmt_number, fmt_percent, t
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 from dashboard.foresight import charts as fcharts
 from dashboard.foresight import data, model
 from dashboard.foresight import scenarios as fs
@@ -28,7 +28,7 @@ def target_years() -> list[int]:
     return [y for y in model.SERVICE_YEARS if y in years]
 
 
-@figure_cache
+@memo
 def _changes(version: str, lang: str, groups: tuple[str, ...], scenario_key: tuple) -> pd.DataFrame:
     results = fs.results(model.Scenario(*scenario_key))
     base, targets = base_year(), target_years()
@@ -52,7 +52,7 @@ def changes(lang: str, s: model.Scenario, groups: tuple[str, ...] = model.SERVIC
     return _changes(data.version(), lang, tuple(groups), fs.key(s))
 
 
-@figure_cache
+@memo
 def _service_table(version: str, lang: str, scenario_key: tuple) -> pd.DataFrame:
     frame = _changes(version, lang, model.SERVICE_GROUPS, scenario_key)
     base = base_year()
@@ -87,7 +87,7 @@ def service_title(lang: str, year: int) -> str:
     return t("foresight.service_title", lang, first=base_year(), last=year)
 
 
-@figure_cache
+@memo
 def _service_figure(version: str, lang: str, year: int, scenario_key: tuple) -> go.Figure:
     frame = _changes(version, lang, model.SERVICE_GROUPS, scenario_key)
     frame = frame[frame["year"] == year]
@@ -104,7 +104,7 @@ def service_chart_data(lang: str, year: int, s: model.Scenario) -> pd.DataFrame:
     return frame[frame["year"] == year].reset_index(drop=True)
 
 
-@figure_cache
+@memo
 def _service_caption(version: str, lang: str) -> str:  # version: cache key only
     # Every change is derived and comes from the projection alone, with or without a scenario.
     return source_caption(changes(lang, model.Scenario()), lang) + " " + t("foresight.scenario_is_model", lang)
@@ -124,7 +124,7 @@ def service_alt(lang: str, year: int, s: model.Scenario) -> str:
              changes=", ".join(parts))  # fmt: skip
 
 
-@figure_cache
+@memo
 def _groups_table(version: str, lang: str, area: str, scenario_key: tuple) -> pd.DataFrame:
     results = fs.results(model.Scenario(*scenario_key))
     base, targets = base_year(), target_years()
@@ -152,7 +152,7 @@ def groups_download(area: str, s: model.Scenario) -> pd.DataFrame:
     return results[(results["area_code"] == area) & results["year"].isin(years)].reset_index(drop=True)
 
 
-@figure_cache
+@memo
 def _groups_view(version: str, lang: str, area: str, scenario_key: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
     s = model.Scenario(*scenario_key)
     return groups_table(lang, area, s), groups_download(area, s)
@@ -163,7 +163,7 @@ def groups_view(lang: str, area: str, s: model.Scenario) -> tuple[pd.DataFrame, 
     return _groups_view(data.version(), lang, area, fs.key(s))
 
 
-@figure_cache
+@memo
 def _service_view(version: str, lang: str, year: int, scenario_key: tuple) -> tuple[fs.Chart, pd.DataFrame]:
     s = model.Scenario(*scenario_key)
     chart = fs.Chart(service_figure(lang, year, s), service_chart_data(lang, year, s), service_caption(lang, s),

@@ -21,7 +21,7 @@ from dashboard.core import i18n
 from dashboard.core import store as state
 from dashboard.core.auth import User
 from dashboard.core.i18n import fmt_number, t
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 from dashboard.foresight import charts as fcharts
 from dashboard.foresight import data, model
 from dashboard.foresight import scenarios as fs
@@ -133,7 +133,7 @@ def _entries(ids: tuple[str, ...], current: model.Scenario, lang: str) -> list[t
     return entries + [(s.scenario_id, s.name, s.scenario) for s in chosen]
 
 
-@figure_cache
+@memo
 def _compare(version: str, lang: str, area: str, group: str, entries: tuple) -> pd.DataFrame:
     frames = []
     for series, name, scenario_key in entries:
@@ -157,7 +157,7 @@ def compare_data(lang: str, area: str, group: str, ids: tuple[str, ...], current
     return _compare(data.version(), lang, area, group, _key(ids, current, lang))
 
 
-@figure_cache
+@memo
 def _compare_figure(version: str, lang: str, area: str, group: str, entries: tuple) -> go.Figure:
     years = data.official().years
     title = t("foresight.compare_title", lang, group=fs.group_label(group, lang), area=fs.area_name(area, lang),
@@ -194,7 +194,7 @@ def compare_table(lang: str, area: str, ids: tuple[str, ...], current: model.Sce
     return _compare_table(lang, area, _key(ids, current, lang))
 
 
-@figure_cache
+@memo
 def _compare_view(version: str, lang: str, area: str, group: str, entries: tuple) -> tuple[fs.Chart, pd.DataFrame]:
     frame = _compare(version, lang, area, group, entries)
     last = frame["year"].max()

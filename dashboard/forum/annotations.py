@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import store as state
-from dashboard.core.memo import ChartView, IdentityMemo, figure_cache
+from dashboard.core.memo import IdentityMemo, memo
+from dashboard.model.views import ChartView
 
 MAX_TEXT = 120
 
@@ -18,7 +19,7 @@ class AnnotationError(ValueError):
     """A note that cannot be saved."""
 
 
-@figure_cache  # shared, not a copy per call: every chart of a page asks; callers only read it
+@memo  # shared, not a copy per call: every chart of a page asks; callers only read it
 def _all(store_key: str) -> pd.DataFrame:
     return state.query("annotations")
 

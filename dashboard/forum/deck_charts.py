@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dashboard.commuting import balance as commuting
 from dashboard.core import queries
-from dashboard.core.memo import ChartView
 from dashboard.foresight import model as foresight_model
 from dashboard.foresight import scenarios as foresight
 from dashboard.foresight import store as foresight_store
 from dashboard.funding import summary as funding
 from dashboard.funding import views as funding_views
 from dashboard.model.registry import register
+from dashboard.model.views import ChartView
 from dashboard.population import age as population_age
 from dashboard.population import choices as population
 from dashboard.population import flows as population_flows

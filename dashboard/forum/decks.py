@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.core import store as state
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 
 DEFAULT_DIR = Path(__file__).with_name("decks")
 DEFAULT_DECK = "Aluefoorumi"
@@ -58,7 +58,7 @@ def default_deck(lang: str) -> Deck:
     return Deck(raw["name"], slides)
 
 
-@figure_cache  # shared, not unpickled per call (the forum page asks three times a rerun); callers only read
+@memo  # shared, not unpickled per call (the forum page asks three times a rerun); callers only read
 def _query(name: str, store_key: str, params: tuple = ()) -> pd.DataFrame:  # store_key: cache key only
     return state.query(name, dict(params))
 

@@ -12,9 +12,10 @@ import plotly.graph_objects as go
 from dashboard.core import store as state
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
-from dashboard.core.memo import ChartView, figure_cache, wire_ready
+from dashboard.core.memo import memo, wire_ready
 from dashboard.forum import annotations, decks
 from dashboard.model import registry as chart_registry
+from dashboard.model.views import ChartView
 
 HIGH_CONTRAST = {"paper_bgcolor": "#000000", "plot_bgcolor": "#000000", "font": {"color": "#ffffff", "size": 20}}
 
@@ -38,7 +39,7 @@ def slide_view(deck: decks.Deck, number: int, lang: str) -> SlideView:
     return SlideView(number, len(deck.slides), slide.title or slide.chart_id, slide.commentary, view, slide.chart_id)
 
 
-@figure_cache
+@memo
 def _projector(version: str, store_key: str, key: str, high_contrast: bool, _figure: go.Figure) -> go.Figure:
     figure = go.Figure(_figure)
     figure.update_layout(height=620, font={"size": 18}, title={"font": {"size": 24}})
@@ -88,7 +89,7 @@ def deck_from_table(name: str, rows: list[dict]) -> decks.Deck:
         except json.JSONDecodeError as exc:
             raise decks.DeckError(f"row {number}: selections are not valid JSON ({exc.msg})") from exc
         if not isinstance(params, dict):
-            raise decks.DeckError(f"row {number}: selections must be a JSON object like {{\"kunta\": \"KU123\"}}")
+            raise decks.DeckError(f'row {number}: selections must be a JSON object like {{"kunta": "KU123"}}')
         slides.append(decks.Slide(row["chart"], params, (row.get("title") or "").strip(),
                                   (row.get("commentary") or "").strip()))  # fmt: skip
     return decks.Deck(name.strip(), tuple(slides))

@@ -6,18 +6,19 @@ import pandas as pd
 
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_number, label, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.funding import charts as fcharts
 from dashboard.funding import impact, projects
 from dashboard.model import charts
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import ChartView
 
 
 def development_view(lang: str, project_id: str, indicator_id: str) -> ChartView:
     return _development_view(projects.version(), lang, project_id, indicator_id)
 
 
-@figure_cache
+@memo
 def _development_view(version: tuple, lang: str, project_id: str, indicator_id: str) -> ChartView:
     entry = queries.indicators().loc[indicator_id]
     name = label(entry.to_dict(), lang)

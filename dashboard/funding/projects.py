@@ -18,7 +18,7 @@ import pandas as pd
 from dashboard.core import queries
 from dashboard.core import store as state
 from dashboard.core import warehouse as db
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 
 SPEARHEADS = ("ennakointi", "yrittajyys", "edellakavijyys")  # etl/catalog.toml `spearhead` values
 FUND_GROUPS = ("ERDF", "ESF", "JTF", "EAFRD", "national", "municipal", "unknown")
@@ -49,7 +49,7 @@ def stamp() -> tuple[str, int, int]:
     return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
-@figure_cache
+@memo
 def _store(stamp_: tuple[str, int, int]) -> Store:  # stamp_: cache key only
     names = ("proj_projects", "proj_assignments", "proj_spearheads", "proj_notes", "proj_links", "proj_kpis",
              "proj_targets", "proj_allocations")  # fmt: skip
@@ -70,12 +70,12 @@ def version() -> tuple[str, tuple[str, int, int]]:
 def per_version(fn: Callable) -> Callable:
     """Cache `fn`'s result per data version (warehouse file + store stamp) and arguments, so a warm rerun
     costs a dictionary lookup. Arguments must be hashable; callers must not modify the result. A
-    figure_cache memo, so `cache.clear_all()` (the benchmark's cold render) empties it too."""
-    memo = figure_cache(lambda key, args: fn(*args))
+    memo memo, so `cache.clear_all()` (the benchmark's cold render) empties it too."""
+    cached = memo(lambda key, args: fn(*args))
 
     @functools.wraps(fn)
     def wrapper(*args: object) -> object:
-        return memo(version(), args)
+        return cached(version(), args)
 
     return wrapper
 

@@ -10,20 +10,21 @@ import streamlit as st
 
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_number, fmt_percent, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.funding import charts as fcharts
 from dashboard.funding import position, projects
 from dashboard.funding import summary as funding
 from dashboard.funding.summary import Filters
 from dashboard.model import charts
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import ChartView
 
 
 def fund_view(lang: str, filters: Filters) -> ChartView:
     return _fund_view(projects.version(), lang, filters)
 
 
-@figure_cache
+@memo
 def _fund_view(version: tuple, lang: str, filters: Filters) -> ChartView:
     selected = funding.select(filters)
     data = funding.by_fund(selected, lang)
@@ -46,7 +47,7 @@ def per_resident_view(lang: str, periods: tuple[str, ...], funds: tuple[str, ...
     return _per_resident_view(projects.version(), lang, periods, funds)
 
 
-@figure_cache
+@memo
 def _per_resident_view(version: tuple, lang: str, periods: tuple[str, ...], funds: tuple[str, ...]) -> ChartView:
     data = funding.per_resident(periods, funds, lang)
     meta = queries.region()
@@ -74,7 +75,7 @@ def project_table(lang: str, filters: Filters) -> pd.DataFrame:
     return _project_table(projects.version(), lang, filters)
 
 
-@figure_cache
+@memo
 def _project_table(version: tuple, lang: str, filters: Filters) -> pd.DataFrame:
     selected = funding.select(filters).sort_values(["start_date", "project_id"], ascending=[False, True],
                                                    na_position="last")  # fmt: skip
@@ -157,7 +158,7 @@ def position_view(lang: str, today: date) -> ChartView:
     return _position_view(projects.version(), lang, today)
 
 
-@figure_cache
+@memo
 def _position_view(version: tuple, lang: str, today: date) -> ChartView:
     data = position.position(today, lang)
     colors = charts.area_colors(queries.focus_codes(), queries.comparison_codes())
@@ -182,7 +183,7 @@ def allocation_view(lang: str) -> ChartView:
     return _allocation_view(projects.version(), lang)
 
 
-@figure_cache
+@memo
 def _allocation_view(version: tuple, lang: str) -> ChartView:
     data = position.allocations(lang)
     shown = pd.DataFrame({

@@ -1,6 +1,6 @@
 """Content of the data-sources page: the catalogue, the inputs, attributions and build history.
 
-Each table is built once per data version and language and shared (figure_cache): st.dataframe only
+Each table is built once per data version and language and shared (memo): st.dataframe only
 reads it, and an unpickled copy per rerun cost more than drawing the table."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, t, unit_label
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 
 
 def catalogue(lang: str) -> pd.DataFrame:
@@ -21,7 +21,7 @@ def inputs(lang: str) -> pd.DataFrame:
     return _inputs(db.version(), lang)
 
 
-@figure_cache
+@memo
 def _catalogue(version: str, lang: str) -> pd.DataFrame:
     """One row per indicator: label, definition, unit, source, coverage, vintage, licence, derivation."""
     ind = queries.indicators()
@@ -46,7 +46,7 @@ def _catalogue(version: str, lang: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
-@figure_cache
+@memo
 def _inputs(version: str, lang: str) -> pd.DataFrame:
     """Every file or live table the warehouse was built from."""
     src = queries.sources()
@@ -71,12 +71,12 @@ def runs(lang: str) -> pd.DataFrame:
     return _runs(db.version(), lang)
 
 
-@figure_cache
+@memo
 def _attributions(version: str) -> tuple[str, ...]:  # version: cache key only
     return tuple(dict.fromkeys(queries.sources()["attribution"]))
 
 
-@figure_cache
+@memo
 def _runs(version: str, lang: str) -> pd.DataFrame:  # version: cache key only
     rows = queries.load_runs()
     return pd.DataFrame({

@@ -10,19 +10,11 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-FOCUS_PALETTE = qualitative.Safe  # 11 colour-blind-safe colours (CARTO Safe)
-NEUTRALS = ("#3b3b3b", "#7a7a7a", "#a8a8a8", "#c9c9c9")
+from dashboard.model.areas import FOCUS_PALETTE, NEUTRALS, area_colors  # noqa: F401 - re-exported for figures
+
 FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
-
-
-def area_colors(focus: list[str], comparison: list[str]) -> dict[str, str]:
-    """{area_code: colour}; the same input gives the same colours on every page."""
-    colors = {code: FOCUS_PALETTE[i % len(FOCUS_PALETTE)] for i, code in enumerate(focus)}
-    colors.update({code: NEUTRALS[i % len(NEUTRALS)] for i, code in enumerate(comparison)})
-    return colors
 
 
 def separators(lang: str) -> str:

@@ -42,7 +42,9 @@ def rolling_mean(frame: pd.DataFrame, window: int = 3) -> pd.DataFrame:
 def year_on_year(frame: pd.DataFrame) -> pd.DataFrame:
     """Change from the same period a year earlier ('2023-10' vs '2022-10', '2022' vs '2021')."""
     monthly = frame["period"].str.len() == 7
-    previous = frame["period"].where(~monthly, (frame["period"].str[:4].astype(int) - 1).astype(str) + frame["period"].str[4:])
+    previous = frame["period"].where(
+        ~monthly, (frame["period"].str[:4].astype(int) - 1).astype(str) + frame["period"].str[4:]
+    )
     previous = previous.where(monthly, (frame["period"].str[:4].astype(int) - 1).astype(str))
     lookup = frame.set_index(["area_code", "period"])["value"]
     before = pd.Series([lookup.get((a, p)) for a, p in zip(frame["area_code"], previous)], index=frame.index)

@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dashboard.core.memo import ChartView
+from dashboard.model.views import ChartView
 
 # Modules whose import registers charts; a new feature adds its module here.
 CHART_MODULES = ("dashboard.overview.headlines", "dashboard.forum.deck_charts")

@@ -1,12 +1,10 @@
 """The overview page's content: headline figures, population small multiples, data freshness.
 
 Plain functions over `queries`; the page only lays them out. Figures are built once per data version
-and language (see `figure_cache`).
+and language (see `memo`).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -14,24 +12,13 @@ import streamlit as st
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, fmt_value, label, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts
 from dashboard.model.registry import register
 from dashboard.model.sourcing import short_source, source_caption
+from dashboard.model.views import ChartView, Headline
 
 HEADLINE_IDS = ["population", "unemployment_rate", "jobs", "net_migration"]
-
-
-@dataclass(frozen=True)
-class Headline:
-    key: str
-    label: str
-    value: str
-    delta: str | None
-    delta_color: str  # green (better) | red (worse) | gray (neither, or no change)
-    delta_arrow: str  # up | down | off — decided from the number, not from the formatted text
-    caption: str  # period and comparison
-    source: str
 
 
 def area_name(code: str, lang: str) -> str:
@@ -126,7 +113,7 @@ def population_alt_text(data: pd.DataFrame, lang: str) -> str:
              all_declined=t("overview.yes" if declined else "overview.no", lang))  # fmt: skip
 
 
-@figure_cache
+@memo
 def _population_view(version: str, lang: str) -> ChartView:
     data = population_data(lang)
     title = t("overview.population_multiples", lang, first=data["x"].min(), last=data["x"].max())
@@ -134,8 +121,15 @@ def _population_view(version: str, lang: str) -> ChartView:
     colors = charts.area_colors(queries.focus_codes(), queries.comparison_codes())
     figure = charts.small_multiples(data, colors, title, lang, hover_unit=t("unit.persons", lang))
     shown = data[["area_code", "area_name", "period", "value", "status", "is_derived", "source_table", "vintage"]]
-    return ChartView(figure, shown.reset_index(drop=True), source_caption(data, lang), population_alt_text(data, lang),
-                     indicators=("population",), areas=tuple(queries.focus_codes()), time_axis="year")
+    return ChartView(
+        figure,
+        shown.reset_index(drop=True),
+        source_caption(data, lang),
+        population_alt_text(data, lang),
+        indicators=("population",),
+        areas=tuple(queries.focus_codes()),
+        time_axis="year",
+    )
 
 
 @register("population_by_municipality", "overview.population", indicators=("population",))

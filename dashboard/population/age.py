@@ -15,10 +15,11 @@ from plotly.colors import sample_colorscale
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_percent, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
-from dashboard.population.choices import Block, areas_shown, line_alt_text, line_figure, missing_notes
+from dashboard.model.views import Block, ChartView
+from dashboard.population.choices import areas_shown, line_alt_text, line_figure, missing_notes
 
 BROAD = ("0-17", "15-64", "65+", "75+")  # what the bands and the 15–64 series give exactly
 AGE_INDICATORS = ("population", "working_age_population")  # what dated notes on these charts are about
@@ -60,7 +61,7 @@ def group_label(group: str, lang: str) -> str:
     return t(f"population.age_{group.replace('-', '_').replace('+', '_plus')}", lang)
 
 
-@figure_cache
+@memo
 def _structure_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], year: int) -> Block:
     wanted = areas_shown(area, comparisons)
     age = queries.run("pop_age", area_codes=wanted)
@@ -101,7 +102,7 @@ def structure_block(lang: str, area: str, comparisons: list[str], year: int) -> 
     return _structure_block(db.version(), lang, area, tuple(comparisons), year)
 
 
-@figure_cache
+@memo
 def _shares_block(version: str, lang: str, area: str, first: int, last: int) -> Block:
     age = queries.run("pop_age", area_codes=[area])
     data = broad_shares(age, queries.series("working_age_population", [area]))
@@ -140,7 +141,7 @@ def shares_block(lang: str, area: str, first: int, last: int) -> Block:
     return _shares_block(db.version(), lang, area, first, last)
 
 
-@figure_cache
+@memo
 def _dependency_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], first: int, last: int) -> Block:
     wanted = areas_shown(area, comparisons)
     ratio = derive.dependency_ratio(

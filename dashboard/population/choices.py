@@ -5,7 +5,7 @@ chart, text alternative and missing-data notes the builders have in common.
 The page content itself: population_compare.py (comparison, small multiples), population_summary.py (cards,
 changes table), population_age.py, population_flows.py; work.py, work_jobs.py, work_industry.py. Each public
 builder returns a `Block` (a ChartView plus plain notes about missing data), computed once per data version,
-language and selection (`figure_cache`), so a warm rerun only looks the result up.
+language and selection (`memo`), so a warm rerun only looks the result up.
 """
 
 from __future__ import annotations
@@ -18,22 +18,13 @@ import plotly.graph_objects as go
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_period, fmt_value, label, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 
 STOCKS = ("population", "working_age_population")  # levels: an index (first year = 100) makes sense
 FLOWS = ("in_migration", "out_migration", "net_migration", "natural_increase", "live_births", "deaths")
 SHOWN = ["area_code", "area_name", "indicator_id", "measure", "period", "value", "status", "is_derived",
          "source_table", "vintage"]  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Block:
-    """A chart ready for components.chart_block, or None when the selection has nothing to draw, plus
-    plain-language notes about what is missing or how the figure was computed."""
-
-    view: ChartView | None
-    notes: tuple[str, ...] = ()
 
 
 # --- areas ---------------------------------------------------------------------------------------------
@@ -54,7 +45,7 @@ def areas_shown(area: str, comparisons: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys([area, *comparisons]))
 
 
-@figure_cache
+@memo
 def _latest_population(version: str) -> dict[str, tuple[str, float]]:
     rows = queries.latest(["population"], queries.areas()["area_code"].tolist())
     return {r.area_code: (r.period, r.value) for r in rows.itertuples()}
@@ -83,7 +74,7 @@ def colors() -> dict[str, str]:
     return charts.area_colors(queries.focus_codes(), queries.comparison_codes())
 
 
-@figure_cache
+@memo
 def _labels(version: str, lang: str) -> dict[str, str]:
     return {i: label(row.to_dict(), lang) for i, row in queries.indicators().iterrows()}
 
@@ -113,7 +104,7 @@ class Options:
     volatile: frozenset[str]  # municipalities under 2 000 residents
 
 
-@figure_cache
+@memo
 def _options(version: str, lang: str) -> Options:
     entry = queries.indicators().loc["population"]
     return Options(tuple(area_choices()), tuple(comparison_choices()), tuple(queries.comparison_codes()),

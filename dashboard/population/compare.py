@@ -9,13 +9,13 @@ import pandas as pd
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import Block, ChartView
 from dashboard.population.choices import (
     FLOWS,
     SHOWN,
-    Block,
     area_choices,
     areas_shown,
     colors,
@@ -70,7 +70,7 @@ def mode_unit(mode: str, first: int, lang: str) -> str:
             "count": t("unit.persons", lang)}[mode]  # fmt: skip
 
 
-@figure_cache
+@memo
 def _compare_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], indicator_id: str, mode: str,
                    first: int, last: int, rolling: bool) -> Block:  # fmt: skip
     mode, note_key = effective_mode(indicator_id, mode)
@@ -123,7 +123,7 @@ def compare_block(lang: str, area: str, comparisons: list[str], indicator_id: st
     return _compare_block(db.version(), lang, area, tuple(comparisons), indicator_id, mode, first, last, rolling)
 
 
-@figure_cache
+@memo
 def _multiples_block(version: str, lang: str) -> Block:
     codes = area_choices()
     names = queries.area_names(lang)

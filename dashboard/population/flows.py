@@ -9,10 +9,11 @@ import plotly.graph_objects as go
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_period, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
-from dashboard.population.choices import SHOWN, Block, colors, indicator_label
+from dashboard.model.views import Block, ChartView
+from dashboard.population.choices import SHOWN, colors, indicator_label
 
 MIGRATION = ("in_migration", "out_migration", "net_migration")
 NATURAL = ("natural_increase", "live_births", "deaths")
@@ -92,7 +93,7 @@ def _flow_figure(data: pd.DataFrame, ids: tuple[str, str, str], title_key: str, 
     return fig
 
 
-@figure_cache
+@memo
 def _migration_block(version: str, lang: str, area: str, first: int, last: int, rolling: bool) -> Block:
     frames = [queries.series(i, [area]) for i in MIGRATION]
     data = yearly(frames, first, last, rolling)
@@ -117,7 +118,7 @@ def migration_block(lang: str, area: str, first: int, last: int, rolling: bool =
     return _migration_block(db.version(), lang, area, first, last, rolling)
 
 
-@figure_cache
+@memo
 def _natural_block(version: str, lang: str, area: str, first: int, last: int, rolling: bool) -> Block:
     frames = [queries.series(i, [area]) for i in NATURAL if i in queries.indicators().index]
     data = yearly(frames, first, last, rolling)

@@ -8,10 +8,11 @@ import pandas as pd
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_percent, fmt_value, t
-from dashboard.core.memo import figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import derive
 from dashboard.model.sourcing import short_source, source_caption
-from dashboard.overview.headlines import Headline, trend
+from dashboard.model.views import Headline
+from dashboard.overview.headlines import trend
 from dashboard.population.choices import area_choices
 
 SPANS = (1, 5, 10)
@@ -24,7 +25,7 @@ def _signed_change(change: float | None, pct: float | None, lang: str) -> str | 
     return text if pct is None or pd.isna(pct) else f"{text} ({fmt_percent(pct, 1, lang, signed=True)})"
 
 
-@figure_cache
+@memo
 def _cards(version: str, lang: str, area: str) -> tuple[Headline, ...]:
     names = queries.area_names(lang)
     rows = queries.series("population", [area])
@@ -66,7 +67,7 @@ def cards(lang: str, area: str) -> tuple[Headline, ...]:
     return _cards(db.version(), lang, area)
 
 
-@figure_cache
+@memo
 def _changes_table(version: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str, tuple[str, ...]]:
     codes = list(dict.fromkeys([*area_choices(), *queries.comparison_codes()]))
     names = queries.area_names(lang)

@@ -15,9 +15,9 @@ from dashboard.core import i18n, links
 from dashboard.core import memo as cache
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
-from dashboard.core.memo import ChartView
 from dashboard.export.images import ExportError, render_images
 from dashboard.forum import annotations
+from dashboard.model.views import ChartView
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -15,10 +15,11 @@ import plotly.graph_objects as go
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_percent, label, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
-from dashboard.population.choices import Block, areas_shown, colors
+from dashboard.model.views import Block, ChartView
+from dashboard.population.choices import areas_shown, colors
 
 UNKNOWN = "X"  # "industry unknown": part of the total, but no quotient (nothing to be specialised in)
 
@@ -55,7 +56,7 @@ def _short(name: str, width: int = 38) -> str:
     return name if len(name) <= width else name[: width - 1].rstrip() + "…"
 
 
-@figure_cache
+@memo
 def _industry(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> tuple:
     """(table, references, year, names, notes, rows used) shared by the two charts and the table."""
     wanted = areas_shown(area, comparisons)
@@ -75,7 +76,7 @@ def _industry(version: str, lang: str, area: str, comparisons: tuple[str, ...]) 
     return table, references, year, _names(jobs, lang), tuple(notes), jobs
 
 
-@figure_cache
+@memo
 def _table_view(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> tuple:
     table, references, year, names, _notes, jobs = _industry(version, lang, area, comparisons)
     if table is None:
@@ -99,7 +100,7 @@ def table_view(lang: str, area: str, comparisons: list[str]) -> tuple[pd.DataFra
     return _table_view(db.version(), lang, area, tuple(comparisons))
 
 
-@figure_cache
+@memo
 def _shares_block(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> Block:
     table, references, year, names, notes, jobs = _industry(version, lang, area, comparisons)
     if table is None:
@@ -138,7 +139,7 @@ def shares_block(lang: str, area: str, comparisons: list[str]) -> Block:
     return _shares_block(db.version(), lang, area, tuple(comparisons))
 
 
-@figure_cache
+@memo
 def _lq_block(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> Block:
     table, references, year, names, notes, jobs = _industry(version, lang, area, comparisons)
     if table is None or not references:

@@ -9,12 +9,12 @@ import plotly.graph_objects as go
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts
 from dashboard.model.sourcing import source_caption
+from dashboard.model.views import Block, ChartView
 from dashboard.population.choices import (
     SHOWN,
-    Block,
     areas_shown,
     colors,
     indicator_label,
@@ -36,7 +36,7 @@ def _span(data: pd.DataFrame) -> tuple[str, str]:
     return known.min(), known.max()
 
 
-@figure_cache
+@memo
 def _employment_rate_block(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> Block:
     focus = queries.focus_codes()
     towns = [area, *[c for c in focus if c != area]] if area in focus else focus
@@ -70,7 +70,7 @@ def employment_rate_block(lang: str, area: str, comparisons: list[str]) -> Block
     return _employment_rate_block(db.version(), lang, area, tuple(comparisons))
 
 
-@figure_cache
+@memo
 def _jobs_block(version: str, lang: str, area: str, first: int, last: int, rolling: bool) -> Block:
     frames = [queries.series(i, [area]) for i in ("jobs", "employed_residents")]
     data = yearly(frames, first, last, rolling)
@@ -108,7 +108,7 @@ def jobs_block(lang: str, area: str, first: int, last: int, rolling: bool = Fals
     return _jobs_block(db.version(), lang, area, first, last, rolling)
 
 
-@figure_cache
+@memo
 def _self_sufficiency_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], first: int, last: int,
                             rolling: bool) -> Block:  # fmt: skip
     wanted = areas_shown(area, comparisons)

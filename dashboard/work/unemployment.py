@@ -14,13 +14,13 @@ import plotly.graph_objects as go
 from dashboard.core import queries
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_percent, fmt_period, fmt_value, t
-from dashboard.core.memo import ChartView, figure_cache
+from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import short_source, source_caption
-from dashboard.overview.headlines import Headline, trend
+from dashboard.model.views import Block, ChartView, Headline
+from dashboard.overview.headlines import trend
 from dashboard.population.choices import (
     SHOWN,
-    Block,
     areas_shown,
     colors,
     indicator_label,
@@ -62,7 +62,7 @@ def unit_text(indicator_id: str, mode: str, lang: str) -> str:
     return "%" if rate else t("unit.persons", lang)
 
 
-@figure_cache
+@memo
 def _unemployment_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], indicator_id: str,
                         mode: str, first: int, last: int) -> Block:  # fmt: skip
     rate = indicator_id in RATES
@@ -98,7 +98,7 @@ def unemployment_block(lang: str, area: str, comparisons: list[str], indicator_i
     return _unemployment_block(db.version(), lang, area, tuple(comparisons), indicator_id, mode, first, last)
 
 
-@figure_cache
+@memo
 def _labour_market_block(version: str, lang: str, area: str, first: int, last: int) -> Block:
     name = queries.area_names(lang)[area]
     parts = []
@@ -142,7 +142,7 @@ def labour_market_block(lang: str, area: str, first: int, last: int) -> Block:
     return _labour_market_block(db.version(), lang, area, first, last)
 
 
-@figure_cache
+@memo
 def _cards(version: str, lang: str, area: str) -> tuple[Headline, ...]:
     meta = queries.region()
     others = [c for c in (meta["region"], meta["country"]) if c != area]
@@ -218,7 +218,7 @@ def year_range() -> tuple[int, int]:
     return _year_range(db.version())
 
 
-@figure_cache
+@memo
 def _year_range(version: str) -> tuple[int, int]:
     held = queries.indicators().reindex(["jobs", "employed_residents", *MONTHLY]).dropna(subset=["first_period"])
     return int(held["first_period"].str[:4].astype(int).min()), int(held["last_period"].str[:4].astype(int).max())

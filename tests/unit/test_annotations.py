@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.core import store as state
-from dashboard.core.memo import ChartView
 from dashboard.forum import annotations
+from dashboard.model.views import ChartView
 
 
 @pytest.fixture
