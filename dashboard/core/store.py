@@ -1,13 +1,18 @@
 """The app's own store (`data/app_state.duckdb`): everything users enter — projects, KPIs, targets,
 allocations, scenarios, decks — kept apart from the warehouse, so a rebuild never touches it.
 
-- Schema: numbered migrations in `dashboard/sql/state/migrations/NNN_name.sql`, applied in order once.
+- Schema: numbered migrations in `dashboard/core/sql/migrations/NNN_name.sql`, applied in order once.
   A feature adds its tables by adding a file; nobody edits another feature's migration.
-- Named queries: `dashboard/sql/state/<name>.sql`, always parameterised.
+- Named queries: `<name>.sql` in core/sql or the feature's sql/ folder (core/sqlfiles.py), always parameterised.
 - Every write goes through `write()`: the statements and an audit-log row (who, when, what, before,
   after) commit together or not at all.
 - The file is opened per operation and closed again (DuckDB lets only one process hold a file for
   writing), under a lock that serialises the app's threads.
+- **Viewing never needs a writable store**: `query()`/`query_many()` open the file read-only. When it
+  cannot be read (another process holds its lock, the file is corrupt, it vanished, it needs a migration
+  that cannot be written), they answer from an empty store with the same schema and `problem()` says
+  why: public pages then draw the statistics without the coordinator's data and say so, and editor pages
+  say what to do. Nothing is ever overwritten on the way: the file is left exactly as it was.
 - `export_store()` / `restore_store()`: the whole store as one zip, and back.
 """
 
@@ -20,6 +25,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -44,6 +50,16 @@ _LOAD_STATEMENT = re.compile(r"""COPY ("[^"]+"|\w+) FROM '[^']+\.parquet' \(FORM
 
 class StoreError(RuntimeError):
     """The store could not be read, written or restored; nothing was changed."""
+
+
+class StoreUnavailable(StoreError):
+    """The store file cannot be read now (locked, corrupt, vanished); the file itself is untouched."""
+
+
+PROBLEMS = ("locked", "damaged", "permissions", "vanished")  # what problem() can answer
+RETRY_SECONDS = 5.0  # an unreadable store is tried again after this long, not on every memo lookup
+_problem: tuple[float, Path, str] | None = None  # (monotonic time, file, reason) of the last failed read
+_seen: set[Path] = set()  # store files this process has seen exist: one that disappears is a fault
 
 
 def store_path() -> Path:
@@ -75,11 +91,18 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 @contextmanager
 def connect(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection, for writes and migrations only (viewing reads through `query`)."""
     path = path or store_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with _lock:
         existed = path.exists()  # a new (or deleted and recreated) file must be migrated
-        con = duckdb.connect(str(path))
+        if not existed and path in _seen:  # it vanished: a new empty store would hide that; restore instead
+            raise StoreUnavailable("vanished")
+        try:
+            con = duckdb.connect(str(path))
+        except duckdb.Error as exc:
+            raise StoreUnavailable(_reason(exc)) from exc
+        _seen.add(path)
         try:
             # Migrating costs catalogue queries on every connection; once per file per process is enough.
             if not existed or path not in _migrated:
@@ -95,9 +118,89 @@ def sql(name: str) -> str:
 
 
 def query(name: str, params: dict | None = None) -> pd.DataFrame:
-    """Run the named read query on the store."""
-    with connect() as con:
-        return con.execute(sql(name), params or {}).df()
+    """Run the named read query on the store, read-only; an empty result when the store is unavailable."""
+    return query_many([(name, params or {})])[0]
+
+
+def query_many(queries: Sequence[tuple[str, dict]]) -> list[pd.DataFrame]:
+    """Run several named read queries on one read-only open of the store (an empty store's results, with
+    the same columns, while `problem()` reports the store unavailable)."""
+    global _problem
+    path = store_path()
+    with _lock:
+        if _problem is None or _problem[1] != path or time.monotonic() - _problem[0] > RETRY_SECONDS:
+            try:
+                with _reader(path) as con:
+                    frames = [con.execute(sql(name), params).df() for name, params in queries]
+                _problem = None
+                return frames
+            except (duckdb.Error, OSError, StoreError) as exc:
+                _problem = (time.monotonic(), path, _reason(exc))
+        blank = _blank()
+        return [blank.cursor().execute(sql(name), params).df() for name, params in queries]
+
+
+def problem() -> str | None:
+    """Why the store cannot be read now, one of PROBLEMS, or None when it can."""
+    return None if _problem is None or _problem[1] != store_path() else _problem[2]
+
+
+@contextmanager
+def _reader(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the store file (the blank store while none has been created yet)."""
+    if not path.exists():
+        if path in _seen:
+            raise StoreUnavailable("vanished")
+        yield _blank().cursor()
+        return
+    _seen.add(path)
+    if path not in _migrated:
+        _migrate_for_reading(path)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _migrate_for_reading(path: Path) -> None:
+    """Readers need every table: a store written by an older version is migrated once (the only write a
+    reader ever makes, and only when migrations are missing); if that cannot be done, reads fail cleanly."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        done = {row[0] for row in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    finally:
+        con.close()
+    if {p.stem for p in MIGRATIONS.glob("*.sql")} - done:
+        with connect(path):  # migrates
+            pass
+    _migrated.add(path)
+
+
+_blank_dbs: dict[Path, duckdb.DuckDBPyConnection] = {}
+
+
+def _blank() -> duckdb.DuckDBPyConnection:
+    """An in-memory store with every migration and no rows: what a fresh install reads, and what pages
+    read while the real store is unavailable (one per migrations folder: tests bring their own)."""
+    if MIGRATIONS not in _blank_dbs:
+        con = duckdb.connect(":memory:")
+        migrate(con)
+        _blank_dbs[MIGRATIONS] = con
+    return _blank_dbs[MIGRATIONS]
+
+
+def _reason(exc: BaseException) -> str:
+    """What kind of failure, as a code the UI words (core.toml [store] problem_<code>): never a path or
+    DuckDB's stack trace."""
+    text = str(exc).splitlines()[0].lower() if str(exc) else ""
+    if isinstance(exc, StoreUnavailable) and str(exc) in PROBLEMS:
+        return str(exc)
+    if "lock" in text:
+        return "locked"
+    if isinstance(exc, PermissionError) or "permission" in text or "read-only" in text:
+        return "permissions"
+    return "damaged"
 
 
 def write(actor: str, action: str, entity: str, entity_id: str, statements: Sequence[tuple[str, dict]],
@@ -127,8 +230,12 @@ def revision() -> int:
     global _revision, _revision_path
     with _lock:
         if _revision is None or _revision_path != store_path():
-            _revision = int(query("store_revision")["revision"].iloc[0])
-            _revision_path = store_path()
+            if _problem is not None and time.monotonic() - _problem[0] <= RETRY_SECONDS:
+                return -1  # unavailable: pages draw without the store's data until it can be read again
+            revision_now = int(query("store_revision")["revision"].iloc[0])
+            if problem() is not None:
+                return -1
+            _revision, _revision_path = revision_now, store_path()
         return _revision
 
 
@@ -138,9 +245,10 @@ def cache_key() -> str:
 
 
 def _changed() -> None:
-    global _revision
+    global _revision, _problem
     with _lock:
         _revision = None  # re-read on next use: exact even if the audit ids are not consecutive
+        _problem = None  # a write or restore that succeeded: the store is readable again
 
 
 def _json(value: dict | None) -> str | None:

@@ -53,9 +53,7 @@ def stamp() -> tuple[str, int, int]:
 def _store(stamp_: tuple[str, int, int]) -> Store:  # stamp_: cache key only
     names = ("proj_projects", "proj_assignments", "proj_spearheads", "proj_notes", "proj_links", "proj_kpis",
              "proj_targets", "proj_allocations")  # fmt: skip
-    with state.connect() as con:  # one open of the file for all eight reads
-        frames = [con.execute(state.sql(name)).df() for name in names]
-    return Store(*frames)
+    return Store(*state.query_many([(name, {}) for name in names]))  # one read-only open for all eight
 
 
 def store() -> Store:

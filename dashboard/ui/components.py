@@ -4,6 +4,8 @@ source caption, derived note, text alternative and downloads of exactly the data
 from __future__ import annotations
 
 import functools
+import html
+import re
 import types
 
 import pandas as pd
@@ -11,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import export
-from dashboard.core import i18n, links
+from dashboard.core import i18n, links, store
 from dashboard.core import memo as cache
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
@@ -72,9 +74,11 @@ def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str,
     """A chart with its source caption, a text alternative, and CSV/XLSX of the data it shows."""
     st.plotly_chart(cache.wire_ready(fig), key=key, config={"displaylogo": False})
     st.caption(caption)
-    st.markdown(f"<p class='sr-only' role='note'>{alt_text}</p>", unsafe_allow_html=True)
+    # The text alternative quotes names users chose (scenarios, notes): escaped in the HTML we write, plain
+    # text in the expander.
+    st.markdown(f"<p class='sr-only' role='note'>{html.escape(alt_text)}</p>", unsafe_allow_html=True)
     with st.expander(t("common.text_alternative", lang)):
-        st.write(alt_text)
+        st.markdown(plain(alt_text))
     downloads(data, key, lang, fig)
 
 
@@ -90,6 +94,15 @@ def block_view(block, key: str, lang: str) -> None:
         st.caption("\n\n".join(f":material/info: {note}" for note in block.notes))
     if block.view is not None:
         view_block(block.view, key, lang)
+
+
+def table(frame: pd.DataFrame, key: str, lang: str, **options: object) -> None:
+    """A table with our "Lataa" menu (CSV/XLSX of exactly these rows, formula cells defused).
+
+    Streamlit's own toolbar download is off (`client.disableDataExport` in .streamlit/config.toml): it
+    exports `=HYPERLINK(…)` cells from registers and editors unchanged, so every table offers ours."""
+    st.dataframe(frame, hide_index=True, **options)
+    downloads(frame, key, lang)
 
 
 def _image(fig: go.Figure, fmt: str) -> bytes:
@@ -127,3 +140,26 @@ def deck_downloads(deck, lang: str) -> None:
     for column, fmt in zip(columns, ("pptx", "pdf")):
         column.download_button(t(f"forum.download_{fmt}", lang), functools.partial(export_deck, deck, fmt, lang),
                                file_name=f"{deck.name}.{fmt}", mime=MIME[fmt], key=f"deck_{fmt}", on_click="ignore")  # fmt: skip
+
+
+def plain(text: object) -> str:
+    """User or register text for st.markdown/st.caption/labels: every Markdown and HTML character escaped, so
+    it shows as typed (an image link stays text; nothing is fetched)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), html.escape(str(text), quote=False))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>$:]")
+
+
+def store_notice(lang: str, editor: bool = False) -> bool:
+    """Say so when the app store cannot be read (public pages: drawn without its data; editor pages: what to
+    do). True when there was something to say. Call after anything has read the store in this run."""
+    problem = store.problem()
+    if problem is None:
+        return False
+    why = t(f"store.problem_{problem}", lang)
+    if editor:
+        st.error(t("store.unavailable_editor", lang, why=why))
+    else:
+        st.warning(t("store.unavailable_public", lang, why=why))
+    return True
