@@ -9,10 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.core import a11y, auth, dataversion, store
+from dashboard.core import a11y, auth, dataversion
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
-from dashboard.ui.components import language_selector, store_notice
+from dashboard.ui.components import language_selector
 
 # (section, script, title key, icon, editors only). Editor pages are listed for everyone with a lock icon:
 # their own guard, auth.require_editor(), refuses viewers and offers the login. A page's URL path is its file
@@ -60,6 +60,4 @@ except Exception as exc:  # noqa: BLE001 - any failure must still end in navigat
     st.session_state["startup_error"] = f"{type(exc).__name__}: {exc}"
     pages = {"": [st.Page("pages/virhe.py", title=t("nav.error", lang), url_path="virhe", default=True)]}
 
-store.revision()  # reads the app store once: if it cannot be read, every page says so (and draws without it)
-store_notice(lang)
 st.navigation(pages, expanded=True).run()  # every section visible: no "View more" fold

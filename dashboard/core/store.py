@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parents[2]
 MIGRATIONS = Path(__file__).with_name("sql") / "migrations"
 _lock = threading.RLock()
 _revision: int | None = None  # in-process count of writes, so caches of user data need no file access
-_revision_path: Path | None = None
+_revision_sig: tuple | None = None  # (file, inode, mtime, size) the revision was read at
 _migrated: set[Path] = set()  # store files this process has migrated (and seen existing since)
 # A store export is a few MB; more than this unpacked is not one (and a zip bomb would fill the disk).
 RESTORE_MAX_BYTES = 512 * 1024 * 1024
@@ -223,19 +223,29 @@ def write(actor: str, action: str, entity: str, entity_id: str, statements: Sequ
 
 
 def revision() -> int:
-    """Changes so far (the audit log's last id): a cache key for anything derived from the store.
+    """Changes so far (the audit log's last id): a cache key for anything derived from the store; -1 while
+    the store cannot be read.
 
-    Read from the file once per process, then bumped by every write() of this process; the app is the
-    only writer while it runs."""
-    global _revision, _revision_path
+    Read from the file again only when the file changed (a stat, not a query: this runs on every memo
+    lookup); every write() of this process re-reads it. A file that vanished is reported, not recreated."""
+    global _revision, _revision_sig, _problem
+    path = store_path()
     with _lock:
-        if _revision is None or _revision_path != store_path():
-            if _problem is not None and time.monotonic() - _problem[0] <= RETRY_SECONDS:
+        try:
+            stat = os.stat(path)
+            signature = (path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            if path in _seen:
+                _problem = (time.monotonic(), path, "vanished")
+                return -1
+            signature = (path, None, None, None)  # a fresh install: the empty store
+        if _revision is None or _revision_sig != signature:
+            if _problem is not None and _problem[1] == path and time.monotonic() - _problem[0] <= RETRY_SECONDS:
                 return -1  # unavailable: pages draw without the store's data until it can be read again
             revision_now = int(query("store_revision")["revision"].iloc[0])
             if problem() is not None:
                 return -1
-            _revision, _revision_path = revision_now, store_path()
+            _revision, _revision_sig = revision_now, signature
         return _revision
 
 

@@ -37,10 +37,14 @@ def language_selector() -> str:
 
 
 def current_language() -> str:
-    """The session's UI language; every page calls this first, so it also leaves the pages/ fallback."""
+    """The session's UI language; every page calls this first, so it also leaves the pages/ fallback and
+    says when the app store cannot be read."""
     _leave_pages_folder_fallback()
     lang = st.session_state.get("lang", i18n.DEFAULT)
-    return lang if lang in i18n.LANGUAGES else i18n.DEFAULT
+    lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT
+    store.revision()  # reads the app store once: if it cannot be read, the page says so and draws without it
+    store_notice(lang)
+    return lang
 
 
 def _leave_pages_folder_fallback() -> None:
