@@ -65,31 +65,57 @@ def memo(func: F) -> F:
     names = list(inspect.signature(func).parameters)
     skipped = frozenset(index for index, name in enumerate(names) if name.startswith("_"))
 
-    def key(*args, **kwargs):
+    def key(version, *args, **kwargs):
         kept = [_frozen(value) for index, value in enumerate(args) if index not in skipped]
         named = {name: _frozen(v) for name, v in kwargs.items() if not name.startswith("_")}
-        return cachetools.keys.hashkey(data_version(), *kept, **named)
+        return cachetools.keys.hashkey(version, *kept, **named)
 
     lock = threading.Lock()
-    cached = cachetools.cached(cachetools.LRUCache(MAX_ENTRIES), key=key, lock=lock,
-                               condition=threading.Condition(lock))(func)  # fmt: skip
+    entries = cachetools.LRUCache(MAX_ENTRIES)
+    cached = cachetools.cached(entries, key=key, lock=lock, condition=threading.Condition(lock))(
+        lambda version, *args, **kwargs: func(*args, **kwargs)
+    )
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        result = cached(*args, **kwargs)
+        version = data_version()
+        if version not in _recent:
+            _retire_old(version)
+        result = cached(version, *args, **kwargs)
         return result.copy(deep=False) if isinstance(result, pd.DataFrame) else result
 
     wrapper.cache_clear = cached.cache_clear
-    _memos.append(wrapper)
+    _memos.append((wrapper, entries, lock))
     return wrapper  # type: ignore[return-value]
+
+
+KEEP_VERSIONS = 2  # data versions whose entries stay: the newest, and the one runs still pinned to may use
+_recent: list[tuple[str, str]] = []
+_recent_lock = threading.Lock()
+
+
+def _retire_old(version: tuple[str, str]) -> None:
+    """A new data version (a swapped-in build, an edit): forget the entries of versions older than the last
+    KEEP_VERSIONS, so memory does not grow with every swap. A run still pinned to a retired version just
+    computes again."""
+    with _recent_lock:
+        if version in _recent:
+            return
+        _recent.append(version)
+        del _recent[:-KEEP_VERSIONS]
+        keep = set(_recent)
+    for _wrapper, entries, lock in _memos:
+        with lock:
+            for stale in [k for k in entries if k[0] not in keep]:
+                entries.pop(stale, None)
 
 
 def clear_all() -> None:
     """Empty every memo and every `IdentityMemo` (and Streamlit's own caches, should a page use one)."""
     st.cache_data.clear()
     st.cache_resource.clear()
-    for cached in _memos:
-        cached.cache_clear()
+    for wrapper, _entries, _lock in _memos:
+        wrapper.cache_clear()
     for identity_memo in _identity_memos:
         identity_memo.clear()
 

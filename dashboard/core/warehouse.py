@@ -13,6 +13,7 @@ running page files) CURRENT is resolved on every call, as before.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import os
@@ -105,15 +106,31 @@ def version() -> str:
 _lock = threading.Lock()
 
 
-@functools.lru_cache(maxsize=4)
-def _connection(real_path: str) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(real_path, read_only=True)
+MAX_OPEN = 3  # builds kept open: the current one and those runs may still be pinned to
+_open: dict[str, duckdb.DuckDBPyConnection] = {}  # real path -> read-only connection, oldest first
 
 
 def connection(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    path = path or current_path()
-    with _lock:  # lru_cache is thread-safe for reads, but two threads must not both open the file
-        return _connection(str(path))
+    """The read-only connection to `path` (default: this run's warehouse), opened once per process.
+
+    Opening a new build closes the connections to builds the ETL has pruned and to the oldest beyond
+    MAX_OPEN: each open build holds its buffers (~17 MB here), so a long-running server would otherwise
+    grow with every swap."""
+    real = str(path or current_path())
+    with _lock:  # two threads must not both open the file
+        con = _open.get(real)
+        if con is None:
+            con = _open[real] = duckdb.connect(real, read_only=True)
+            _close_retired(keep=real)
+        return con
+
+
+def _close_retired(keep: str) -> None:
+    retired = [p for p in _open if p != keep and not os.path.exists(p)]
+    retired += [p for p in list(_open)[: max(0, len(_open) - MAX_OPEN)] if p != keep and p not in retired]
+    for old in retired:
+        with contextlib.suppress(duckdb.Error):
+            _open.pop(old).close()
 
 
 def query(name: str, params: dict | None = None, path: Path | None = None) -> pd.DataFrame:

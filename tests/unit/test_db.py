@@ -177,3 +177,21 @@ def test_etl_swap_keeps_the_file_a_pinned_run_reads(tmp_path: Path) -> None:
         make_warehouse(directory, f"wh-{n}.duckdb", n)
         load.swap(directory, directory / f"wh-{n}.duckdb")
     assert (directory / "wh-2.duckdb").is_file() and (directory / "wh-1.duckdb").is_file()
+
+
+def test_swapped_out_builds_are_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12 point 10: memory grew with every swap because connections to old builds stayed open."""
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path))
+    directory = tmp_path / "warehouse"
+    opened = []
+    for n in range(1, 8):
+        make_warehouse(directory, f"wh-{n}.duckdb", n)
+        assert db.query("region_meta")["value"].tolist() == [str(n)]
+        opened.append(db.connection())
+        if n >= 3:
+            (directory / f"wh-{n - 2}.duckdb").unlink()  # the ETL prunes old builds
+    mine = [p for p in db._open if p.startswith(str(directory))]
+    assert len(mine) <= db.MAX_OPEN
+    assert str(directory / "wh-1.duckdb") not in db._open
+    with pytest.raises(duckdb.ConnectionException):
+        opened[0].execute("SELECT 1")  # closed, not merely forgotten
