@@ -36,6 +36,8 @@ PAGES = [
     ("nav.section_info", "pages/saavutettavuus.py", "a11y.nav", ":material/accessibility:", False),
 ]
 
+HOME = "yleiskuva"  # the default page
+
 db.pin_run()  # one warehouse for this whole run, even if the ETL swaps in a new one meanwhile
 st.set_page_config(page_title="Sydänsuomen tilannekuva", page_icon="📊", layout="wide")
 # Text alternatives of charts are written for screen readers in .sr-only paragraphs: visually hidden.
@@ -54,8 +56,13 @@ try:
     for section, script, title, icon, editors_only in PAGES:
         shown_icon = ":material/lock:" if editors_only and not is_editor else icon
         url = Path(script).stem
-        page = st.Page(script, title=t(title, lang), url_path=url, icon=shown_icon, default=url == "yleiskuva")
+        home = url == HOME
+        # The default page is served at "/" and its own path would answer "Page not found": it is declared
+        # under another path, and a hidden twin serves /yleiskuva (old links, the docs).
+        page = st.Page(script, title=t(title, lang), url_path="etusivu" if home else url, icon=shown_icon, default=home)
         pages.setdefault(t(section, lang), []).append(page)
+        if home:
+            pages[t(section, lang)].append(st.Page(script, title=t(title, lang), url_path=HOME, visibility="hidden"))
 except Exception as exc:  # noqa: BLE001 - any failure must still end in navigation
     st.session_state["startup_error"] = f"{type(exc).__name__}: {exc}"
     pages = {"": [st.Page("pages/virhe.py", title=t("nav.error", lang), url_path="virhe", default=True)]}

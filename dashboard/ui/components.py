@@ -3,17 +3,18 @@ source caption, derived note, text alternative and downloads of exactly the data
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import re
-import types
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from dashboard import export
-from dashboard.core import i18n, links, store
+from dashboard.core import i18n, links, routing, store
 from dashboard.core import memo as cache
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
@@ -25,7 +26,17 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def language_selector() -> str:
-    """Language switch in the sidebar, bound to the URL (?lang=English) so links keep the language."""
+    """Language switch in the sidebar, bound to the URL (?lang=English) so links keep the language.
+
+    The URL holds the option's label, as Streamlit binds it; a link may also give the code (?lang=en,
+    ?lang=SV): it is read as that language."""
+    asked = st.query_params.get("lang", "")
+    by_code = dict(i18n.LANGUAGE_NAMES) | {name.lower(): name for name in i18n.LANGUAGE_NAMES.values()}
+    if asked.lower() in by_code and asked != by_code[asked.lower()]:
+        chosen = by_code[asked.lower()]
+        st.session_state["lang"] = next(code for code, name in i18n.LANGUAGE_NAMES.items() if name == chosen)
+        with contextlib.suppress(StreamlitAPIException):  # bound: the widget rewrites the URL itself
+            st.query_params["lang"] = chosen
     unknown = links.rejected("lang", i18n.LANGUAGE_NAMES.values())  # e.g. ?lang=klingon: say why it is Finnish
     lang = st.sidebar.selectbox(
         t("app.language"), i18n.LANGUAGES, key="lang", bind="query-params",
@@ -39,39 +50,12 @@ def language_selector() -> str:
 def current_language() -> str:
     """The session's UI language; every page calls this first, so it also leaves the pages/ fallback and
     says when the app store cannot be read."""
-    _leave_pages_folder_fallback()
+    routing.leave_pages_folder_fallback()
     lang = st.session_state.get("lang", i18n.DEFAULT)
     lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT
     store.revision()  # reads the app store once: if it cannot be read, the page says so and draws without it
     store_notice(lang)
     return lang
-
-
-def _leave_pages_folder_fallback() -> None:
-    """Run app.py first when Streamlit served a page file directly from its legacy pages/ fallback.
-
-    Streamlit decides once per server process that an app with a pages/ folder is a "v1" multipage app,
-    and until app.py has called st.navigation it serves a deep link (e.g. /kuntavertailu) by running the
-    page file alone: no navigation, no language selector, no account box. In a server the flag is True
-    only in that situation, so clear it and run app.py in place, as Streamlit runs it (under the main
-    script's hash, so its widgets keep their ids): its st.navigation runs this same page (URL path = file
-    name), and this outer run stops. (A rerun instead would drop the widget state of the interrupted run.)
-    AppTest (global.appTest) resets the flag before every run and its tests expect page-only reruns.
-    """
-    from streamlit import config
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    if not PagesManager.uses_pages_directory or ctx is None or config.get_option("global.appTest"):
-        return
-    PagesManager.uses_pages_directory = False
-    main = ctx.pages_manager.main_script_path
-    module = types.ModuleType("__main__")
-    module.__dict__["__file__"] = main
-    with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
-        exec(ctx.pages_manager.get_page_script_byte_code(main), module.__dict__)  # our own app.py
-    st.stop()
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str, key: str, lang: str) -> None:
