@@ -1,0 +1,104 @@
+"""The login settings in `.streamlit/secrets.toml`, read and checked (README: editors).
+
+- `[auth]`: OIDC for st.login. `oidc_problems()` names what is missing or wrong, so the login page can say
+  it instead of st.login raising a traceback.
+- `[roles] editors`: e-mail addresses of the editors (compared case-insensitively).
+- `[local_auth]`: the local password hash and its throttle, idle time and the flag that allows it next
+  to OIDC. Numbers that are not numbers fall back to the defaults (a typo must not open the door wider).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+
+import streamlit as st
+
+from dashboard.auth_throttle import ThrottleSettings
+
+# What st.login needs for the default provider (streamlit/auth_util.py validate_auth_credentials).
+OIDC_REQUIRED = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
+MIN_COOKIE_SECRET = 32  # characters; Streamlit only warns below 14 bytes, a signing key deserves more
+IDLE_MINUTES = 30  # default idle time after which the editor role ends
+
+
+def secret(section: str) -> dict:
+    """One section of secrets.toml as a plain dict ({} when the file or the section is missing)."""
+    try:
+        value = st.secrets.get(section, {})
+    except FileNotFoundError:  # no secrets.toml at all: a public, view-only install
+        return {}
+    try:
+        return dict(value)
+    except (TypeError, ValueError):  # `auth = "x"`: not a section
+        return {}
+
+
+def oidc_configured() -> bool:
+    """An [auth] section exists: the installation means to use OIDC (even if it is incomplete)."""
+    return bool(secret("auth"))
+
+
+def oidc_problems() -> list[str]:
+    """What keeps st.login from working, as short technical phrases (key names, never their values)."""
+    auth = secret("auth")
+    problems = [f"[auth] {key}" for key in OIDC_REQUIRED if not str(auth.get(key, "")).strip()]
+    redirect = str(auth.get("redirect_uri", ""))
+    if redirect and not redirect.rstrip("/").endswith("/oauth2callback"):
+        problems.append("[auth] redirect_uri: …/oauth2callback")
+    cookie = str(auth.get("cookie_secret", ""))
+    if cookie and len(cookie) < MIN_COOKIE_SECRET:
+        problems.append(f"[auth] cookie_secret: ≥ {MIN_COOKIE_SECRET}")
+    if importlib.util.find_spec("authlib") is None:
+        problems.append("Authlib (pip install -r requirements.txt)")
+    return problems
+
+
+def editors() -> set[str]:
+    """The editors' e-mail addresses, lower-cased (a lone string is read as one address)."""
+    listed = secret("roles").get("editors", [])
+    if isinstance(listed, str):
+        listed = [listed]
+    return {str(e).strip().lower() for e in listed if str(e).strip()}
+
+
+def local_password_hash() -> str:
+    return str(secret("local_auth").get("password_hash", ""))
+
+
+def local_allowed_with_oidc() -> bool:
+    """`[local_auth] allow_with_oidc = true`: both logins on purpose. Otherwise OIDC alone."""
+    return secret("local_auth").get("allow_with_oidc") is True
+
+
+def local_enabled() -> bool:
+    """The local password may be used: a hash is set, and OIDC is not configured unless both are allowed."""
+    return bool(local_password_hash()) and (not oidc_configured() or local_allowed_with_oidc())
+
+
+def _number(section: dict, key: str, default: float, minimum: float) -> float:
+    value = section.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return default
+    return max(float(value), minimum)
+
+
+def throttle_settings() -> ThrottleSettings:
+    """`[local_auth] max_failures, window_minutes, lockout_minutes, delay_seconds, max_delay_seconds`."""
+    local, d = secret("local_auth"), ThrottleSettings()
+    return ThrottleSettings(
+        max_failures=int(_number(local, "max_failures", d.max_failures, 1)),
+        window_s=_number(local, "window_minutes", d.window_s / 60, 1) * 60,
+        lockout_s=_number(local, "lockout_minutes", d.lockout_s / 60, 1) * 60,
+        delay_s=_number(local, "delay_seconds", d.delay_s, 0.5),
+        max_delay_s=_number(local, "max_delay_seconds", d.max_delay_s, 1),
+    )
+
+
+def idle_seconds() -> float:
+    """`[roles] idle_minutes` (default 30): the editor role ends after this long without a rerun."""
+    return _number(secret("roles"), "idle_minutes", IDLE_MINUTES, 1) * 60
+
+
+def local_username() -> str:
+    return str(secret("local_auth").get("username", "editor"))
