@@ -118,7 +118,7 @@ def _oidc_user() -> User:
     else:
         reason = state if state != session.ACTIVE else ("unverified" if listed else "not_listed")
         user = User(name, VIEWER, "oidc", reason)
-    if first_seen:
+    if first_seen and state == session.ACTIVE:  # one line per login (an expired one returning is no login)
         _audit(name, "login_success" if user.is_editor else "login_refused", "oidc", role=user.role,
                reason=user.reason or None)  # fmt: skip
     return user
@@ -148,7 +148,7 @@ def local_time(timestamp: float, lang: str) -> str:
     the date when it is not today."""
     moment = datetime.fromtimestamp(timestamp, HELSINKI)
     clock = moment.strftime("%H:%M" if lang == "en" else "%H.%M")
-    if moment.date() == datetime.now(HELSINKI).date():
+    if moment.date() == datetime.fromtimestamp(throttle.clock(), HELSINKI).date():
         return clock
     return f"{moment.day}.{moment.month}.{moment.year} {clock}"
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping, MutableMapping
 ACTIVE, EXPIRED, ENDED = "active", "expired", "ended"
 LOCAL_FLAG, LOCAL_SEEN = "_local_editor", "_local_editor_seen"
 
+_now = time.time  # the clock; tests replace it to walk through an idle time without waiting
 _logins: dict[str, tuple[float, bool, bool]] = {}  # login key → (last activity, ended, has an issue time)
 _lock = threading.Lock()
 
@@ -41,7 +42,7 @@ def login_key(user_info: Mapping) -> str:
 
 def oidc_state(user_info: Mapping, idle_s: float, now: float | None = None) -> tuple[str, bool]:
     """(ACTIVE (activity recorded) | EXPIRED (idle too long) | ENDED (logged out), first time seen)."""
-    now = time.time() if now is None else now
+    now = _now() if now is None else now
     key = login_key(user_info)
     with _lock:
         _prune(now, idle_s)
@@ -62,7 +63,7 @@ def end_oidc(user_info: Mapping, now: float | None = None) -> None:
     """Logout: this login gives no editor role any more, in any session."""
     with _lock:
         dated = _number(user_info.get("iat")) is not None
-        _logins[login_key(user_info)] = (time.time() if now is None else now, True, dated)
+        _logins[login_key(user_info)] = (_now() if now is None else now, True, dated)
 
 
 def _prune(now: float, idle_s: float) -> None:
@@ -77,7 +78,7 @@ def local_state(session: MutableMapping, idle_s: float, now: float | None = None
     """The session's local login: ACTIVE (activity recorded), EXPIRED (and forgotten) or ENDED (none)."""
     if not session.get(LOCAL_FLAG):
         return ENDED
-    now = time.time() if now is None else now
+    now = _now() if now is None else now
     last = _number(session.get(LOCAL_SEEN))
     if last is not None and now - last > idle_s:
         end_local(session)
@@ -88,7 +89,7 @@ def local_state(session: MutableMapping, idle_s: float, now: float | None = None
 
 def start_local(session: MutableMapping, now: float | None = None) -> None:
     session[LOCAL_FLAG] = True
-    session[LOCAL_SEEN] = time.time() if now is None else now
+    session[LOCAL_SEEN] = _now() if now is None else now
 
 
 def end_local(session: MutableMapping) -> None:

@@ -151,7 +151,7 @@ def open_deep_link(script: str, params: dict, editor: bool) -> AppTest:
     for section, values in FAKE_SECRETS.items():
         at.secrets[section] = values
     if editor:
-        at.user = {"is_logged_in": True, "email": "koordinaattori@example.fi"}
+        at.user = {"is_logged_in": True, "email": "koordinaattori@example.fi", "email_verified": True}
     for key, value in params.items():
         at.query_params[key] = value
     # app.py first, as a server runs it before any page; AppTest then runs the switched-to page alone, so
