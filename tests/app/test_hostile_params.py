@@ -189,7 +189,9 @@ def warehouse(built_data_dir: Path, isolated_store) -> object:
         def snapshot() -> tuple:
             rows = db.connection().cursor().execute("SELECT count(*) FROM fact_indicator").fetchone()[0]
             current = (built_data_dir / "warehouse" / "CURRENT").read_text(encoding="utf-8")
-            return rows, current, int(state.query("store_revision")["revision"].iloc[0])
+            with state.connect() as con:  # the editor's login is an audit line (entity "login"); nothing else
+                changes = con.execute("SELECT count(*) FROM audit_log WHERE entity <> 'login'").fetchone()[0]
+            return rows, current, changes
 
         before = snapshot()
         assert before[0] > 0
