@@ -208,6 +208,10 @@ def _start_oidc_login() -> None:
     """The login button's callback: st.login, with its configuration errors as a message, not a trace."""
     from streamlit.errors import StreamlitAuthError
 
+    if not config.provider_reachable(str(config.secret("auth").get("server_metadata_url", ""))):
+        _log.warning("OIDC provider metadata did not answer: login not started")
+        st.session_state[_NOTICE] = "provider_unreachable"
+        return
     try:
         st.login()
     except StreamlitAuthError as exc:
@@ -239,8 +243,8 @@ def require_editor(lang: str) -> User:
     notice = st.session_state.pop(_NOTICE, None)
     if notice == "expired":
         st.info(t("auth.expired", lang, minutes=round(config.idle_seconds() / 60)))
-    elif notice == "login_failed":
-        st.error(t("auth.login_failed", lang))
+    elif notice in ("login_failed", "provider_unreachable"):
+        st.error(t(f"auth.{notice}", lang))
     if config.oidc_configured():
         _oidc_offer(user, lang)
     if config.local_enabled():

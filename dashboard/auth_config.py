@@ -10,7 +10,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
+import threading
+import time
+import urllib.error
+import urllib.request
 
 import streamlit as st
 
@@ -52,6 +57,29 @@ def oidc_problems() -> list[str]:
     if importlib.util.find_spec("authlib") is None:
         problems.append("Authlib (pip install -r requirements.txt)")
     return problems
+
+
+_reachable: dict[str, float] = {}  # metadata URL → until when a successful check is trusted
+_reachable_lock = threading.Lock()
+REACHABLE_TTL_S = 300.0
+
+
+def provider_reachable(url: str, timeout: float = 3.0) -> bool:
+    """Does the provider's discovery document answer? Checked when the login button is pressed: if not,
+    the guard says so, where st.login would send the browser to a bare "Authentication error" page. A
+    success is trusted for five minutes, so a burst of clicks costs no burst of requests."""
+    with _reachable_lock:
+        if _reachable.get(url, 0.0) > time.monotonic():
+            return True
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # the URL comes from secrets.toml
+            ok = "authorization_endpoint" in json.loads(response.read(1_000_000))
+    except (OSError, ValueError, urllib.error.URLError):
+        ok = False
+    if ok:
+        with _reachable_lock:
+            _reachable[url] = time.monotonic() + REACHABLE_TTL_S
+    return ok
 
 
 def editors() -> set[str]:

@@ -88,6 +88,16 @@ def test_anonymous_with_oidc_gets_a_login_button() -> None:
     assert not at.success and at.button[0].label == "Kirjaudu sisään"
 
 
+def test_login_with_an_unreachable_provider_says_so_without_a_traceback() -> None:
+    down = {
+        **OIDC,
+        "auth": {**OIDC["auth"], "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"},
+    }
+    at = run(down, {"is_logged_in": False})
+    at.button[0].click().run()
+    assert not at.exception and "ei vastaa" in at.error[0].value and at.button[0].label == "Kirjaudu sisään"
+
+
 def test_logged_in_non_editor_is_stopped_and_told_why() -> None:
     at = run(OIDC, {"is_logged_in": True, "email": "someone@example.fi", "email_verified": True})
     assert not at.success and "someone@example.fi" in at.info[0].value and "luettelossa" in at.info[0].value
