@@ -181,12 +181,12 @@ def check_local_password(password: str, lang: str) -> tuple[bool, str]:
     if ok:
         _audit(user, "login_success", "local", refused_before=result.refused)
         return True, ""
-    if result.outcome == throttle.LOCKED:
-        _audit("anonymous", "login_lockout", "local", failures=result.failures, until=retry,
-               refused_before=result.refused)  # fmt: skip
+    locked = result.outcome == throttle.LOCKED
+    _audit("anonymous", "login_failure", "local", failures=result.failures, refused_before=result.refused,
+           **({} if locked else {"next_try": retry}))  # fmt: skip
+    if locked:  # the failure that locks is also a line of its own: the lockout and until when
+        _audit("anonymous", "login_lockout", "local", failures=result.failures, until=retry)
         return False, t("auth.locked", lang, time=local_time(result.retry_at, lang))
-    _audit("anonymous", "login_failure", "local", failures=result.failures, next_try=retry,
-           refused_before=result.refused)  # fmt: skip
     wait = max(1, math.ceil(result.retry_at - throttle.clock()))
     return False, f"{t('auth.wrong_password', lang)} {t('auth.wait', lang, seconds=wait)}"
 

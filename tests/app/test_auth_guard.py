@@ -182,9 +182,11 @@ def test_brute_force_burst_is_delayed_then_locked(clock: Clock, monkeypatch: pyt
     assert at.success[0].value == "editor editor" and len(hashed) == 6
 
     lines = audit_lines()
-    assert [line["action"] for line in lines] == ["login_failure"] * 4 + ["login_lockout", "login_success"]
+    assert [line["action"] for line in lines] == ["login_failure"] * 5 + ["login_lockout", "login_success"]
+    assert '"refused_before": 1' in lines[1]["after_json"]  # the right password sent inside the first delay
     assert '"refused_before": 2' in lines[-1]["after_json"]  # the two refusals during the lockout
-    assert '"failures": 5' in lines[4]["after_json"] and '"until": "2026-09-21T17:28' in lines[4]["after_json"]
+    assert '"failures": 5' in lines[5]["after_json"] and '"until": "2026-09-21T17:28' in lines[5]["after_json"]
+    assert all(line["actor"] == "anonymous" for line in lines[:-1]) and lines[-1]["actor"] == "editor"
     everything = " ".join(str(v) for line in lines for v in line.values()) + caplog.text + "".join(capfd.readouterr())
     assert PASSWORD not in everything and "arvaus" not in everything
 

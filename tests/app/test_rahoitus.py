@@ -27,7 +27,7 @@ def app(app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTe
 def as_user(at: AppTest, email: str | None) -> AppTest:
     for key, value in OIDC.items():
         at.secrets[key] = value
-    at.user = {"is_logged_in": email is not None, **({"email": email} if email else {})}
+    at.user = {"is_logged_in": email is not None, **({"email": email, "email_verified": True} if email else {})}
     return at
 
 
