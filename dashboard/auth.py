@@ -224,7 +224,10 @@ def _oidc_offer(user: User, lang: str) -> None:
     or the login button."""
     problems = config.oidc_problems()
     if problems:
-        st.error(t("auth.oidc_incomplete", lang, missing=", ".join(f"`{p}`" for p in problems)))
+        listed = "; ".join(
+            t(f"auth.problem_{kind}", lang, name=key, n=config.MIN_COOKIE_SECRET) for kind, key in problems
+        )
+        st.error(t("auth.oidc_incomplete", lang, missing=listed))
         return
     if user.method == "oidc" and user.reason in ("not_listed", "unverified"):
         st.info(t(f"auth.refused_{user.reason}", lang, name=_text(user.name)))

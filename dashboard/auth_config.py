@@ -44,18 +44,19 @@ def oidc_configured() -> bool:
     return bool(secret("auth"))
 
 
-def oidc_problems() -> list[str]:
-    """What keeps st.login from working, as short technical phrases (key names, never their values)."""
+def oidc_problems() -> list[tuple[str, str]]:
+    """What keeps st.login from working: (kind, key) with kind missing | redirect | cookie | authlib.
+    Key names only, never their values (the guard shows these to every visitor)."""
     auth = secret("auth")
-    problems = [f"[auth] {key}" for key in OIDC_REQUIRED if not str(auth.get(key, "")).strip()]
+    problems = [("missing", key) for key in OIDC_REQUIRED if not str(auth.get(key, "")).strip()]
     redirect = str(auth.get("redirect_uri", ""))
-    if redirect and not redirect.rstrip("/").endswith("/oauth2callback"):
-        problems.append("[auth] redirect_uri: …/oauth2callback")
+    if redirect and not redirect.endswith("/oauth2callback"):  # Streamlit's callback route, exactly
+        problems.append(("redirect", "redirect_uri"))
     cookie = str(auth.get("cookie_secret", ""))
     if cookie and len(cookie) < MIN_COOKIE_SECRET:
-        problems.append(f"[auth] cookie_secret: ≥ {MIN_COOKIE_SECRET}")
+        problems.append(("cookie", "cookie_secret"))
     if importlib.util.find_spec("authlib") is None:
-        problems.append("Authlib (pip install -r requirements.txt)")
+        problems.append(("authlib", "Authlib"))
     return problems
 
 
