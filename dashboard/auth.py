@@ -33,6 +33,7 @@ import streamlit as st
 from dashboard import auth_config as config
 from dashboard import auth_session as session
 from dashboard import auth_throttle as throttle
+from dashboard import state
 from dashboard.i18n import t
 
 EDITOR, VIEWER = "editor", "viewer"
@@ -98,8 +99,6 @@ def _user_info() -> dict:
 def _audit(actor: str, action: str, method: str, **details: object) -> None:
     """A line in the store's audit log. Never the password; a store that cannot be written does not
     stop the login (the server log says so instead)."""
-    from dashboard import state  # here: the store is needed only when someone logs in
-
     try:
         state.audit(actor, action, "login", method, details)
     except Exception as exc:  # noqa: BLE001 - any store failure: log it, carry on
