@@ -5,6 +5,7 @@ the error page. (A deep link that arrives before app.py has ever run in the serv
 served by Streamlit's pages/ fallback; components.current_language hands that run back to this file.)
 """
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -64,7 +65,11 @@ try:
         if home:
             pages[t(section, lang)].append(st.Page(script, title=t(title, lang), url_path=HOME, visibility="hidden"))
 except Exception as exc:  # noqa: BLE001 - any failure must still end in navigation
-    st.session_state["startup_error"] = f"{type(exc).__name__}: {exc}"
+    # The error page is public: it names the problem, never the server's paths (replaced by "…").
+    st.session_state["startup_error"] = {
+        "missing_warehouse": isinstance(exc, db.WarehouseMissing),
+        "detail": re.sub(r"""(?<![\w.])(?:[A-Za-z]:)?[\\/][^\s'"`,;]+""", "…", f"{type(exc).__name__}: {exc}")[:500],
+    }
     pages = {"": [st.Page("pages/virhe.py", title=t("nav.error", lang), url_path="virhe", default=True)]}
 
 st.navigation(pages, expanded=True).run()  # every section visible: no "View more" fold

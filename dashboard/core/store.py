@@ -222,6 +222,18 @@ def write(actor: str, action: str, entity: str, entity_id: str, statements: Sequ
     _changed()
 
 
+def audit(actor: str, action: str, entity: str, entity_id: str, after: dict | None = None) -> None:
+    """One audit-log row about an event that changes no data (a login attempt, a lockout).
+
+    Unlike write(), it leaves the in-process revision alone: a burst of failed logins must not throw away
+    every cache of user data (the revision is a cache key, its value only has to change when data does)."""
+    with connect() as con:
+        con.execute(sql("audit_insert"), {
+            "changed_at": datetime.now(UTC), "actor": actor, "action": action, "entity": entity,
+            "entity_id": entity_id, "before_json": None, "after_json": _json(after),
+        })  # fmt: skip
+
+
 def revision() -> int:
     """Changes so far (the audit log's last id): a cache key for anything derived from the store; -1 while
     the store cannot be read.

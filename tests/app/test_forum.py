@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.forum import decks
+from dashboard.forum.presentation import decks
 from tests.app.conftest import plotly_figures
 
-EDITOR = {"is_logged_in": True, "email": "koordinaattori@example.fi"}
+EDITOR = {"is_logged_in": True, "email": "koordinaattori@example.fi", "email_verified": True}
 SECRETS = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
                     "client_id": "id", "client_secret": "s",
                     "server_metadata_url": "https://idp.example/.well-known/openid-configuration"},

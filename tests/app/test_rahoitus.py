@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import store as state
-from dashboard.funding import projects
+from dashboard.funding.summary import projects
 from tests.app.conftest import plotly_figures
 
 NB = "\u00a0"
@@ -28,7 +28,7 @@ def app(app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTe
 def as_user(at: AppTest, email: str | None) -> AppTest:
     for key, value in OIDC.items():
         at.secrets[key] = value
-    at.user = {"is_logged_in": email is not None, **({"email": email} if email else {})}
+    at.user = {"is_logged_in": email is not None, **({"email": email, "email_verified": True} if email else {})}
     return at
 
 
