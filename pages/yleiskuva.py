@@ -2,15 +2,13 @@
 
 import streamlit as st
 
-from dashboard.core import queries
 from dashboard.core.i18n import t
 from dashboard.overview import headlines as overview
 from dashboard.ui.components import current_language, metric_cards, view_block
 
 lang = current_language()
-meta = queries.region()
-st.title(meta.get(f"title_{lang}", meta["title_fi"]))
-st.markdown(t("overview.intro", lang, brand=meta["brand"], n=len(queries.focus_codes())))
+st.title(overview.service_title(lang))
+st.markdown(overview.intro(lang))
 
 st.header(t("overview.headline", lang))
 metric_cards(overview.headlines(lang))

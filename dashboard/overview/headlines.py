@@ -43,6 +43,17 @@ def _delta(row: pd.Series, unit: str, decimals: int, lang: str, five: bool = Fal
     return text
 
 
+def service_title(lang: str) -> str:
+    """The service's name in `lang` from region.toml (Finnish where it gives none): the overview's title."""
+    meta = queries.region()
+    return meta.get(f"title_{lang}", meta["title_fi"])
+
+
+def intro(lang: str) -> str:
+    """The page's opening sentence: the cooperation's brand and how many municipalities it has."""
+    return t("overview.intro", lang, brand=queries.region()["brand"], n=len(queries.focus_codes()))
+
+
 @memo
 def headlines(lang: str) -> tuple[Headline, ...]:
     """Population, unemployment rate, jobs and net migration of the sub-region, with changes.
