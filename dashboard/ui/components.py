@@ -4,6 +4,8 @@ source caption, derived note, text alternative and downloads of exactly the data
 from __future__ import annotations
 
 import functools
+import html
+import re
 import types
 
 import pandas as pd
@@ -135,3 +137,12 @@ def metric_cards(headlines: tuple[Headline, ...], columns: int = 4) -> None:
         with column.container(border=True):
             st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
             st.caption(f"{card.caption}  \n{card.source}")
+
+
+def plain(text: object) -> str:
+    """User or register text for st.markdown/st.caption/labels: every Markdown and HTML character escaped, so
+    it shows as typed (an image link stays text; nothing is fetched)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), html.escape(str(text), quote=False))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>$:]")

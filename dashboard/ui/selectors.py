@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.core.i18n import t
 from dashboard.core.links import PageState
 from dashboard.population import choices as population
+from dashboard.ui.components import plain
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,6 @@ def area_selection(state: PageState, options: population.AreaChoices, years: tup
 
 def notices(state: PageState) -> None:
     """What PageState dropped from the link or the session this run, one short note each (call it after the
-    page's widget keys are made)."""
+    page's widget keys are made). A note quotes what the link asked for: shown as text, never as Markdown."""
     for notice in state.notices():
-        st.info(notice, icon=":material/link_off:")
+        st.info(plain(notice), icon=":material/link_off:")

@@ -20,7 +20,8 @@ def switch(app: AppTest, page: str) -> AppTest:
 
 
 def infos(app: AppTest) -> str:
-    return " ".join(i.value for i in app.info)
+    """The page's notes as read (they are shown as text: Markdown characters come escaped)."""
+    return " ".join(i.value for i in app.info).replace("\\", "")
 
 
 def test_work_year_on_year_then_population(app: AppTest) -> None:
@@ -83,6 +84,12 @@ def test_url_value_that_fits_no_option_is_dropped_with_a_notice(app: AppTest) ->
     assert app.radio(key="vaesto.tila").value == "index"
     assert app.slider(key="vaesto.vuodet").value == (1972, 2022)
     assert "tila = ”Bogus”" in infos(app) and "vuodet = ”1800,1990”" in infos(app)
+
+
+def test_a_hostile_url_value_is_quoted_as_text(app: AppTest) -> None:
+    open_page(app, VAESTO, **{"vaesto.tila": "![x](https://example.com/x.png)<b>"})
+    shown = " ".join(i.value for i in app.info)
+    assert "\\!\\[x\\]\\(https\\://example\\.com/x\\.png\\)&lt;b&gt;" in shown  # text, not an image
 
 
 def test_prefixed_url_keys(app: AppTest) -> None:
