@@ -7,25 +7,38 @@ from dashboard.comparison import map as comparison_map
 from dashboard.comparison import multiples as comparison_multiples
 from dashboard.comparison import table as comparison
 from dashboard.core.i18n import fmt_period, t
+from dashboard.core.links import PageState
+from dashboard.ui import selectors
 from dashboard.ui.components import current_language, view_block
 
 lang = current_language()
+state = PageState("kuntavertailu", lang)
 opts = comparison.options(lang)
+names, labels = opts.names.get, opts.labels.get
 st.title(t("comparison.title", lang))
 st.markdown(t("comparison.intro", lang))
 
 left, middle, right = st.columns([3, 3, 2])
 codes = left.multiselect(t("comparison.municipalities", lang), opts.municipalities, default=opts.municipalities,
-                         key="kunnat", bind="query-params", format_func=opts.names.get)  # fmt: skip
+                         key=state.choices("kunnat", opts.municipalities, names), bind="query-params",
+                         format_func=names)  # fmt: skip
 indicator = middle.selectbox(t("comparison.indicator", lang), opts.indicators,
-                             index=opts.indicators.index(opts.default_indicator), key="indikaattori",
-                             bind="query-params", format_func=opts.labels.get)  # fmt: skip
-periods = comparison_map.period_choices(indicator)
-period = right.selectbox(t("comparison.period", lang), periods, index=len(periods) - 1, key="vuosi",
-                         bind="query-params", format_func=lambda p: fmt_period(p, lang),
-                         help=t("comparison.period_help", lang))  # fmt: skip
-smooth = st.toggle(t("comparison.smooth", lang), key="liukuva", bind="query-params",
+                             index=opts.indicators.index(opts.default_indicator),
+                             key=state.choice("indikaattori", opts.indicators, labels), bind="query-params",
+                             format_func=labels)  # fmt: skip
+periods = comparison_map.period_choices(indicator)  # the chosen indicator's own periods
+
+
+def period_text(period: str) -> str:
+    return fmt_period(period, lang)
+
+
+period = right.selectbox(t("comparison.period", lang), periods, index=len(periods) - 1,
+                         key=state.choice("vuosi", periods, period_text), bind="query-params",
+                         format_func=period_text, help=t("comparison.period_help", lang))  # fmt: skip
+smooth = st.toggle(t("comparison.smooth", lang), key=state.flag("liukuva"), bind="query-params",
                    disabled=indicator not in opts.yearly, help=t("comparison.smooth_help", lang))  # fmt: skip
+selectors.notices(state)
 
 if not codes:
     st.info(t("comparison.pick_one", lang))

@@ -4,15 +4,17 @@ employed residents, job self-sufficiency, jobs by industry with location quotien
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.core.links import PageState
 from dashboard.model.views import Block
 from dashboard.population import choices as population
 from dashboard.ui import selectors
-from dashboard.ui.components import block_view, current_language, downloads
+from dashboard.ui.components import block_view, current_language, downloads, metric_cards
 from dashboard.work import industry as work_industry
 from dashboard.work import jobs as work_jobs
 from dashboard.work import unemployment as work
 
 lang = current_language()
+state = PageState("tyo_ja_elinkeinot", lang)
 options = population.options(lang)
 
 
@@ -23,20 +25,21 @@ def show(block: Block, key: str) -> None:
 st.title(t("work.title", lang))
 st.markdown(t("work.intro", lang))
 
-chosen = selectors.area_selection(options, work.year_range(), lang, "work.rolling_help")
+chosen = selectors.area_selection(state, options, work.year_range(), "work.rolling_help")
 area, comparisons, first, last, rolling = chosen.area, chosen.comparisons, chosen.first, chosen.last, chosen.rolling
+indicator_key = state.choice("indikaattori", work.MONTHLY, options.labels.get)
+mode_label = work.mode_label(lang)
+mode_key = state.choice("tila", work.MODES, mode_label)
+selectors.notices(state)
 
 st.header(t("work.section_unemployment", lang))
-for column, card in zip(st.columns(4), work.cards(lang, area)):
-    with column.container(border=True):
-        st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
-        st.caption(f"{card.caption}  \n{card.source}")
+metric_cards(work.cards(lang, area))
 
 left, right = st.columns([1, 2])
-indicator = left.selectbox(t("population.indicator", lang), work.MONTHLY, key="indikaattori", bind="query-params",
+indicator = left.selectbox(t("population.indicator", lang), work.MONTHLY, key=indicator_key, bind="query-params",
                            format_func=options.labels.get)  # fmt: skip
-mode = right.radio(t("population.mode", lang), work.MODES, key="tila", bind="query-params", horizontal=True,
-                   format_func=lambda m: t(f"work.mode_{m}", lang))  # fmt: skip
+mode = right.radio(t("population.mode", lang), work.MODES, key=mode_key, bind="query-params", horizontal=True,
+                   format_func=mode_label)  # fmt: skip
 show(work.unemployment_block(lang, area, comparisons, indicator, mode, first, last), "tyo_tyottomyys")
 show(work.labour_market_block(lang, area, first, last), "tyo_tyonhakijat_avoimet")
 

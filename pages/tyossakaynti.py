@@ -7,10 +7,23 @@ from dashboard.commuting import area as commuting_area
 from dashboard.commuting import balance as commuting
 from dashboard.commuting import flows as commuting_flows
 from dashboard.core.i18n import t
+from dashboard.core.links import PageState
+from dashboard.ui import selectors
 from dashboard.ui.components import block_view, current_language
 
 lang = current_language()
+state = PageState("tyossakaynti", lang)
 opts = commuting.options(lang)
+names, labels, mode_label = opts.names.get, opts.labels.get, commuting.mode_label(lang)
+keys = {
+    "kunnat": state.choices("kunnat", opts.municipalities, names),
+    "indikaattori": state.choice("indikaattori", opts.indicators, labels),
+    "vuodet": state.choices("vuodet", opts.years),
+    "vertailu": state.choices("vertailu", opts.comparisons, names),
+    "tila": state.choice("tila", commuting.MODES, mode_label),
+    "liukuva": state.flag("liukuva"),
+    "kunta": state.choice("kunta", opts.municipalities, names),
+}
 st.title(t("commuting.title", lang))
 st.markdown(t("commuting.intro", lang))
 flow_years = commuting_flows.flow_years()
@@ -18,21 +31,22 @@ if flow_years:
     st.info(t("commuting.matrix_available", lang, years=f"{flow_years[0]}–{flow_years[-1]}"))
 else:
     st.info(t("commuting.no_matrix", lang))
+selectors.notices(state)
 
 left, middle, right = st.columns([3, 2, 2])
 codes = left.multiselect(t("commuting.municipalities", lang), opts.municipalities, default=opts.municipalities,
-                         key="kunnat", bind="query-params", format_func=opts.names.get)  # fmt: skip
-indicator = middle.selectbox(t("commuting.indicator", lang), opts.indicators, key="indikaattori",
-                             bind="query-params", format_func=opts.labels.get)  # fmt: skip
+                         key=keys["kunnat"], bind="query-params", format_func=names)  # fmt: skip
+indicator = middle.selectbox(t("commuting.indicator", lang), opts.indicators, key=keys["indikaattori"],
+                             bind="query-params", format_func=labels)  # fmt: skip
 period = right.select_slider(t("commuting.years", lang), opts.years, value=(opts.years[0], opts.years[-1]),
-                             key="vuodet", bind="query-params")  # fmt: skip
+                             key=keys["vuodet"], bind="query-params")  # fmt: skip
 left, middle, right = st.columns([3, 2, 2])
 comparisons = left.multiselect(t("commuting.comparisons", lang), opts.comparisons, default=opts.comparisons,
-                               key="vertailu", bind="query-params", format_func=opts.names.get)  # fmt: skip
-mode = middle.radio(t("commuting.mode", lang), commuting.MODES, key="tila", bind="query-params", horizontal=True,
-                    format_func=lambda m: t(f"commuting.mode_{m}", lang), help=t("commuting.mode_help", lang),
+                               key=keys["vertailu"], bind="query-params", format_func=names)  # fmt: skip
+mode = middle.radio(t("commuting.mode", lang), commuting.MODES, key=keys["tila"], bind="query-params",
+                    horizontal=True, format_func=mode_label, help=t("commuting.mode_help", lang),
                     disabled=indicator not in opts.indexable)  # fmt: skip
-smooth = right.toggle(t("commuting.smooth", lang), key="liukuva", bind="query-params",
+smooth = right.toggle(t("commuting.smooth", lang), key=keys["liukuva"], bind="query-params",
                       help=t("commuting.smooth_help", lang))  # fmt: skip
 
 if not codes:
@@ -49,13 +63,12 @@ st.markdown(f"## {t('commuting.balance_heading', lang, year=year)}\n\n{t('commut
 block_view(commuting.balance_view(codes, comparisons, year, lang), "pendeloinnin_tase", lang)
 
 st.markdown(f"## {t('commuting.stocks_heading', lang)}\n\n{t('commuting.stocks_intro', lang)}")
-code = st.selectbox(t("commuting.municipality", lang), opts.municipalities, key="kunta", bind="query-params",
-                    format_func=opts.names.get)  # fmt: skip
+code = st.selectbox(t("commuting.municipality", lang), opts.municipalities, key=keys["kunta"], bind="query-params",
+                    format_func=names)  # fmt: skip
 block_view(commuting_flows.stocks_view(code, year, lang), "tyossakaynti_varannot", lang)
 if flow_years:
     st.header(t("commuting.flows_heading", lang))
-    flow_year = int(year) if int(year) in flow_years else flow_years[-1]
-    block_view(commuting_flows.flow_view(flow_year, codes, lang), "tyomatkavirrat", lang)
+    block_view(commuting_flows.flow_view(year, codes, lang), "tyomatkavirrat", lang)
 
 members = "\n".join(f"- {line}" for line in commuting_area.membership_lines(year, lang))
 st.markdown(f"## {t('commuting.area_heading', lang)}\n\n{members}\n\n{t('commuting.area_intro', lang)}")

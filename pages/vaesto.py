@@ -4,6 +4,7 @@ age structure and dependency ratio, migration and natural increase. Every select
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.core.links import PageState
 from dashboard.model.views import Block
 from dashboard.population import age as population_age
 from dashboard.population import choices as population
@@ -11,9 +12,10 @@ from dashboard.population import compare as population_compare
 from dashboard.population import flows as population_flows
 from dashboard.population import summary as population_summary
 from dashboard.ui import selectors
-from dashboard.ui.components import block_view, current_language, downloads
+from dashboard.ui.components import block_view, current_language, downloads, metric_cards
 
 lang = current_language()
+state = PageState("vaesto", lang)
 options = population.options(lang)
 
 
@@ -24,20 +26,21 @@ def show(block: Block, key: str) -> None:
 st.title(t("population.title", lang))
 st.markdown(t("population.intro", lang))
 
-chosen = selectors.area_selection(options, options.years, lang, "population.rolling_help")
+chosen = selectors.area_selection(state, options, options.years, "population.rolling_help")
 area, comparisons, first, last, rolling = chosen.area, chosen.comparisons, chosen.first, chosen.last, chosen.rolling
+indicator_key = state.choice("indikaattori", options.indicators, options.labels.get)
+mode_label = population_compare.mode_label(lang)
+mode_key = state.choice("tila", population_compare.MODES, mode_label)
+selectors.notices(state)
 
-for column, card in zip(st.columns(4), population_summary.cards(lang, area)):
-    with column.container(border=True):
-        st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
-        st.caption(f"{card.caption}  \n{card.source}")
+metric_cards(population_summary.cards(lang, area))
 
 st.header(t("population.section_compare", lang))
 left, right = st.columns([1, 2])
-indicator = left.selectbox(t("population.indicator", lang), options.indicators, key="indikaattori",
+indicator = left.selectbox(t("population.indicator", lang), options.indicators, key=indicator_key,
                            bind="query-params", format_func=options.labels.get)  # fmt: skip
-mode = right.radio(t("population.mode", lang), population_compare.MODES, key="tila", bind="query-params", horizontal=True,
-                   format_func=lambda m: t(f"population.mode_{m}", lang))  # fmt: skip
+mode = right.radio(t("population.mode", lang), population_compare.MODES, key=mode_key, bind="query-params",
+                   horizontal=True, format_func=mode_label)  # fmt: skip
 show(
     population_compare.compare_block(lang, area, comparisons, indicator, mode, first, last, rolling), "vaesto_vertailu"
 )

@@ -2,22 +2,16 @@
 
 import streamlit as st
 
-from dashboard.core import queries
 from dashboard.core.i18n import t
 from dashboard.overview import headlines as overview
-from dashboard.ui.components import current_language, view_block
+from dashboard.ui.components import current_language, metric_cards, view_block
 
 lang = current_language()
-meta = queries.region()
-st.title(meta.get(f"title_{lang}", meta["title_fi"]))
-st.markdown(t("overview.intro", lang, brand=meta["brand"], n=len(queries.focus_codes())))
+st.title(overview.service_title(lang))
+st.markdown(overview.intro(lang))
 
 st.header(t("overview.headline", lang))
-for column, card in zip(st.columns(4), overview.headlines(lang)):
-    with column.container(border=True):
-        st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
-        st.caption(card.caption)
-        st.caption(card.source)
+metric_cards(overview.headlines(lang))
 
 view_block(overview.population_view(lang), key="vakiluku_kunnittain", lang=lang)
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.commuting.balance import colors, names, values, wide
+from dashboard.commuting.balance import values, wide
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_value, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -63,14 +62,10 @@ def _area_name(row: pd.Series, lang: str) -> str:
     return f"{row['employment_area_code']} {row[f'name_{lang}'] or row['name_fi']}"
 
 
+@memo
 def membership_lines(year: str, lang: str) -> tuple[str, ...]:
     """Plain sentences: which employment area(s), who else belongs, where the centres are."""
-    return _membership_lines(db.version(), year, lang)
-
-
-@memo
-def _membership_lines(version: str, year: str, lang: str) -> tuple[str, ...]:
-    members, area_names = employment_areas(), names(lang)
+    members, area_names = employment_areas(), queries.area_names(lang)
     member_names = dict(zip(members["area_code"], members[f"area_name_{lang}"].fillna(members["area_name_fi"])))
     lines = []
     for _, group in members.groupby("employment_area_code", sort=False):
@@ -93,7 +88,7 @@ def area_data(year: str, lang: str) -> pd.DataFrame:
     roles = {**{c: "focus" for c in focus}, **centres(year), sub: "subregion"}
     table = wide(year, list(roles), AREA_IDS)
     table["role"] = table["area_code"].map(roles)
-    area_names = names(lang)
+    area_names = queries.area_names(lang)
     table["area_name"] = table["area_code"].map(area_names)
     members = employment_areas()
     rows = [table]
@@ -115,18 +110,14 @@ def area_data(year: str, lang: str) -> pd.DataFrame:
     return data[["area_code", "area_name", "role", "period", *AREA_IDS, "is_derived", "source_table", "vintage"]]
 
 
-def area_view(year: str, lang: str) -> Block:
-    return _area_view(db.version(), year, lang)
-
-
 @memo
-def _area_view(version: str, year: str, lang: str) -> Block:
+def area_view(year: str, lang: str) -> Block:
     data = area_data(year, lang)
     data = data[data["job_self_sufficiency"].notna()]
     if data.empty:
         return Block(None, (t("commuting.no_year_data", lang, year=year),))
     plotted = data.iloc[::-1]  # horizontal bars draw bottom-up: keep the table's order top-down
-    palette = colors()
+    palette = queries.area_colors()
     bar_colors = [palette.get(c, charts.NEUTRALS[0] if r.startswith("centre") else charts.NEUTRALS[2])
                   for c, r in zip(plotted["area_code"], plotted["role"])]  # fmt: skip
     labels = [f"{fmt_value(s, 'percent', 1, lang)} · {fmt_number(b, 0, lang, signed=True)}"
@@ -144,13 +135,9 @@ def _area_view(version: str, year: str, lang: str) -> Block:
     return Block(ChartView(figure, data.reset_index(drop=True), source_caption(data, lang), alt))
 
 
+@memo
 def area_table(year: str, lang: str) -> pd.DataFrame:
     """The same rows for reading: formatted, localised headers, 'ei tietoa' where a figure is missing."""
-    return _area_table(db.version(), year, lang)
-
-
-@memo
-def _area_table(version: str, year: str, lang: str) -> pd.DataFrame:
     data = area_data(year, lang)
     catalog = queries.indicators()
     missing = t("common.no_data", lang)

@@ -12,12 +12,12 @@ returns a Block computed once per data version, language and selection (`memo`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_value, label, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -40,17 +40,23 @@ SHOWN = ["area_code", "area_name", "indicator_id", "period", "value", "published
          "source_table", "vintage"]  # fmt: skip
 
 
+def mode_label(lang: str) -> Callable[[str], str]:
+    """The text of each of MODES in `lang`: what the radio shows and the URL carries."""
+    return lambda mode: t(f"commuting.mode_{mode}", lang)
+
+
 # --- choices -------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Options:
-    """What the page's widgets offer, built once per data version and language: a warm rerun then formats
-    its options from these dicts instead of unpickling the catalogue for every option label."""
+class CommutingChoices:
+    """What the Työssäkäynti page's widgets offer, built once per data version and language: a warm rerun
+    then formats its options from these dicts instead of unpickling the catalogue for every option label.
+    (The population and work pages' area selectors offer other things: population.choices.AreaChoices.)"""
 
     municipalities: tuple[str, ...]
     comparisons: tuple[str, ...]
-    names: dict[str, str]
+    names: Mapping[str, str]  # area code → unique name (queries.area_names)
     indicators: tuple[str, ...]
     labels: dict[str, str]
     years: tuple[str, ...]
@@ -58,24 +64,16 @@ class Options:
 
 
 @memo
-def _options(version: str, lang: str) -> Options:
+def options(lang: str) -> CommutingChoices:
     catalog = queries.indicators()
     ids = tuple(i for i in INDICATORS if i in catalog.index and isinstance(catalog.loc[i, "last_period"], str))
     covered = catalog.loc[list(ids)]
     years = tuple(str(y) for y in range(int(covered["first_period"].min()), int(covered["last_period"].max()) + 1))
-    return Options(
+    return CommutingChoices(
         municipalities=tuple(queries.focus_codes()), comparisons=tuple(queries.comparison_codes()),
-        names=dict(queries.area_names(lang)), indicators=ids,
-        labels={i: label(catalog.loc[i].to_dict(), lang) for i in ids}, years=years, indexable=_indexable(version),
+        names=queries.area_names(lang), indicators=ids,
+        labels={i: label(catalog.loc[i].to_dict(), lang) for i in ids}, years=years, indexable=_indexable(),
     )  # fmt: skip
-
-
-def options(lang: str) -> Options:
-    return _options(db.version(), lang)
-
-
-def names(lang: str) -> dict[str, str]:
-    return options(lang).names
 
 
 def all_codes() -> list[str]:
@@ -93,7 +91,7 @@ def values() -> pd.DataFrame:
 
 
 @memo
-def _indexable(version: str) -> frozenset[str]:
+def _indexable() -> frozenset[str]:
     rows = values()
     catalog = queries.indicators()
     positive = rows.groupby("indicator_id")["value"].min() > 0  # a signed series (the balance) has no index
@@ -106,24 +104,20 @@ def indexable(indicator: str) -> bool:
 
 
 @memo
-def _latest_population(version: str) -> dict[str, float]:
+def _latest_population() -> dict[str, float]:
     rows = queries.latest(["population"], queries.focus_codes())
     return dict(zip(rows["area_code"], rows["value"]))
 
 
 def volatile_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
     """Municipalities under 2 000 residents (latest population): their yearly figures swing by chance."""
-    population = _latest_population(db.version())
+    population = _latest_population()
     return tuple(c for c in codes if derive.is_volatile(population.get(c)))
 
 
 def _ordered(chosen: list[str], order: list[str]) -> tuple[str, ...]:
     """The chosen areas in the configured order, however they were clicked: stable legends, one cache entry."""
     return tuple(c for c in order if c in set(chosen))
-
-
-def colors() -> dict[str, str]:
-    return charts.area_colors(queries.focus_codes(), queries.comparison_codes())
 
 
 def unit_text(unit: str, lang: str) -> str:
@@ -138,16 +132,16 @@ def series_view(indicator: str, codes: list[str], comparisons: list[str], years:
     """The chosen indicator for the chosen municipalities (and comparison areas where they make sense)."""
     opts = options(lang)
     codes, comparisons = _ordered(codes, opts.municipalities), _ordered(comparisons, opts.comparisons)
-    return _series_view(db.version(), indicator, codes, comparisons, tuple(years), mode, smooth, lang)
+    return _series_view(indicator, codes, comparisons, tuple(years), mode, smooth, lang)
 
 
 @memo
-def _series_view(version: str, indicator: str, codes: tuple[str, ...], comparisons: tuple[str, ...],
+def _series_view(indicator: str, codes: tuple[str, ...], comparisons: tuple[str, ...],
                  years: tuple[str, str], mode: str, smooth: bool, lang: str) -> Block:  # fmt: skip
     entry = queries.indicators().loc[indicator]
     unit, decimals, first, last = entry["unit"], int(entry["decimals"]), years[0], years[1]
     mode = mode if indexable(indicator) else "count"
-    area_names = names(lang)
+    area_names = queries.area_names(lang)
     notes = []
     # Counts of places of very different size share no axis; rates and indices do.
     shown_comparisons = comparisons if unit != "persons" or mode == "index" else ()
@@ -177,7 +171,7 @@ def _series_view(version: str, indicator: str, codes: tuple[str, ...], compariso
         notes.append(t("commuting.volatile_note", lang, areas=", ".join(area_names[c] for c in codes if c in volatile)))
     title, y_title = _series_title(entry, unit, first, last, mode, smooth, lang)
     marked = rows.assign(area_name=rows["area_name"] + rows["area_code"].map(lambda c: " *" if c in volatile else ""))
-    figure = charts.line_chart(marked, colors(), title, y_title, lang, dashed=volatile)
+    figure = charts.line_chart(marked, queries.area_colors(), title, y_title, lang, dashed=volatile)
     # Eleven legend entries wrap to two rows: below the plot they cannot run into the title.
     figure.update_layout(height=500, legend={"orientation": "h", "y": -0.1, "yanchor": "top", "x": 0})
     shown_decimals = 1 if mode == "index" or smooth else decimals
@@ -249,11 +243,11 @@ def wide(year: str, codes: list[str], ids: tuple[str, ...] = BALANCE_IDS) -> pd.
 def balance_view(codes: list[str], comparisons: list[str], year: str, lang: str) -> Block:
     opts = options(lang)
     codes, comparisons = _ordered(codes, opts.municipalities), _ordered(comparisons, opts.comparisons)
-    return _balance_view(db.version(), codes, comparisons, year, lang)
+    return _balance_view(codes, comparisons, year, lang)
 
 
 @memo
-def _balance_view(version: str, codes: tuple[str, ...], comparisons: tuple[str, ...], year: str,
+def _balance_view(codes: tuple[str, ...], comparisons: tuple[str, ...], year: str,
                   lang: str) -> Block:  # fmt: skip
     areas = queries.areas()
     # A balance is a head count: the region's and the country's (zero by definition, bar cross-border
@@ -263,7 +257,7 @@ def _balance_view(version: str, codes: tuple[str, ...], comparisons: tuple[str, 
     data = data[data["commuting_balance"].notna()]
     if data.empty:
         return Block(None, (t("commuting.no_year_data", lang, year=year),))
-    area_names = names(lang)
+    area_names = queries.area_names(lang)
     data.insert(1, "area_name", data["area_code"].map(area_names))
     data = data.sort_values("commuting_balance", ignore_index=True)
     labels = [
@@ -272,7 +266,7 @@ def _balance_view(version: str, codes: tuple[str, ...], comparisons: tuple[str, 
     ]
     title = t("commuting.balance_title", lang, year=year)
     figure = charts.horizontal_bars(data["area_name"], data["commuting_balance"], labels,
-                                    [colors().get(c, charts.NEUTRALS[0]) for c in data["area_code"]],
+                                    [queries.area_colors().get(c, charts.NEUTRALS[0]) for c in data["area_code"]],
                                     title, t("unit.persons", lang), lang)  # fmt: skip
     lowest, highest = data.iloc[0], data.iloc[-1]
     alt = t("commuting.balance_alt", lang, year=year, n=len(data),

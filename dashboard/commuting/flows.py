@@ -13,9 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, unlabel_rgb
 
-from dashboard.commuting.balance import colors, names, values
+from dashboard.commuting.balance import values
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_value, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -60,16 +59,12 @@ def _rgba(color: str, alpha: float) -> str:
     return f"rgba({int(red)}, {int(green)}, {int(blue)}, {alpha})"
 
 
-def stocks_view(code: str, year: str, lang: str) -> Block:
-    return _stocks_view(db.version(), code, year, lang)
-
-
 @memo
-def _stocks_view(version: str, code: str, year: str, lang: str) -> Block:
+def stocks_view(code: str, year: str, lang: str) -> Block:
     rows = values()
     rows = rows[(rows["area_code"] == code) & (rows["period"] == year) & rows["indicator_id"].isin(STOCK_IDS)]
     stocks = dict(zip(rows["indicator_id"], rows["value"]))
-    area = names(lang).get(code, code)
+    area = queries.area_names(lang).get(code, code)
     if any(pd.isna(stocks.get(i)) for i in STOCK_IDS):
         return Block(None, (t("commuting.no_stocks", lang, area=area, year=year),))
     links = stock_links(stocks)
@@ -82,7 +77,7 @@ def _stocks_view(version: str, code: str, year: str, lang: str) -> Block:
         "elsewhere": t("commuting.node_elsewhere", lang, n=n("out_commuters")),
     }
     order = list(node_labels)
-    color = colors().get(code, charts.NEUTRALS[0])
+    color = queries.area_colors().get(code, charts.NEUTRALS[0])
     figure = go.Figure(
         go.Sankey(
             arrangement="fixed",
@@ -116,17 +111,19 @@ def _stocks_view(version: str, code: str, year: str, lang: str) -> Block:
 
 
 @memo
-def _flow_years(version: str) -> tuple[int, ...]:
+def flow_years() -> tuple[int, ...]:
+    """Years with a municipality-to-municipality matrix in the warehouse (none on the bundled snapshot)."""
     return tuple(int(y) for y in queries.run("commuting_flow_years")["year"])
 
 
-def flow_years() -> tuple[int, ...]:
-    """Years with a municipality-to-municipality matrix in the warehouse (none on the bundled snapshot)."""
-    return _flow_years(db.version())
-
-
-def flow_view(year: int, codes: list[str], lang: str) -> Block:
-    return _flow_view(db.version(), year, tuple(c for c in names(lang) if c in set(codes)), lang)
+def flow_view(year: int | str, codes: list[str], lang: str) -> Block:
+    """The largest flows among the chosen municipalities in the chosen year, or in the newest year with a
+    matrix when that year has none (a live fetch may bring only some years)."""
+    years = flow_years()
+    if not years:
+        return Block(None, (t("commuting.no_flows_year", lang, year=year),))
+    shown_year = int(year) if int(year) in years else years[-1]
+    return _flow_view(shown_year, tuple(c for c in queries.area_names(lang) if c in set(codes)), lang)
 
 
 def top_flows(flows: pd.DataFrame, limit: int = TOP_FLOWS) -> pd.DataFrame:
@@ -137,7 +134,7 @@ def top_flows(flows: pd.DataFrame, limit: int = TOP_FLOWS) -> pd.DataFrame:
 
 
 @memo
-def _flow_view(version: str, year: int, codes: tuple[str, ...], lang: str) -> Block:
+def _flow_view(year: int, codes: tuple[str, ...], lang: str) -> Block:
     flows = queries.run("commuting_flows", year=year, area_codes=list(codes))
     if flows.empty:
         return Block(None, (t("commuting.no_flows_year", lang, year=year),))
@@ -147,7 +144,7 @@ def _flow_view(version: str, year: int, codes: tuple[str, ...], lang: str) -> Bl
     home_nodes = [t("commuting.flow_home", lang, area=a) for a in dict.fromkeys(home)]
     work_nodes = [t("commuting.flow_work", lang, area=a) for a in dict.fromkeys(work)]
     nodes = home_nodes + work_nodes
-    palette = colors()
+    palette = queries.area_colors()
     node_codes = list(dict.fromkeys(shown["home_area_code"])) + list(dict.fromkeys(shown["work_area_code"]))
     figure = go.Figure(
         go.Sankey(

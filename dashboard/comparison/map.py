@@ -15,9 +15,8 @@ import json
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.comparison.table import in_focus_order, indicator_label, names
+from dashboard.comparison.table import in_focus_order, indicator_label
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, fmt_value, t
 from dashboard.core.memo import memo
 from dashboard.model import charts
@@ -34,13 +33,9 @@ def members() -> pd.DataFrame:
     return queries.run("compare_region_members", region=queries.region()["region"])
 
 
+@memo
 def period_choices(indicator: str) -> tuple[str, ...]:
     """Periods in which at least one focus municipality has a value, oldest first."""
-    return _period_choices(db.version(), indicator)
-
-
-@memo
-def _period_choices(version: str, indicator: str) -> tuple[str, ...]:
     rows = queries.series(indicator, queries.focus_codes())
     return tuple(sorted(set(rows.loc[rows["value"].notna(), "period"])))
 
@@ -57,18 +52,20 @@ def map_data(indicator: str, period: str, lang: str) -> pd.DataFrame:
     region = members()
     rows = queries.series(indicator, region["area_code"])
     rows = rows[rows["period"] == period].set_index("area_code")
-    data = region[["area_code", "is_focus"]].assign(area_name=region["area_code"].map(names(lang)), period=period)
+    data = region[["area_code", "is_focus"]].assign(
+        area_name=region["area_code"].map(queries.area_names(lang)), period=period
+    )
     for column in ("value", "status", "is_derived", "source_table", "vintage"):
         data[column] = data["area_code"].map(rows[column]) if not rows.empty else None
     return data
 
 
 def map_view(indicator: str, period: str, codes: list[str], lang: str) -> ChartView | None:
-    return _map_view(db.version(), indicator, period, in_focus_order(codes), lang)
+    return _map_view(indicator, period, in_focus_order(codes), lang)
 
 
 @memo
-def _map_view(version: str, indicator: str, period: str, codes: tuple[str, ...], lang: str) -> ChartView | None:
+def _map_view(indicator: str, period: str, codes: tuple[str, ...], lang: str) -> ChartView | None:
     entry = queries.indicators().loc[indicator]
     unit, decimals = entry["unit"], int(entry["decimals"])
     data = map_data(indicator, period, lang)
@@ -108,7 +105,7 @@ def _map_view(version: str, indicator: str, period: str, codes: tuple[str, ...],
         hoverinfo="skip",
     ))  # fmt: skip
     figure = go.Figure(traces)
-    region_name = names(lang).get(queries.region()["region"], queries.region()["region"])
+    region_name = queries.area_names(lang).get(queries.region()["region"], queries.region()["region"])
     title = t("comparison.map_title", lang, indicator=indicator_label(indicator, lang), region=region_name,
               period=fmt_period(period, lang), unit=unit_text)  # fmt: skip
     figure = charts.base_layout(figure, title, lang, height=620)

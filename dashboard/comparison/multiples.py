@@ -6,9 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.commuting.balance import volatile_codes
-from dashboard.comparison.table import in_focus_order, indicator_label, names, options
+from dashboard.comparison.table import in_focus_order, indicator_label, options
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, fmt_value, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -26,15 +25,15 @@ def can_smooth(indicator: str) -> bool:
 
 
 def multiples_view(indicator: str, codes: list[str], smooth: bool, lang: str) -> Block:
-    return _multiples_view(db.version(), indicator, in_focus_order(codes), smooth and can_smooth(indicator), lang)
+    return _multiples_view(indicator, in_focus_order(codes), smooth and can_smooth(indicator), lang)
 
 
 @memo
-def _multiples_view(version: str, indicator: str, codes: tuple[str, ...], smooth: bool, lang: str) -> Block:
+def _multiples_view(indicator: str, codes: tuple[str, ...], smooth: bool, lang: str) -> Block:
     entry = queries.indicators().loc[indicator]
     unit, decimals, monthly = entry["unit"], int(entry["decimals"]), entry["frequency"] == "month"
     wanted = [*codes, *queries.comparison_codes()]
-    area_names = names(lang)
+    area_names = queries.area_names(lang)
     rows = queries.series(indicator, wanted)
     rows = rows.assign(published_value=rows["value"])
     notes = []
@@ -66,7 +65,7 @@ def _multiples_view(version: str, indicator: str, codes: tuple[str, ...], smooth
               unit=unit_text)  # fmt: skip
     if smooth:
         title += t("comparison.smoothed_suffix", lang, window=SMOOTHING_WINDOW)
-    colors = charts.area_colors(queries.focus_codes(), queries.comparison_codes())
+    colors = queries.area_colors()
     figure = charts.small_multiples(panels, colors, title, lang, hover_unit=unit_text)
     shown_decimals = max(decimals, 1) if smooth else decimals
     hover = f"%{{x}}: %{{y:,.{shown_decimals}f}} {unit_text}<extra>%{{fullData.name}}</extra>"

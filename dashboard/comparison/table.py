@@ -11,13 +11,13 @@ better or worse (a rate with a direction in the catalogue) — head counts only 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, fmt_value, label, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -36,12 +36,12 @@ SHOWN = ["indicator_id", "indicator", "unit", "period", "area_code", "area_name"
 
 
 @dataclass(frozen=True)
-class Options:
-    """What the page's widgets offer, built once per data version and language (a warm rerun formats its
-    options from these dicts instead of unpickling the catalogue once per option label)."""
+class ComparisonChoices:
+    """What the Kuntavertailu page's widgets offer, built once per data version and language (a warm rerun
+    formats its options from these dicts instead of unpickling the catalogue once per option label)."""
 
     municipalities: tuple[str, ...]
-    names: dict[str, str]
+    names: Mapping[str, str]  # area code → unique name (queries.area_names)
     indicators: tuple[str, ...]
     labels: dict[str, str]
     default_indicator: str
@@ -49,42 +49,21 @@ class Options:
 
 
 @memo
-def _options(version: str, lang: str) -> Options:
+def options(lang: str) -> ComparisonChoices:
     catalog = queries.indicators()
-    ids = tuple(_ordered(list(dict.fromkeys(_latest_rows(version)["indicator_id"]))))
-    return Options(
-        municipalities=tuple(queries.focus_codes()), names=_names(lang), indicators=ids,
+    ids = tuple(_ordered(list(dict.fromkeys(_latest_rows()["indicator_id"]))))
+    return ComparisonChoices(
+        municipalities=tuple(queries.focus_codes()), names=queries.area_names(lang), indicators=ids,
         labels={i: label(catalog.loc[i].to_dict(), lang) for i in ids},
         default_indicator=DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0],
         yearly=frozenset(i for i in ids if catalog.loc[i, "frequency"] == "year"),
     )  # fmt: skip
 
 
-def options(lang: str) -> Options:
-    return _options(db.version(), lang)
-
-
 def in_focus_order(codes: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The chosen municipalities in the configured order, whatever order they were clicked in (stable columns
     and colours, and one cache entry per set)."""
     return tuple(c for c in options("fi").municipalities if c in set(codes))
-
-
-def names(lang: str) -> dict[str, str]:
-    return options(lang).names
-
-
-def _names(lang: str) -> dict[str, str]:
-    """{area_code: name}, made unique: a sub-region named like its municipality gets its level in brackets."""
-    plain = queries.area_names(lang)
-    levels = queries.areas()["level"]
-    shown = [*queries.focus_codes(), *queries.comparison_codes()]
-    counts = pd.Series([plain.get(c, c) for c in shown]).value_counts()
-    out = dict(plain)
-    for code in shown:
-        if counts.get(plain.get(code, code), 0) > 1 and levels.get(code) != "municipality":
-            out[code] = f"{plain.get(code, code)} ({t(f'comparison.level_{levels.get(code)}', lang)})"
-    return out
 
 
 def indicator_label(indicator: str, lang: str) -> str:
@@ -96,7 +75,7 @@ def _ordered(ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda i: (SPEARHEADS.get(catalog.loc[i, "spearhead"], 9), catalog.loc[i, "label_fi"]))
 
 
-def _latest_rows(version: str) -> pd.DataFrame:
+def _latest_rows() -> pd.DataFrame:
     ids = [i for i in queries.indicators().index if i not in EXCLUDED]
     focus = queries.focus_codes()
     return queries.run("compare_latest", indicator_ids=ids, area_codes=[*focus, *queries.comparison_codes()],
@@ -145,10 +124,10 @@ def value_text(value: float, status: object, unit: str, decimals: int, lang: str
 
 
 @memo
-def _table(version: str, lang: str) -> pd.DataFrame:
+def _table(lang: str) -> pd.DataFrame:
     catalog, focus = queries.indicators(), queries.focus_codes()
-    rows = rank_table(_latest_rows(version), catalog, focus)
-    area_names = names(lang)
+    rows = rank_table(_latest_rows(), catalog, focus)
+    area_names = queries.area_names(lang)
     rows["indicator"] = rows["indicator_id"].map(lambda i: label(catalog.loc[i].to_dict(), lang))
     rows["unit"] = rows["indicator_id"].map(catalog["unit"])
     rows["area_name"] = rows["area_code"].map(lambda c: area_names.get(c, c))
@@ -160,7 +139,7 @@ def _table(version: str, lang: str) -> pd.DataFrame:
 
 def table_rows(codes: list[str], lang: str) -> pd.DataFrame:
     """The long table (one row per indicator and area) for the chosen municipalities and the comparisons."""
-    rows = _table(db.version(), lang)
+    rows = _table(lang)
     return rows[rows["area_code"].isin([*codes, *queries.comparison_codes()])]
 
 
@@ -172,7 +151,7 @@ def _row_label(indicator: str, unit: str, period: str, lang: str) -> str:
 
 
 def heatmap_view(codes: list[str], lang: str) -> ChartView:
-    return _heatmap_view(db.version(), in_focus_order(codes), lang)
+    return _heatmap_view(in_focus_order(codes), lang)
 
 
 def wrap(text: str, width: int) -> str:
@@ -182,10 +161,10 @@ def wrap(text: str, width: int) -> str:
 
 
 @memo
-def _heatmap_view(version: str, codes: tuple[str, ...], lang: str) -> ChartView:
+def _heatmap_view(codes: tuple[str, ...], lang: str) -> ChartView:
     catalog = queries.indicators()
     columns = [*codes, *queries.comparison_codes()]
-    area_names = names(lang)
+    area_names = queries.area_names(lang)
     rows = table_rows(list(codes), lang)
     # Units sit in the row labels, so the cells hold bare numbers and eleven columns fit the page.
     rows["row_label"] = [wrap(_row_label(i, u, p, lang), 34)
@@ -249,11 +228,11 @@ def _heatmap_alt(rows: pd.DataFrame, codes: tuple[str, ...], lang: str) -> str:
 
 def table_view(codes: list[str], lang: str) -> pd.DataFrame:
     """The heatmap as a plain table for reading and screen readers: one row per indicator, '↑ 3./8' marks."""
-    return _table_view(db.version(), in_focus_order(codes), lang)
+    return _table_view(in_focus_order(codes), lang)
 
 
 @memo
-def _table_view(version: str, codes: tuple[str, ...], lang: str) -> pd.DataFrame:
+def _table_view(codes: tuple[str, ...], lang: str) -> pd.DataFrame:
     rows = table_rows(list(codes), lang)
     rows = rows.assign(cell=[
         f"{text} {ARROWS[a] if pd.notna(c) else ''}".strip() + (f" ({rank_text(r, n, lang)})" if pd.notna(r) else "")
@@ -264,5 +243,5 @@ def _table_view(version: str, codes: tuple[str, ...], lang: str) -> pd.DataFrame
     out = pd.DataFrame({t("comparison.indicator_column", lang): first["indicator"],
                         t("common.period", lang): first["period"].map(lambda p: fmt_period(p, lang))})  # fmt: skip
     for code in [*codes, *queries.comparison_codes()]:
-        out[names(lang).get(code, code)] = wide[code]
+        out[queries.area_names(lang).get(code, code)] = wide[code]
     return out.reset_index(drop=True)

@@ -8,21 +8,12 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, t, unit_label
 from dashboard.core.memo import memo
 
 
-def catalogue(lang: str) -> pd.DataFrame:
-    return _catalogue(db.version(), lang)
-
-
-def inputs(lang: str) -> pd.DataFrame:
-    return _inputs(db.version(), lang)
-
-
 @memo
-def _catalogue(version: str, lang: str) -> pd.DataFrame:
+def catalogue(lang: str) -> pd.DataFrame:
     """One row per indicator: label, definition, unit, source, coverage, vintage, licence, derivation."""
     ind = queries.indicators()
     # Swedish-speaking officials read Finnish: sv falls back to the Finnish definition, not the English one.
@@ -47,7 +38,7 @@ def _catalogue(version: str, lang: str) -> pd.DataFrame:
 
 
 @memo
-def _inputs(version: str, lang: str) -> pd.DataFrame:
+def inputs(lang: str) -> pd.DataFrame:
     """Every file or live table the warehouse was built from."""
     src = queries.sources()
     origin = src["origin"].map({"snapshot": t("sources.origin_snapshot", lang), "live": t("sources.origin_live", lang)})
@@ -62,22 +53,14 @@ def _inputs(version: str, lang: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
+@memo
 def attributions() -> tuple[str, ...]:
     """Distinct attribution lines, as CC BY 4.0 requires them."""
-    return _attributions(db.version())
-
-
-def runs(lang: str) -> pd.DataFrame:
-    return _runs(db.version(), lang)
-
-
-@memo
-def _attributions(version: str) -> tuple[str, ...]:  # version: cache key only
     return tuple(dict.fromkeys(queries.sources()["attribution"]))
 
 
 @memo
-def _runs(version: str, lang: str) -> pd.DataFrame:  # version: cache key only
+def runs(lang: str) -> pd.DataFrame:
     rows = queries.load_runs()
     return pd.DataFrame({
         t("sources.run_id", lang): rows["run_id"],

@@ -7,10 +7,8 @@ and language (see `memo`).
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_period, fmt_value, label, t
 from dashboard.core.memo import memo
 from dashboard.model import charts
@@ -19,10 +17,6 @@ from dashboard.model.sourcing import short_source, source_caption
 from dashboard.model.views import ChartView, Headline
 
 HEADLINE_IDS = ["population", "unemployment_rate", "jobs", "net_migration"]
-
-
-def area_name(code: str, lang: str) -> str:
-    return queries.area_names(lang).get(code, code)
 
 
 def trend(change: float | None, higher_is_better: bool | None) -> tuple[str, str]:
@@ -49,13 +43,19 @@ def _delta(row: pd.Series, unit: str, decimals: int, lang: str, five: bool = Fal
     return text
 
 
-def headlines(lang: str) -> list[Headline]:
-    """Headline cards, computed once per data version and language."""
-    return _headlines(db.version(), lang)
+def service_title(lang: str) -> str:
+    """The service's name in `lang` from region.toml (Finnish where it gives none): the overview's title."""
+    meta = queries.region()
+    return meta.get(f"title_{lang}", meta["title_fi"])
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _headlines(version: str, lang: str) -> list[Headline]:
+def intro(lang: str) -> str:
+    """The page's opening sentence: the cooperation's brand and how many municipalities it has."""
+    return t("overview.intro", lang, brand=queries.region()["brand"], n=len(queries.focus_codes()))
+
+
+@memo
+def headlines(lang: str) -> tuple[Headline, ...]:
     """Population, unemployment rate, jobs and net migration of the sub-region, with changes.
 
     The delta is the change over one year (same month a year earlier for monthly figures); the caption adds
@@ -65,17 +65,18 @@ def _headlines(version: str, lang: str) -> list[Headline]:
     sub, reg, country = meta["subregion"], meta["region"], meta["country"]
     catalog = queries.indicators()
     latest = queries.latest(HEADLINE_IDS, [sub, reg, country])
+    names = queries.area_names(lang)
     cards = []
     for ind in HEADLINE_IDS:
         rows = latest[(latest["indicator_id"] == ind) & (latest["area_code"] == sub)]
         entry = catalog.loc[ind]
         if rows.empty:
             cards.append(Headline(ind, label(entry.to_dict(), lang), t("common.no_data", lang), None, "gray",
-                                  "off", area_name(sub, lang), ""))  # fmt: skip
+                                  "off", names[sub], ""))  # fmt: skip
             continue
         row = rows.iloc[0]
         unit, decimals = entry["unit"], int(entry["decimals"])
-        lines = [f"{area_name(sub, lang)} {fmt_period(row['period'], lang)}"]
+        lines = [f"{names[sub]} {fmt_period(row['period'], lang)}"]
         five = _delta(row, unit, decimals, lang, five=True)
         if five and ind != "net_migration":  # a change of a net flow says little; its level is the news
             lines.append(f"{t('common.change_5y_short', lang)} {five}")
@@ -84,12 +85,12 @@ def _headlines(version: str, lang: str) -> list[Headline]:
             for code in (reg, country):
                 match = others[others["area_code"] == code]
                 if not match.empty:
-                    lines.append(f"{area_name(code, lang)} {fmt_value(match.iloc[0]['value'], unit, decimals, lang)}")
+                    lines.append(f"{names[code]} {fmt_value(match.iloc[0]['value'], unit, decimals, lang)}")
         delta = None if ind == "net_migration" else _delta(row, unit, decimals, lang)
         arrow, color = trend(None if delta is None else row["value"] - row["value_1y"], entry["higher_is_better"])
         cards.append(Headline(ind, label(entry.to_dict(), lang), fmt_value(row["value"], unit, decimals, lang),
                               delta, color, arrow, " · ".join(lines), short_source(rows, lang)))  # fmt: skip
-    return cards
+    return tuple(cards)
 
 
 def population_data(lang: str) -> pd.DataFrame:
@@ -113,12 +114,14 @@ def population_alt_text(data: pd.DataFrame, lang: str) -> str:
              all_declined=t("overview.yes" if declined else "overview.no", lang))  # fmt: skip
 
 
+@register("population_by_municipality", "overview.population", indicators=("population",))
 @memo
-def _population_view(version: str, lang: str) -> ChartView:
+def population_view(lang: str) -> ChartView:
+    """The population small multiples with their caption, text alternative and downloadable rows."""
     data = population_data(lang)
     title = t("overview.population_multiples", lang, first=data["x"].min(), last=data["x"].max())
     title += f" ({t('unit.persons', lang)})"
-    colors = charts.area_colors(queries.focus_codes(), queries.comparison_codes())
+    colors = queries.area_colors()
     figure = charts.small_multiples(data, colors, title, lang, hover_unit=t("unit.persons", lang))
     shown = data[["area_code", "area_name", "period", "value", "status", "is_derived", "source_table", "vintage"]]
     return ChartView(
@@ -132,14 +135,9 @@ def _population_view(version: str, lang: str) -> ChartView:
     )
 
 
-@register("population_by_municipality", "overview.population", indicators=("population",))
-def population_view(lang: str) -> ChartView:
-    """The population small multiples with their caption, text alternative and downloadable rows."""
-    return _population_view(db.version(), lang)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _freshness(version: str, lang: str) -> pd.DataFrame:
+@memo
+def freshness(lang: str) -> pd.DataFrame:
+    """Newest period and vintage per source, for the data-freshness box."""
     rows = queries.run("freshness")
     return pd.DataFrame({
         t("sources.statistic", lang): rows[f"statistic_{lang}"],
@@ -147,8 +145,3 @@ def _freshness(version: str, lang: str) -> pd.DataFrame:
         t("overview.newest_period", lang): rows["newest_period"].map(lambda p: fmt_period(p, lang)),
         t("overview.vintage", lang): rows["vintage"],
     })  # fmt: skip
-
-
-def freshness(lang: str) -> pd.DataFrame:
-    """Newest period and vintage per source, for the data-freshness box."""
-    return _freshness(db.version(), lang)

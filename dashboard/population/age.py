@@ -13,7 +13,6 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_percent, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -62,7 +61,8 @@ def group_label(group: str, lang: str) -> str:
 
 
 @memo
-def _structure_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], year: int) -> Block:
+def structure_block(lang: str, area: str, comparisons: list[str], year: int) -> Block:
+    """Age-group shares of each chosen area in one year (the newest with age data, at most `year`)."""
     wanted = areas_shown(area, comparisons)
     age = queries.run("pop_age", area_codes=wanted)
     if age.empty:
@@ -97,13 +97,9 @@ def _structure_block(version: str, lang: str, area: str, comparisons: tuple[str,
     return Block(ChartView(fig, shown.reset_index(drop=True), source_caption(shown, lang), alt), notes)  # one year
 
 
-def structure_block(lang: str, area: str, comparisons: list[str], year: int) -> Block:
-    """Age-group shares of each chosen area in one year (the newest with age data, at most `year`)."""
-    return _structure_block(db.version(), lang, area, tuple(comparisons), year)
-
-
 @memo
-def _shares_block(version: str, lang: str, area: str, first: int, last: int) -> Block:
+def shares_block(lang: str, area: str, first: int, last: int) -> Block:
+    """Shares of 0–17, 15–64, 65+ and 75+ in the selected area's population, every year."""
     age = queries.run("pop_age", area_codes=[area])
     data = broad_shares(age, queries.series("working_age_population", [area]))
     data = data[data["year"].between(first, last)]
@@ -136,13 +132,9 @@ def _shares_block(version: str, lang: str, area: str, first: int, last: int) -> 
     return Block(view, (t("population.note_age_bands", lang),))
 
 
-def shares_block(lang: str, area: str, first: int, last: int) -> Block:
-    """Shares of 0–17, 15–64, 65+ and 75+ in the selected area's population, every year."""
-    return _shares_block(db.version(), lang, area, first, last)
-
-
 @memo
-def _dependency_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], first: int, last: int) -> Block:
+def dependency_block(lang: str, area: str, comparisons: list[str], first: int, last: int) -> Block:
+    """Demographic dependency ratio (under-15s and over-64s per 100 aged 15–64) of each chosen area."""
     wanted = areas_shown(area, comparisons)
     ratio = derive.dependency_ratio(
         queries.series("population", wanted), queries.series("working_age_population", wanted)
@@ -176,8 +168,3 @@ def _dependency_block(version: str, lang: str, area: str, comparisons: tuple[str
     view = ChartView(fig, shown.assign(indicator_id="dependency_ratio").reset_index(drop=True),
                      source_caption(shown, lang), alt, AGE_INDICATORS, tuple(wanted), "year")  # fmt: skip
     return Block(view, notes)
-
-
-def dependency_block(lang: str, area: str, comparisons: list[str], first: int, last: int) -> Block:
-    """Demographic dependency ratio (under-15s and over-64s per 100 aged 15–64) of each chosen area."""
-    return _dependency_block(db.version(), lang, area, tuple(comparisons), first, last)

@@ -10,13 +10,13 @@ language and selection (`memo`), so a warm rerun only looks the result up.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_period, fmt_value, label, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -46,14 +46,14 @@ def areas_shown(area: str, comparisons: tuple[str, ...]) -> list[str]:
 
 
 @memo
-def _latest_population(version: str) -> dict[str, tuple[str, float]]:
+def _latest_population() -> dict[str, tuple[str, float]]:
     rows = queries.latest(["population"], queries.areas()["area_code"].tolist())
     return {r.area_code: (r.period, r.value) for r in rows.itertuples()}
 
 
 def latest_population(code: str) -> tuple[str, float] | None:
     """(year, population) of the newest year with data."""
-    return _latest_population(db.version()).get(code)
+    return _latest_population().get(code)
 
 
 def is_volatile(code: str) -> bool:
@@ -70,17 +70,14 @@ def volatile_note(code: str, lang: str) -> str:
              population=fmt_number(value, 0, lang))  # fmt: skip
 
 
-def colors() -> dict[str, str]:
-    return charts.area_colors(queries.focus_codes(), queries.comparison_codes())
-
-
 @memo
-def _labels(version: str, lang: str) -> dict[str, str]:
+def indicator_labels(lang: str) -> dict[str, str]:
+    """{indicator id: label in `lang`} for the whole catalogue."""
     return {i: label(row.to_dict(), lang) for i, row in queries.indicators().iterrows()}
 
 
 def indicator_label(indicator_id: str, lang: str) -> str:
-    return _labels(db.version(), lang)[indicator_id]
+    return indicator_labels(lang)[indicator_id]
 
 
 def indicator_choices() -> list[str]:
@@ -90,14 +87,15 @@ def indicator_choices() -> list[str]:
 
 
 @dataclass(frozen=True)
-class Options:
-    """What the selectors of the population and work pages offer, looked up once per data version and
-    language, so a rerun does not query the catalogue for every option it formats."""
+class AreaChoices:
+    """What the area, comparison and year selectors of the population and work pages offer (ui/selectors.py),
+    looked up once per data version and language, so a rerun does not query the catalogue for every option
+    it formats. (Työssäkäynti and Kuntavertailu offer other things: CommutingChoices, ComparisonChoices.)"""
 
     areas: tuple[str, ...]
     comparisons: tuple[str, ...]
     default_comparisons: tuple[str, ...]
-    names: dict[str, str]  # area code → name
+    names: Mapping[str, str]  # area code → unique name (queries.area_names)
     labels: dict[str, str]  # indicator id → label
     indicators: tuple[str, ...]  # population indicators with data
     years: tuple[int, int]  # the population series' first and last year
@@ -105,16 +103,12 @@ class Options:
 
 
 @memo
-def _options(version: str, lang: str) -> Options:
+def options(lang: str) -> AreaChoices:
     entry = queries.indicators().loc["population"]
-    return Options(tuple(area_choices()), tuple(comparison_choices()), tuple(queries.comparison_codes()),
-                   queries.area_names(lang), _labels(version, lang), tuple(indicator_choices()),
+    return AreaChoices(tuple(area_choices()), tuple(comparison_choices()), tuple(queries.comparison_codes()),
+                   queries.area_names(lang), indicator_labels(lang), tuple(indicator_choices()),
                    (int(entry["first_period"]), int(entry["last_period"])),
                    frozenset(c for c in queries.focus_codes() if is_volatile(c)))  # fmt: skip
-
-
-def options(lang: str) -> Options:
-    return _options(db.version(), lang)
 
 
 # --- text ----------------------------------------------------------------------------------------------
@@ -170,7 +164,7 @@ def line_figure(data: pd.DataFrame, title: str, y_title: str, lang: str, decimal
     plotted["area_name"] = [
         f"{n} ({mark})" if c in volatile else n for c, n in zip(plotted["area_code"], plotted["area_name"])
     ]
-    fig = charts.line_chart(plotted, colors(), title, y_title, lang, dashed=volatile)
+    fig = charts.line_chart(plotted, queries.area_colors(), title, y_title, lang, dashed=volatile)
     fig.update_traces(connectgaps=False, hovertemplate=f"%{{x}}: %{{y:,.{decimals}f}}<extra>%{{fullData.name}}</extra>")
     if reference is not None:
         fig.add_hline(y=reference, line_width=1, line_dash="dash", line_color="#bbb")

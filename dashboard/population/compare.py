@@ -4,10 +4,11 @@ sub-region as small multiples."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -18,7 +19,6 @@ from dashboard.population.choices import (
     SHOWN,
     area_choices,
     areas_shown,
-    colors,
     indicator_label,
     line_alt_text,
     line_figure,
@@ -26,6 +26,11 @@ from dashboard.population.choices import (
 )
 
 MODES = ("index", "per_1000", "count")
+
+
+def mode_label(lang: str) -> Callable[[str], str]:
+    """The text of each of MODES in `lang`: what the radio shows and the URL carries."""
+    return lambda mode: t(f"population.mode_{mode}", lang)
 
 
 def effective_mode(indicator_id: str, mode: str) -> tuple[str, str | None]:
@@ -71,8 +76,9 @@ def mode_unit(mode: str, first: int, lang: str) -> str:
 
 
 @memo
-def _compare_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], indicator_id: str, mode: str,
-                   first: int, last: int, rolling: bool) -> Block:  # fmt: skip
+def compare_block(lang: str, area: str, comparisons: list[str], indicator_id: str, mode: str, first: int,
+                  last: int, rolling: bool = False) -> Block:  # fmt: skip
+    """An indicator for the selected area and its comparisons as an index, per 1 000 residents or a count."""
     mode, note_key = effective_mode(indicator_id, mode)
     wanted = areas_shown(area, comparisons) if mode != "count" else [area]
     notes = [t(note_key, lang)] if note_key else []
@@ -117,14 +123,9 @@ def _compare_block(version: str, lang: str, area: str, comparisons: tuple[str, .
     )
 
 
-def compare_block(lang: str, area: str, comparisons: list[str], indicator_id: str, mode: str, first: int,
-                  last: int, rolling: bool = False) -> Block:  # fmt: skip
-    """An indicator for the selected area and its comparisons as an index, per 1 000 residents or a count."""
-    return _compare_block(db.version(), lang, area, tuple(comparisons), indicator_id, mode, first, last, rolling)
-
-
 @memo
-def _multiples_block(version: str, lang: str) -> Block:
+def multiples_block(lang: str) -> Block:
+    """Population of each focus municipality and the sub-region, every year, one small chart each."""
     codes = area_choices()
     names = queries.area_names(lang)
     data = queries.series("population", codes)
@@ -135,7 +136,9 @@ def _multiples_block(version: str, lang: str) -> Block:
     title = t(
         "population.multiples_title", lang, first=data["x"].min(), last=data["x"].max(), unit=t("unit.persons", lang)
     )
-    figure = charts.small_multiples(data, colors(), title, lang, columns=3, hover_unit=t("unit.persons", lang))
+    figure = charts.small_multiples(
+        data, queries.area_colors(), title, lang, columns=3, hover_unit=t("unit.persons", lang)
+    )
     table = derive.changes(data)
     falling = int((table["change_10y"] < 0).sum())
     alt = t(
@@ -152,8 +155,3 @@ def _multiples_block(version: str, lang: str) -> Block:
             "year",
         )
     )
-
-
-def multiples_block(lang: str) -> Block:
-    """Population of each focus municipality and the sub-region, every year, one small chart each."""
-    return _multiples_block(db.version(), lang)

@@ -7,13 +7,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_period, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
 from dashboard.model.views import Block, ChartView
-from dashboard.population.choices import SHOWN, colors, indicator_label
+from dashboard.population.choices import SHOWN, indicator_label
 
 MIGRATION = ("in_migration", "out_migration", "net_migration")
 NATURAL = ("natural_increase", "live_births", "deaths")
@@ -82,7 +81,7 @@ def _flow_figure(data: pd.DataFrame, ids: tuple[str, str, str], title_key: str, 
     fig = go.Figure()
     _bars(fig, data, inflow, lang)
     _bars(fig, data, outflow, lang, sign=-1)
-    _net(fig, data, net, colors().get(area, charts.NEUTRALS[0]), lang)
+    _net(fig, data, net, queries.area_colors().get(area, charts.NEUTRALS[0]), lang)
     years = data.dropna(subset=["value"])["period"]
     title = t(title_key, lang, area=name, first=years.min(), last=years.max())
     title += f", {t('population.rolling_short', lang)}" if rolling else ""
@@ -94,7 +93,8 @@ def _flow_figure(data: pd.DataFrame, ids: tuple[str, str, str], title_key: str, 
 
 
 @memo
-def _migration_block(version: str, lang: str, area: str, first: int, last: int, rolling: bool) -> Block:
+def migration_block(lang: str, area: str, first: int, last: int, rolling: bool = False) -> Block:
+    """In- and out-migration as bars (out downwards) and net migration as a line, for one area."""
     frames = [queries.series(i, [area]) for i in MIGRATION]
     data = yearly(frames, first, last, rolling)
     notes = []
@@ -113,13 +113,9 @@ def _migration_block(version: str, lang: str, area: str, first: int, last: int, 
     return Block(ChartView(fig, shown, source_caption(shown, lang), alt, MIGRATION, (area,), "year"), tuple(notes))
 
 
-def migration_block(lang: str, area: str, first: int, last: int, rolling: bool = False) -> Block:
-    """In- and out-migration as bars (out downwards) and net migration as a line, for one area."""
-    return _migration_block(db.version(), lang, area, first, last, rolling)
-
-
 @memo
-def _natural_block(version: str, lang: str, area: str, first: int, last: int, rolling: bool) -> Block:
+def natural_block(lang: str, area: str, first: int, last: int, rolling: bool = False) -> Block:
+    """Natural increase (births − deaths) of one area, every year with data."""
     frames = [queries.series(i, [area]) for i in NATURAL if i in queries.indicators().index]
     data = yearly(frames, first, last, rolling)
     notes = (
@@ -135,8 +131,3 @@ def _natural_block(version: str, lang: str, area: str, first: int, last: int, ro
     shown = _shown(data, area, lang, rolling)
     alt = _alt(data, "natural_increase", f"{indicator_label('natural_increase', lang)}, {name}", lang)
     return Block(ChartView(fig, shown, source_caption(shown, lang), alt, NATURAL, (area,), "year"), tuple(notes))
-
-
-def natural_block(lang: str, area: str, first: int, last: int, rolling: bool = False) -> Block:
-    """Natural increase (births − deaths) of one area, every year with data."""
-    return _natural_block(db.version(), lang, area, first, last, rolling)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_percent, fmt_value, t
 from dashboard.core.memo import memo
 from dashboard.model import derive
@@ -26,7 +25,8 @@ def _signed_change(change: float | None, pct: float | None, lang: str) -> str | 
 
 
 @memo
-def _cards(version: str, lang: str, area: str) -> tuple[Headline, ...]:
+def cards(lang: str, area: str) -> tuple[Headline, ...]:
+    """Population (change in a year), change over 5 and 10 years, demographic dependency ratio."""
     names = queries.area_names(lang)
     rows = queries.series("population", [area])
     if rows.dropna(subset=["value"]).empty:
@@ -62,13 +62,9 @@ def _cards(version: str, lang: str, area: str) -> tuple[Headline, ...]:
     return tuple(cards)
 
 
-def cards(lang: str, area: str) -> tuple[Headline, ...]:
-    """Population (change in a year), change over 5 and 10 years, demographic dependency ratio."""
-    return _cards(db.version(), lang, area)
-
-
 @memo
-def _changes_table(version: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str, tuple[str, ...]]:
+def changes_table(lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str, tuple[str, ...]]:
+    """(table as shown, the same rows as numbers for download, source caption, notes) for all areas."""
     codes = list(dict.fromkeys([*area_choices(), *queries.comparison_codes()]))
     names = queries.area_names(lang)
     rows = queries.series("population", codes)
@@ -88,8 +84,3 @@ def _changes_table(version: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame,
     notes = tuple(t("population.note_ends_early", lang, area=n, year=p)
                   for n, p in zip(data["area_name"], data["period"]) if p < newest)  # fmt: skip
     return shown, data.reset_index(drop=True), source_caption(rows.assign(is_derived=True), lang), notes
-
-
-def changes_table(lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str, tuple[str, ...]]:
-    """(table as shown, the same rows as numbers for download, source caption, notes) for all areas."""
-    return _changes_table(db.version(), lang)

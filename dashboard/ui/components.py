@@ -20,7 +20,7 @@ from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
 from dashboard.export.images import ExportError, render_images
 from dashboard.forum import annotations
-from dashboard.model.views import ChartView
+from dashboard.model.views import ChartView, Headline
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -128,6 +128,14 @@ def deck_downloads(deck, lang: str) -> None:
     for column, fmt in zip(columns, ("pptx", "pdf")):
         column.download_button(t(f"forum.download_{fmt}", lang), functools.partial(export_deck, deck, fmt, lang),
                                file_name=f"{deck.name}.{fmt}", mime=MIME[fmt], key=f"deck_{fmt}", on_click="ignore")  # fmt: skip
+
+
+def metric_cards(headlines: tuple[Headline, ...], columns: int = 4) -> None:
+    """Headline figures in a row of bordered cards: label, value and change, then the caption and source."""
+    for column, card in zip(st.columns(columns), headlines):
+        with column.container(border=True):
+            st.metric(card.label, card.value, card.delta, delta_color=card.delta_color, delta_arrow=card.delta_arrow)
+            st.caption(f"{card.caption}  \n{card.source}")
 
 
 def plain(text: object) -> str:

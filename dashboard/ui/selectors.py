@@ -1,5 +1,6 @@
-"""Selector blocks shared by pages: the same widgets, URL keys and small-municipality handling everywhere,
-so a link copied from one page means the same thing on another."""
+"""Selector blocks shared by pages: the same widgets and small-municipality handling on Väestö and Työ ja
+elinkeinot, each page with its own keys (`PageState`: `vaesto.kunta`, `tyo_ja_elinkeinot.kunta`), so a
+value chosen on one page can never reach the other's widget."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.core.links import PageState
 from dashboard.population import choices as population
+from dashboard.ui.components import plain
 
 
 @dataclass(frozen=True)
@@ -20,21 +23,31 @@ class AreaSelection:
     rolling: bool  # 3-year rolling mean chosen (offered only for small municipalities)
 
 
-def area_selection(options: population.Options, years: tuple[int, int], lang: str,
+def area_selection(state: PageState, options: population.AreaChoices, years: tuple[int, int],
                    rolling_help_key: str) -> AreaSelection:  # fmt: skip
-    """Area, comparison areas and years, all bound to the URL (kunta, vertailu, vuodet, liukuva)."""
+    """Area, comparison areas and years, all bound to the URL (<page>.kunta, .vertailu, .vuodet, .liukuva)."""
+    lang, names = state.lang, options.names.get
     first_year, last_year = years
     left, right = st.columns([1, 2])
-    area = left.selectbox(t("population.area", lang), options.areas, index=len(options.areas) - 1, key="kunta",
-                          bind="query-params", format_func=options.names.get)  # fmt: skip
+    area = left.selectbox(t("population.area", lang), options.areas, index=len(options.areas) - 1,
+                          key=state.choice("kunta", options.areas, names), bind="query-params",
+                          format_func=names)  # fmt: skip
     comparisons = right.multiselect(t("population.comparisons", lang), options.comparisons,
-                                    default=options.default_comparisons, key="vertailu", bind="query-params",
-                                    format_func=options.names.get)  # fmt: skip
+                                    default=options.default_comparisons,
+                                    key=state.choices("vertailu", options.comparisons, names), bind="query-params",
+                                    format_func=names)  # fmt: skip
     first, last = st.slider(t("population.years", lang), first_year, last_year, (first_year, last_year),
-                            key="vuodet", bind="query-params")  # fmt: skip
+                            key=state.span("vuodet", first_year, last_year), bind="query-params")  # fmt: skip
     rolling = False
     if area in options.volatile:
         st.warning(population.volatile_note(area, lang))
-        rolling = st.toggle(t("population.rolling", lang), key="liukuva", bind="query-params",
+        rolling = st.toggle(t("population.rolling", lang), key=state.flag("liukuva"), bind="query-params",
                             help=t(rolling_help_key, lang))  # fmt: skip
     return AreaSelection(area, comparisons, first, last, rolling)
+
+
+def notices(state: PageState) -> None:
+    """What PageState dropped from the link or the session this run, one short note each (call it after the
+    page's widget keys are made). A note quotes what the link asked for: shown as text, never as Markdown."""
+    for notice in state.notices():
+        st.info(plain(notice), icon=":material/link_off:")

@@ -13,13 +13,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_percent, label, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
 from dashboard.model.views import Block, ChartView
-from dashboard.population.choices import areas_shown, colors
+from dashboard.population.choices import areas_shown
 
 UNKNOWN = "X"  # "industry unknown": part of the total, but no quotient (nothing to be specialised in)
 
@@ -42,7 +41,7 @@ def industry_table(jobs: pd.DataFrame, area: str, references: list[str]) -> pd.D
     return out
 
 
-def _names(jobs: pd.DataFrame, lang: str) -> dict[str, str]:
+def _industry_names(jobs: pd.DataFrame, lang: str) -> dict[str, str]:
     rows = jobs.drop_duplicates("industry_code").set_index("industry_code")
     return {code: f"{code} {label(row.to_dict(), lang, 'industry')}" for code, row in rows.iterrows()}
 
@@ -57,7 +56,7 @@ def _short(name: str, width: int = 38) -> str:
 
 
 @memo
-def _industry(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> tuple:
+def _industry(lang: str, area: str, comparisons: tuple[str, ...]) -> tuple:
     """(table, references, year, names, notes, rows used) shared by the two charts and the table."""
     wanted = areas_shown(area, comparisons)
     jobs = queries.run("work_industry", area_codes=wanted)
@@ -73,12 +72,13 @@ def _industry(version: str, lang: str, area: str, comparisons: tuple[str, ...]) 
     notes = [t("work.note_country_industry" if c == country else "work.note_no_industry_ref", lang, area=names[c],
                year=year) for c in wanted[1:] if c not in held]  # fmt: skip
     table = industry_table(jobs, area, references)
-    return table, references, year, _names(jobs, lang), tuple(notes), jobs
+    return table, references, year, _industry_names(jobs, lang), tuple(notes), jobs
 
 
 @memo
-def _table_view(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> tuple:
-    table, references, year, names, _notes, jobs = _industry(version, lang, area, comparisons)
+def table_view(lang: str, area: str, comparisons: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """(table as shown, the same rows as numbers for download, source caption); empty frames without data."""
+    table, references, year, names, _notes, jobs = _industry(lang, area, comparisons)
     if table is None:
         return pd.DataFrame(), pd.DataFrame(), ""
     area_names = queries.area_names(lang)
@@ -95,18 +95,14 @@ def _table_view(version: str, lang: str, area: str, comparisons: tuple[str, ...]
     return shown, data, source_caption(jobs.assign(is_derived=True), lang)
 
 
-def table_view(lang: str, area: str, comparisons: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """(table as shown, the same rows as numbers for download, source caption); empty frames without data."""
-    return _table_view(db.version(), lang, area, tuple(comparisons))
-
-
 @memo
-def _shares_block(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> Block:
-    table, references, year, names, notes, jobs = _industry(version, lang, area, comparisons)
+def shares_block(lang: str, area: str, comparisons: list[str]) -> Block:
+    """Each industry's share of jobs in the area and in every comparison area with industry data."""
+    table, references, year, names, notes, jobs = _industry(lang, area, comparisons)
     if table is None:
         return Block(None, notes)
     area_names = queries.area_names(lang)
-    palette = colors()
+    palette = queries.area_colors()
     ordered = table.sort_values("share")
     fig = go.Figure()
     # Reversed: plotly stacks a horizontal group bottom-up, so the area's own bar ends up on top.
@@ -134,14 +130,10 @@ def _shares_block(version: str, lang: str, area: str, comparisons: tuple[str, ..
     )
 
 
-def shares_block(lang: str, area: str, comparisons: list[str]) -> Block:
-    """Each industry's share of jobs in the area and in every comparison area with industry data."""
-    return _shares_block(db.version(), lang, area, tuple(comparisons))
-
-
 @memo
-def _lq_block(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> Block:
-    table, references, year, names, notes, jobs = _industry(version, lang, area, comparisons)
+def lq_block(lang: str, area: str, comparisons: list[str]) -> Block:
+    """Location quotients of the area's industries against each comparison area with industry data."""
+    table, references, year, names, notes, jobs = _industry(lang, area, comparisons)
     if table is None or not references:
         return Block(None, (*notes, t("work.note_no_lq", lang)))
     area_names = queries.area_names(lang)
@@ -154,7 +146,7 @@ def _lq_block(version: str, lang: str, area: str, comparisons: tuple[str, ...]) 
                              marker_color=charts.NEUTRALS[i % len(charts.NEUTRALS)],
                              customdata=ordered["industry_code"].map(names),
                              hovertemplate="%{customdata}: %{x:.2f}<extra>%{fullData.name}</extra>"))  # fmt: skip
-    fig.add_vline(x=1, line_width=1.5, line_color=colors().get(area, "#333"))
+    fig.add_vline(x=1, line_width=1.5, line_color=queries.area_colors().get(area, "#333"))
     title = t("work.lq_title", lang, area=area_names[area], year=year)
     fig = charts.base_layout(fig, title, lang, height=bar_height(len(ordered), len(references)))
     fig.update_layout(barmode="group", legend_traceorder="normal")
@@ -172,8 +164,3 @@ def _lq_block(version: str, lang: str, area: str, comparisons: tuple[str, ...]) 
             n=int((table[first] > 1).sum()))  # fmt: skip
     return Block(ChartView(fig, shown.reset_index(drop=True), source_caption(jobs.assign(is_derived=True), lang), alt),
                  (t("work.note_lq", lang), *notes))  # fmt: skip
-
-
-def lq_block(lang: str, area: str, comparisons: list[str]) -> Block:
-    """Location quotients of the area's industries against each comparison area with industry data."""
-    return _lq_block(db.version(), lang, area, tuple(comparisons))

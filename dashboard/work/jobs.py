@@ -7,7 +7,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, t
 from dashboard.core.memo import memo
 from dashboard.model import charts
@@ -16,7 +15,6 @@ from dashboard.model.views import Block, ChartView
 from dashboard.population.choices import (
     SHOWN,
     areas_shown,
-    colors,
     indicator_label,
     line_alt_text,
     line_figure,
@@ -37,7 +35,9 @@ def _span(data: pd.DataFrame) -> tuple[str, str]:
 
 
 @memo
-def _employment_rate_block(version: str, lang: str, area: str, comparisons: tuple[str, ...]) -> Block:
+def employment_rate_block(lang: str, area: str, comparisons: list[str]) -> Block:
+    """Employment rate of every focus municipality, the selected first, and of each comparison area that has a
+    published rate (none in the bundled data; a live fetch of table 115x brings them)."""
     focus = queries.focus_codes()
     towns = [area, *[c for c in focus if c != area]] if area in focus else focus
     others = [c for c in areas_shown(area, comparisons) if c not in focus]
@@ -64,21 +64,16 @@ def _employment_rate_block(version: str, lang: str, area: str, comparisons: tupl
     return Block(view, notes)
 
 
-def employment_rate_block(lang: str, area: str, comparisons: list[str]) -> Block:
-    """Employment rate of every focus municipality, the selected first, and of each comparison area that has a
-    published rate (none in the bundled data; a live fetch of table 115x brings them)."""
-    return _employment_rate_block(db.version(), lang, area, tuple(comparisons))
-
-
 @memo
-def _jobs_block(version: str, lang: str, area: str, first: int, last: int, rolling: bool) -> Block:
+def jobs_block(lang: str, area: str, first: int, last: int, rolling: bool = False) -> Block:
+    """Jobs in the area and employed persons living there, every year (or as 3-year rolling means)."""
     frames = [queries.series(i, [area]) for i in ("jobs", "employed_residents")]
     data = yearly(frames, first, last, rolling)
     if data["value"].notna().sum() == 0:
         return Block(None, (t("population.note_nothing_in_years", lang, first=first, last=last),))
     measure = t("unit.persons", lang) + (f", {t('population.rolling_short', lang)}" if rolling else "")
     data = data.assign(area_name=queries.area_names(lang)[area], measure=measure)
-    color = colors().get(area, charts.NEUTRALS[0])
+    color = queries.area_colors().get(area, charts.NEUTRALS[0])
     fig = go.Figure()
     for indicator_id, dash in (("jobs", "solid"), ("employed_residents", "dot")):
         rows = data[data["indicator_id"] == indicator_id]
@@ -103,14 +98,10 @@ def _jobs_block(version: str, lang: str, area: str, first: int, last: int, rolli
     )
 
 
-def jobs_block(lang: str, area: str, first: int, last: int, rolling: bool = False) -> Block:
-    """Jobs in the area and employed persons living there, every year (or as 3-year rolling means)."""
-    return _jobs_block(db.version(), lang, area, first, last, rolling)
-
-
 @memo
-def _self_sufficiency_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], first: int, last: int,
-                            rolling: bool) -> Block:  # fmt: skip
+def self_sufficiency_block(lang: str, area: str, comparisons: list[str], first: int, last: int,
+                           rolling: bool = False) -> Block:  # fmt: skip
+    """Jobs per 100 employed residents for the selected area and its comparisons (100 = as many jobs as workers)."""
     wanted = areas_shown(area, comparisons)
     data = yearly([queries.series("job_self_sufficiency", wanted)], first, last, rolling)
     if data["value"].notna().sum() == 0:
@@ -127,9 +118,3 @@ def _self_sufficiency_block(version: str, lang: str, area: str, comparisons: tup
     return Block(
         ChartView(fig, shown, source_caption(shown, lang), alt, ("job_self_sufficiency",), tuple(wanted), "year"), notes
     )
-
-
-def self_sufficiency_block(lang: str, area: str, comparisons: list[str], first: int, last: int,
-                           rolling: bool = False) -> Block:  # fmt: skip
-    """Jobs per 100 employed residents for the selected area and its comparisons (100 = as many jobs as workers)."""
-    return _self_sufficiency_block(db.version(), lang, area, tuple(comparisons), first, last, rolling)

@@ -8,11 +8,12 @@ Areas, colours, volatility and the Block type come from population.py (shared by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import fmt_number, fmt_percent, fmt_period, fmt_value, t
 from dashboard.core.memo import memo
 from dashboard.model import charts, derive
@@ -22,7 +23,6 @@ from dashboard.overview.headlines import trend
 from dashboard.population.choices import (
     SHOWN,
     areas_shown,
-    colors,
     indicator_label,
     legend_below,
     line_alt_text,
@@ -34,6 +34,11 @@ MONTHLY = ("unemployment_rate", "unemployed_jobseekers", "open_vacancies")
 MODES = ("month", "rolling12", "yoy")
 RATES = ("unemployment_rate",)
 VACANCY_COLOR = "#E69F00"  # Okabe–Ito orange: no area uses it, so it never reads as a municipality
+
+
+def mode_label(lang: str) -> Callable[[str], str]:
+    """The text of each of MODES in `lang`: what the radio shows and the URL carries."""
+    return lambda mode: t(f"work.mode_{mode}", lang)
 
 
 def monthly_values(frame: pd.DataFrame, mode: str, first: int, last: int, rate: bool) -> pd.DataFrame:
@@ -63,8 +68,9 @@ def unit_text(indicator_id: str, mode: str, lang: str) -> str:
 
 
 @memo
-def _unemployment_block(version: str, lang: str, area: str, comparisons: tuple[str, ...], indicator_id: str,
-                        mode: str, first: int, last: int) -> Block:  # fmt: skip
+def unemployment_block(lang: str, area: str, comparisons: list[str], indicator_id: str, mode: str, first: int,
+                       last: int) -> Block:  # fmt: skip
+    """Unemployment rate, unemployed jobseekers or open vacancies, monthly, in the chosen mode."""
     rate = indicator_id in RATES
     comparable = rate or mode == "yoy"  # counts of areas of different size only compare as changes
     wanted = areas_shown(area, comparisons) if comparable else [area]
@@ -92,14 +98,9 @@ def _unemployment_block(version: str, lang: str, area: str, comparisons: tuple[s
     )
 
 
-def unemployment_block(lang: str, area: str, comparisons: list[str], indicator_id: str, mode: str, first: int,
-                       last: int) -> Block:  # fmt: skip
-    """Unemployment rate, unemployed jobseekers or open vacancies, monthly, in the chosen mode."""
-    return _unemployment_block(db.version(), lang, area, tuple(comparisons), indicator_id, mode, first, last)
-
-
 @memo
-def _labour_market_block(version: str, lang: str, area: str, first: int, last: int) -> Block:
+def labour_market_block(lang: str, area: str, first: int, last: int) -> Block:
+    """Unemployed jobseekers and open vacancies of one area, monthly and as 12-month rolling means."""
     name = queries.area_names(lang)[area]
     parts = []
     for indicator_id in ("unemployed_jobseekers", "open_vacancies"):
@@ -110,7 +111,10 @@ def _labour_market_block(version: str, lang: str, area: str, first: int, last: i
     data = pd.concat(parts, ignore_index=True).assign(area_name=name)
     if data["value"].notna().sum() == 0:
         return Block(None, (t("population.note_nothing_in_years", lang, first=first, last=last),))
-    palette = {"unemployed_jobseekers": colors().get(area, charts.NEUTRALS[0]), "open_vacancies": VACANCY_COLOR}
+    palette = {
+        "unemployed_jobseekers": queries.area_colors().get(area, charts.NEUTRALS[0]),
+        "open_vacancies": VACANCY_COLOR,
+    }
     fig = go.Figure()
     for (indicator_id, derived), rows in data.groupby(["indicator_id", "is_derived"], sort=False):
         label = indicator_label(indicator_id, lang) + (f", {t('work.rolling12', lang)}" if derived else "")
@@ -137,13 +141,10 @@ def _labour_market_block(version: str, lang: str, area: str, first: int, last: i
     return Block(ChartView(fig, shown, source_caption(shown, lang), alt, MONTHLY[1:], (area,), "month"), notes)
 
 
-def labour_market_block(lang: str, area: str, first: int, last: int) -> Block:
-    """Unemployed jobseekers and open vacancies of one area, monthly and as 12-month rolling means."""
-    return _labour_market_block(db.version(), lang, area, first, last)
-
-
 @memo
-def _cards(version: str, lang: str, area: str) -> tuple[Headline, ...]:
+def cards(lang: str, area: str) -> tuple[Headline, ...]:
+    """Latest month's unemployment rate (with region and country), unemployed and vacancies, each against the
+    same month a year earlier."""
     meta = queries.region()
     others = [c for c in (meta["region"], meta["country"]) if c != area]
     names = queries.area_names(lang)
@@ -207,18 +208,8 @@ def _cards(version: str, lang: str, area: str) -> tuple[Headline, ...]:
     return tuple(cards)
 
 
-def cards(lang: str, area: str) -> tuple[Headline, ...]:
-    """Latest month's unemployment rate (with region and country), unemployed and vacancies, each against the
-    same month a year earlier."""
-    return _cards(db.version(), lang, area)
-
-
+@memo
 def year_range() -> tuple[int, int]:
     """First and last year of the page's series (jobs from 1987, unemployment to the latest month)."""
-    return _year_range(db.version())
-
-
-@memo
-def _year_range(version: str) -> tuple[int, int]:
     held = queries.indicators().reindex(["jobs", "employed_residents", *MONTHLY]).dropna(subset=["first_period"])
     return int(held["first_period"].str[:4].astype(int).min()), int(held["last_period"].str[:4].astype(int).max())

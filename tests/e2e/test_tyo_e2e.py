@@ -35,12 +35,12 @@ def test_change_municipality_indicator_and_mode_then_permalink(page: Page, base_
     open_page(page, f"{base_url}/tyo_ja_elinkeinot")
     choose(page, "Alue", "Saarijärvi")
     choose(page, "Indikaattori", "Työttömät työnhakijat")
-    page.locator(".st-key-tila").get_by_text("Muutos vuodentakaisesta", exact=True).click()
+    page.locator(".st-key-tyo_ja_elinkeinot-tila").get_by_text("Muutos vuodentakaisesta", exact=True).click()
     wait_idle(page)
     expected = "Työttömät työnhakijat (muutos vuodentakaisesta, %) 1/2007–10/2023"
     expect_title(page, CHART, expected)
-    expect(page).to_have_url(re.compile(r"kunta=Saarij(%C3%A4|ä)rvi"))
-    expect(page).to_have_url(re.compile(r"indikaattori="))
+    expect(page).to_have_url(re.compile(r"tyo_ja_elinkeinot\.kunta=Saarij(%C3%A4|ä)rvi"))
+    expect(page).to_have_url(re.compile(r"tyo_ja_elinkeinot\.indikaattori="))
     url = page.url
 
     again = page.context.new_page()

@@ -49,24 +49,24 @@ def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> No
 def test_change_municipality_and_mode_then_permalink(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/vaesto")
     choose(page, "Alue", "Saarijärvi")
-    page.locator(".st-key-tila").get_by_text("Määrä", exact=True).click()
+    page.locator(".st-key-vaesto-tila").get_by_text("Määrä", exact=True).click()
     wait_idle(page)
     expect_title(page, COMPARE, "Väkiluku (henkeä) 1972–2022")
-    expect(page).to_have_url(re.compile(r"kunta=Saarij(%C3%A4|ä)rvi"))
-    expect(page).to_have_url(re.compile(r"tila=M(%C3%A4|ä)(%C3%A4|ä)r(%C3%A4|ä)"))
+    expect(page).to_have_url(re.compile(r"vaesto\.kunta=Saarij(%C3%A4|ä)rvi"))
+    expect(page).to_have_url(re.compile(r"vaesto\.tila=M(%C3%A4|ä)(%C3%A4|ä)r(%C3%A4|ä)"))
     url = page.url
 
     again = page.context.new_page()
     open_page(again, url)
     expect(selectbox_value(again, "Alue")).to_have_value("Saarijärvi")
-    expect(again.locator(".st-key-tila input[type=radio]:checked")).to_have_count(1)
+    expect(again.locator(".st-key-vaesto-tila input[type=radio]:checked")).to_have_count(1)
     expect_title(again, COMPARE, "Väkiluku (henkeä) 1972–2022")
     assert chart_points(again, COMPARE) == chart_points(page, COMPARE)
     expect(again.get_by_test_id("stException")).to_have_count(0)
 
 
 def test_compare_csv_is_the_chart_data(page: Page, server: Server) -> None:
-    open_page(page, f"{server.base_url}/vaesto?kunta=Saarij%C3%A4rvi&tila=M%C3%A4%C3%A4r%C3%A4")
+    open_page(page, f"{server.base_url}/vaesto?vaesto.kunta=Saarij%C3%A4rvi&vaesto.tila=M%C3%A4%C3%A4r%C3%A4")
     expect_title(page, COMPARE, "Väkiluku (henkeä) 1972–2022")
     drawn = chart_points(page, COMPARE)
     with page.expect_download() as info:

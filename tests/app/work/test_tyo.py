@@ -41,11 +41,11 @@ def test_unemployment_cards_and_chart(app: AppTest) -> None:
 
 def test_count_and_year_on_year_from_the_url(app: AppTest) -> None:
     open_page(app, indikaattori="Työttömät työnhakijat", tila="Muutos vuodentakaisesta")
-    assert app.selectbox(key="indikaattori").value == "unemployed_jobseekers"
+    assert app.selectbox(key="tyo_ja_elinkeinot.indikaattori").value == "unemployed_jobseekers"
     title = "Työttömät työnhakijat (muutos vuodentakaisesta, %) 1/2007–10/2023"
     figure = figures_by_title(app)[title]
     assert round(points(figure, "Saarijärvi-Viitasaari")["2023-10"], 2) == round(100 * 148 / 1118, 2)  # +13.24 %
-    app.radio(key="tila").set_value("month").run()
+    app.radio(key="tyo_ja_elinkeinot.tila").set_value("month").run()
     counts = figures_by_title(app)["Työttömät työnhakijat (henkeä) 1/2006–10/2023"]
     assert [t["name"] for t in counts["data"]] == ["Saarijärvi-Viitasaari"]  # counts: the selected area only
     assert points(counts, "Saarijärvi-Viitasaari")["2023-10"] == 1266
@@ -89,7 +89,7 @@ def test_jobs_employment_and_self_sufficiency(app: AppTest) -> None:
 
 def test_small_municipality_offers_rolling_mean(app: AppTest) -> None:
     open_page(app, kunta="Kivijärvi", liukuva="true")
-    assert "Kivijärvi" in app.warning[0].value and app.toggle(key="liukuva").value is True
+    assert "Kivijärvi" in app.warning[0].value and app.toggle(key="tyo_ja_elinkeinot.liukuva").value is True
     assert any(t.endswith("3 vuoden liukuva keskiarvo") and "Kivijärvi" in t for t in figures_by_title(app))
 
 

@@ -81,7 +81,7 @@ def test_map_of_the_region_offline(app: AppTest) -> None:
     z = dict(zip(values["locations"], values["z"]))
     assert len(z) == 22 and round(z["KU729"], 1) == 90.6 and round(z["KU179"], 1) == 107.1
     outline = region_map["data"][-1]
-    assert sorted(outline["locations"]) == sorted(app.multiselect(key="kunnat").value)
+    assert sorted(outline["locations"]) == sorted(app.multiselect(key="kuntavertailu.kunnat").value)
     assert {f["id"] for f in values["geojson"]["features"]} >= set(values["locations"])
     captions = " ".join(c.value for c in app.caption)
     assert "Maanmittauslaitos" in captions and "115p" in captions
@@ -89,7 +89,7 @@ def test_map_of_the_region_offline(app: AppTest) -> None:
 
 def test_small_multiples_and_period_choice(app: AppTest) -> None:
     open_page(app, indikaattori="Työpaikkaomavaraisuus")
-    assert app.selectbox(key="vuosi").value == "2017"  # latest period of the chosen indicator by default
+    assert app.selectbox(key="kuntavertailu.vuosi").value == "2017"  # latest period of the chosen indicator by default
     multiples = plotly_figures(app)[2]
     assert multiples["layout"]["title"]["text"].startswith("Työpaikkaomavaraisuus 1987–2017 (%)")
     names = [t["name"] for t in multiples["data"]]
@@ -101,7 +101,7 @@ def test_small_multiples_and_period_choice(app: AppTest) -> None:
 
 def test_municipalities_from_the_url_and_smoothing(app: AppTest) -> None:
     open_page(app, kunnat=["Saarijärvi", "Kivijärvi"], indikaattori="Työpaikkaomavaraisuus", liukuva="true")
-    assert sorted(app.multiselect(key="kunnat").value) == ["KU265", "KU729"]
+    assert sorted(app.multiselect(key="kuntavertailu.kunnat").value) == ["KU265", "KU729"]
     heatmap, _, multiples = plotly_figures(app)
     columns = [c.replace("<br>", "") for c in heatmap["data"][0]["x"]]
     assert columns == ["Kivijärvi", "Saarijärvi", "Saarijärvi-Viitasaari", "Keski-Suomi", "Koko maa"]

@@ -42,7 +42,7 @@ def test_sub_region_by_default(app: AppTest) -> None:
 
 def test_saarijarvi_counts_from_the_url(app: AppTest) -> None:
     open_page(app, kunta="Saarijärvi", tila="Määrä")
-    assert app.selectbox(key="kunta").value == "KU729" and app.radio(key="tila").value == "count"
+    assert app.selectbox(key="vaesto.kunta").value == "KU729" and app.radio(key="vaesto.tila").value == "count"
     figures = figures_by_title(app)
     counts = figures["Väkiluku (henkeä) 1972–2022"]
     assert [t["name"] for t in counts["data"]] == ["Saarijärvi"]
@@ -53,8 +53,8 @@ def test_saarijarvi_counts_from_the_url(app: AppTest) -> None:
 
 def test_switching_indicator_and_mode(app: AppTest) -> None:
     open_page(app)
-    app.selectbox(key="indikaattori").set_value("net_migration").run()
-    app.radio(key="tila").set_value("per_1000").run()
+    app.selectbox(key="vaesto.indikaattori").set_value("net_migration").run()
+    app.radio(key="vaesto.tila").set_value("per_1000").run()
     assert not app.exception
     title = next(t for t in figures_by_title(app) if t.startswith("Kuntien välinen nettomuutto"))
     assert title == f"Kuntien välinen nettomuutto (1{NB}000 asukasta kohti) 1990–2017"
@@ -66,7 +66,7 @@ def test_small_municipality_is_marked_and_can_be_smoothed(app: AppTest) -> None:
     open_page(app, kunta="Kivijärvi", indikaattori="Kuntien välinen nettomuutto")
     assert f"Kivijärvi: alle 2{NB}000 asukasta (1{NB}064 vuonna 2022)" in app.warning[0].value
     assert "Kivijärvi (vaihteleva sarja)" in [t["name"] for f in plotly_figures(app) for t in f["data"]]
-    app.toggle(key="liukuva").set_value(True).run()
+    app.toggle(key="vaesto.liukuva").set_value(True).run()
     titles = list(figures_by_title(app))
     assert f"Kuntien välinen nettomuutto (1{NB}000 asukasta kohti) 1992–2017, 3 vuoden liukuva keskiarvo" in titles
     assert any(t.startswith("Kuntien välinen muuttoliike, Kivijärvi") and t.endswith("keskiarvo") for t in titles)
