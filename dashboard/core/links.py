@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -58,6 +58,24 @@ def _number(text: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _shown(options: list[object], format_func: Callable[[object], object]) -> dict[str, str]:
+    """{option as text: the text the widget shows and writes into the URL} (Streamlit binds formatted texts)."""
+    return {str(option): str(format_func(option)) for option in options}
+
+
+def _recode(key: str, shown: dict[str, str]) -> None:
+    """A URL naming an option by its value rather than its shown text (?kunta=KU729 in links from before the
+    URL carried names, and in deck selections) asks for that option: rewrite it to the text Streamlit reads.
+    Only before the widget is bound (a bound key cannot be set; Streamlit then writes shown texts itself)."""
+    asked = st.query_params.get_all(key)
+    texts = set(shown.values())
+    if not asked or all(a in texts or a not in shown for a in asked):
+        return
+    recoded = [a if a in texts else shown.get(a, a) for a in asked]
+    with contextlib.suppress(KeyError, StreamlitAPIException):
+        st.query_params[key] = recoded if len(recoded) > 1 else recoded[0]
+
+
 # --- page state: each page's own keys ---------------------------------------------------------------------
 
 
@@ -83,18 +101,22 @@ class PageState:
     def key(self, name: str) -> str:
         return f"{self.page}.{name}"
 
-    def choice(self, name: str, options: Iterable[object]) -> str:
-        """Key of a single-choice widget (selectbox, radio) offering `options`."""
+    def choice(self, name: str, options: Iterable[object], format_func: Callable[[object], object] = str) -> str:
+        """Key of a single-choice widget (selectbox, radio) offering `options` shown with `format_func`."""
         offered = list(options)
-        texts = {str(option) for option in offered}
-        return self._guard(name, lambda value: value in offered, lambda asked: len(asked) == 1 and asked[0] in texts)
+        shown = _shown(offered, format_func)
+        texts = set(shown.values())
+        return self._guard(name, lambda value: value in offered, lambda asked: len(asked) == 1 and asked[0] in texts,
+                           shown)  # fmt: skip
 
-    def choices(self, name: str, options: Iterable[object]) -> str:
-        """Key of a multiselect offering `options`: every chosen value must be one of them."""
+    def choices(self, name: str, options: Iterable[object], format_func: Callable[[object], object] = str) -> str:
+        """Key of a multiselect (or a range select_slider) offering `options`: every chosen value must be one
+        of them."""
         offered = list(options)
-        texts = {str(option) for option in offered}
+        shown = _shown(offered, format_func)
+        texts = set(shown.values())
         return self._guard(name, lambda value: isinstance(value, list | tuple) and all(v in offered for v in value),
-                           lambda asked: all(part in texts for part in asked))  # fmt: skip
+                           lambda asked: all(part in texts for part in asked), shown)  # fmt: skip
 
     def span(self, name: str, low: int, high: int) -> str:
         """Key of a range slider low…high (a pair of whole numbers)."""
@@ -123,9 +145,11 @@ class PageState:
         """One sentence per value dropped in this run (the page shows them once)."""
         return list(self._dropped)
 
-    def _guard(self, name: str, fits, fits_text) -> str:
+    def _guard(self, name: str, fits, fits_text, shown: dict[str, str] | None = None) -> str:
         key = self.key(name)
         self._adopt_bare(name, key)
+        if shown:
+            _recode(key, shown)
         if key in st.session_state and not fits(st.session_state[key]):
             self._drop(name, st.session_state[key])
             del st.session_state[key]
