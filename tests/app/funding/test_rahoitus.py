@@ -22,7 +22,7 @@ OIDC = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie
 @pytest.fixture
 def app(app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "app_state.duckdb"))
-    return AppTest.from_file("../../app.py", default_timeout=90)
+    return AppTest.from_file("../../../app.py", default_timeout=90)
 
 
 def as_user(at: AppTest, email: str | None) -> AppTest:
