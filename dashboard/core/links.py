@@ -50,30 +50,23 @@ def number_binding(key: str) -> str | None:
     return None
 
 
+_UNFIT = object()  # what a reader returns for a URL value that fits no option
+
+
+def _by_text(options: list[object], format_func: Callable[[object], object]) -> dict[str, object]:
+    """{text: option}: the text a widget shows (and Streamlit writes into the URL) and the option's own text
+    (?kunta=KU729 in a link from before the URL carried names, or in a deck's selections)."""
+    by_text = {str(option): option for option in options}
+    by_text.update({str(format_func(option)): option for option in options})
+    return by_text
+
+
 def _number(text: str) -> float | None:
     try:
         number = float(text)
     except ValueError:
         return None
     return number if math.isfinite(number) else None
-
-
-def _shown(options: list[object], format_func: Callable[[object], object]) -> dict[str, str]:
-    """{option as text: the text the widget shows and writes into the URL} (Streamlit binds formatted texts)."""
-    return {str(option): str(format_func(option)) for option in options}
-
-
-def _recode(key: str, shown: dict[str, str]) -> None:
-    """A URL naming an option by its value rather than its shown text (?kunta=KU729 in links from before the
-    URL carried names, and in deck selections) asks for that option: rewrite it to the text Streamlit reads.
-    Only before the widget is bound (a bound key cannot be set; Streamlit then writes shown texts itself)."""
-    asked = st.query_params.get_all(key)
-    texts = set(shown.values())
-    if not asked or all(a in texts or a not in shown for a in asked):
-        return
-    recoded = [a if a in texts else shown.get(a, a) for a in asked]
-    with contextlib.suppress(KeyError, StreamlitAPIException):
-        st.query_params[key] = recoded if len(recoded) > 1 else recoded[0]
 
 
 # --- page state: each page's own keys ---------------------------------------------------------------------
@@ -104,19 +97,23 @@ class PageState:
     def choice(self, name: str, options: Iterable[object], format_func: Callable[[object], object] = str) -> str:
         """Key of a single-choice widget (selectbox, radio) offering `options` shown with `format_func`."""
         offered = list(options)
-        shown = _shown(offered, format_func)
-        texts = set(shown.values())
-        return self._guard(name, lambda value: value in offered, lambda asked: len(asked) == 1 and asked[0] in texts,
-                           shown)  # fmt: skip
+        by_text = _by_text(offered, format_func)
+        return self._guard(name, lambda value: value in offered,
+                           lambda asked: by_text.get(asked[0], _UNFIT) if len(asked) == 1 else _UNFIT,
+                           set(map(str, map(format_func, offered))))  # fmt: skip
 
     def choices(self, name: str, options: Iterable[object], format_func: Callable[[object], object] = str) -> str:
         """Key of a multiselect (or a range select_slider) offering `options`: every chosen value must be one
         of them."""
         offered = list(options)
-        shown = _shown(offered, format_func)
-        texts = set(shown.values())
+        by_text = _by_text(offered, format_func)
+
+        def read(asked: list[str]) -> object:
+            values = [by_text.get(part, _UNFIT) for part in asked]
+            return _UNFIT if _UNFIT in values else values
+
         return self._guard(name, lambda value: isinstance(value, list | tuple) and all(v in offered for v in value),
-                           lambda asked: all(part in texts for part in asked), shown)  # fmt: skip
+                           read, set(map(str, map(format_func, offered))))  # fmt: skip
 
     def span(self, name: str, low: int, high: int) -> str:
         """Key of a range slider low…high (a pair of whole numbers)."""
@@ -125,49 +122,65 @@ class PageState:
             return (isinstance(value, list | tuple) and len(value) == 2
                     and all(isinstance(v, int) and low <= v <= high for v in value))  # fmt: skip
 
-        def fits_text(asked: list[str]) -> bool:
+        def read(asked: list[str]) -> object:
             parts = [_number(part) for part in asked]
-            return len(parts) == 2 and all(p is not None and low <= p <= high for p in parts)
+            value = tuple(int(p) for p in parts if p is not None and p == int(p))
+            return value if len(parts) == 2 and fits(value) else _UNFIT
 
-        return self._guard(name, fits, fits_text)
+        return self._guard(name, fits, read)
 
     def number(self, name: str, low: float, high: float) -> str:
         """Key of a slider or number input low…high."""
-        return self._guard(name, lambda value: isinstance(value, int | float) and low <= value <= high,
-                           lambda asked: len(asked) == 1 and (n := _number(asked[0])) is not None and low <= n <= high)  # fmt: skip
+
+        def fits(value: object) -> bool:
+            return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
+
+        def read(asked: list[str]) -> object:
+            number = _number(asked[0]) if len(asked) == 1 else None
+            value = int(number) if number is not None and number == int(number) else number
+            return value if fits(value) else _UNFIT
+
+        return self._guard(name, fits, read)
 
     def flag(self, name: str) -> str:
         """Key of a toggle or checkbox."""
+        words = {"true": True, "false": False}
         return self._guard(name, lambda value: isinstance(value, bool),
-                           lambda asked: len(asked) == 1 and asked[0].lower() in ("true", "false"))  # fmt: skip
+                           lambda asked: words.get(asked[0].lower(), _UNFIT) if len(asked) == 1 else _UNFIT)  # fmt: skip
 
     def notices(self) -> list[str]:
         """One sentence per value dropped in this run (the page shows them once)."""
         return list(self._dropped)
 
-    def _guard(self, name: str, fits, fits_text, shown: dict[str, str] | None = None) -> str:
+    def _guard(self, name: str, fits: Callable[[object], bool], read: Callable[[list[str]], object],
+               texts: set[str] | None = None) -> str:  # fmt: skip
+        """Drop an unfit session value; read the URL's value (this page's key, else a bare legacy key).
+
+        Streamlit seeds a bound widget from the URL the run started with, and only from the texts it shows:
+        a value it cannot read that way (a bare legacy key, an option named by its value such as
+        ?kunta=KU729) is handed to the widget through the session state instead, the sanctioned way to set
+        a bound widget."""
         key = self.key(name)
-        self._adopt_bare(name, key)
-        if shown:
-            _recode(key, shown)
         if key in st.session_state and not fits(st.session_state[key]):
             self._drop(name, st.session_state[key])
             del st.session_state[key]
         asked = [a for a in st.query_params.get_all(key) if a != ""]  # "?k=" clears a widget: not a value
-        if asked and not fits_text(asked):
+        legacy = not asked and name in st.query_params
+        if legacy:
+            asked = [a for a in st.query_params.get_all(name) if a != ""]
+            with contextlib.suppress(KeyError, StreamlitAPIException):
+                del st.query_params[name]  # read once, as this page's own key
+        if not asked:
+            return key
+        value = read(asked)
+        if value is _UNFIT:
             self._drop(name, ",".join(asked))
-            with contextlib.suppress(KeyError, StreamlitAPIException):  # bound: Streamlit drops it itself
-                del st.query_params[key]
+            if not legacy:
+                with contextlib.suppress(KeyError, StreamlitAPIException):  # bound: Streamlit drops it itself
+                    del st.query_params[key]
+        elif (legacy or (texts is not None and not set(asked) <= texts)) and key not in st.session_state:
+            st.session_state[key] = value
         return key
-
-    def _adopt_bare(self, name: str, key: str) -> None:
-        """A link from before the page prefixes (?kunta=…): read it as this page's own key, once."""
-        if name not in st.query_params or key in st.query_params:
-            return
-        values = st.query_params.get_all(name)
-        with contextlib.suppress(KeyError, StreamlitAPIException):
-            del st.query_params[name]
-            st.query_params[key] = values if len(values) > 1 else values[0]
 
     def _drop(self, name: str, value: object) -> None:
         from dashboard.core.i18n import t  # i18n imports nothing of ours; local to keep links importable alone

@@ -63,6 +63,8 @@ def test_project_text_is_text_on_the_other_public_pages(app: AppTest, page: str)
     app.run()
     app.switch_page(page).run()
     _assert_text_only(app)
+    if page == "pages/vaikuttavuus.py":
+        assert app.selectbox(key="vaikuttavuus.hanke").value == "XSS-1"
 
 
 def test_project_text_is_text_on_the_editor_page(app: AppTest) -> None:

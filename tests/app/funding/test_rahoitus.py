@@ -35,7 +35,7 @@ def as_user(at: AppTest, email: str | None) -> AppTest:
 def test_funding_page_2007_2013(app: AppTest) -> None:
     app.run()
     app.switch_page("pages/rahoitus.py").run()
-    app.multiselect(key="kausi").set_value(["2007-2013"]).run()
+    app.multiselect(key="rahoitus.kausi").set_value(["2007-2013"]).run()
     assert not app.exception
     metrics = {m.label: m.value for m in app.metric}
     # 75 register projects matched to the eight (PROVENANCE.md) + 1 web-page project of 2007–13;
@@ -52,7 +52,7 @@ def test_funding_page_2007_2013(app: AppTest) -> None:
 def test_project_card_keeps_as_stated_text(app: AppTest) -> None:
     app.run()
     app.switch_page("pages/rahoitus.py").run()
-    app.selectbox(key="hanke").set_value("web-02").run()
+    app.selectbox(key="rahoitus.hanke").set_value("web-02").run()
     assert not app.exception
     assert "3,5 miljoonan euron potin" in app.info[0].value  # the page's words, no number invented
     text = " ".join(m.value for m in app.markdown)
@@ -86,8 +86,8 @@ def test_scorecard_renders_every_spearhead(app: AppTest) -> None:
 def test_impact_page_shows_development_and_caveat(app: AppTest) -> None:
     app.run()
     app.switch_page("pages/vaikuttavuus.py").run()
-    app.selectbox(key="hanke").set_value("A32278").run()
-    app.selectbox(key="indikaattori").set_value("population").run()
+    app.selectbox(key="vaikuttavuus.hanke").set_value("A32278").run()
+    app.selectbox(key="vaikuttavuus.indikaattori").set_value("population").run()
     assert not app.exception
     assert "ei todista syy-yhteyttä" in app.warning[0].value
     figure = next(f for f in plotly_figures(app) if "Väkiluku" in f["layout"]["title"]["text"])
@@ -110,7 +110,7 @@ def test_editor_assigns_a_queue_project(app: AppTest) -> None:
     as_user(app, "Koordinaattori@example.fi").run()
     app.switch_page("pages/hankkeiden_yllapito.py").run()
     assert not app.exception and [t.label for t in app.tabs][:2] == ["Tuonti", "Kohdistusjono"]
-    project_id = app.selectbox(key="queue_project").value
+    project_id = app.selectbox(key="hankkeiden_yllapito.queue_project").value
     form = app.multiselect[0]
     assert form.label == "Kunnat"
     form.set_value(["KU729"])
