@@ -46,6 +46,7 @@ def project_card(project_id: str, lang: str) -> None:
 
 
 def notices(messages: list[str]) -> None:
-    """What PageState dropped from the link or the session, once each."""
+    """What PageState dropped from the link or the session, once each — as text: the sentence quotes the
+    dropped value, which is whatever the link held."""
     for message in messages:
-        st.info(message)
+        st.info(plain(message))
