@@ -1,5 +1,5 @@
-"""Chart blocks, project list and project card of the funding page (Rahoitus), built once per data
-version (warehouse file + store stamp), language and filters."""
+"""Chart blocks, project list and labels of the funding pages (Rahoitus, Rahoitusasema), each `@memo`: built
+once per data version (warehouse pin + store revision), language and filters."""
 
 from __future__ import annotations
 
