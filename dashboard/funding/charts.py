@@ -35,7 +35,7 @@ def granted_realised(data: pd.DataFrame, title: str, names: tuple[str, str], x_t
 def per_resident(data: pd.DataFrame, colors: dict[str, str], title: str, x_title: str, not_comparable: str,
                  lang: str) -> go.Figure:  # fmt: skip
     """Horizontal bars: EUR per resident per programme year by area; one pattern per programme period. Each
-    bar is labelled with its coverage (n / m projects with an amount); a bar below the coverage threshold is
+    bar is labelled with its coverage (n / m projects with an amount) and period; a bar below the threshold is
     grey and cross-hatched, and a legend entry (`not_comparable`) says why. `data` columns: area_code,
     area_name, period, eur_per_resident_year, coverage_text, hover (plain text), comparable."""
     fig = go.Figure()
@@ -43,7 +43,8 @@ def per_resident(data: pd.DataFrame, colors: dict[str, str], title: str, x_title
         shape = PATTERNS[i % len(PATTERNS)]
         fig.add_trace(go.Bar(
             y=rows["area_name"], x=rows["eur_per_resident_year"], orientation="h", name=period,
-            text=rows["coverage_text"], textposition="outside", cliponaxis=False,
+            text=[f"{c} · {period}" for c in rows["coverage_text"]], textposition="outside", cliponaxis=False,
+            showlegend=False,  # a legend entry would show its first bar's style; the label names the period
             customdata=[[html.escape(str(h))] for h in rows["hover"]],
             marker={"color": [colors.get(c, NEUTRALS[1]) if ok else NOT_COMPARABLE
                               for c, ok in zip(rows["area_code"], rows["comparable"])],
@@ -59,7 +60,9 @@ def per_resident(data: pd.DataFrame, colors: dict[str, str], title: str, x_title
     )
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#e6e6e6")
+    widest = data["eur_per_resident_year"].max()
+    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#e6e6e6",
+                     range=[0, 1.25 * widest] if pd.notna(widest) and widest > 0 else None)  # room for the labels  # fmt: skip
     return fig
 
 
