@@ -3,33 +3,15 @@ guard (anonymous and non-editors refused by direct URL; an OIDC editor can assig
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import store as state
 from dashboard.funding import projects
 from tests.app.conftest import plotly_figures
+from tests.app.funding.conftest import as_user
 
 NB = "\u00a0"
-OIDC = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                 "client_id": "id", "client_secret": "secret",
-                 "server_metadata_url": "https://idp.example/.well-known/openid-configuration"},
-        "roles": {"editors": ["koordinaattori@example.fi"]}}  # fmt: skip
-
-
-@pytest.fixture
-def app(app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "app_state.duckdb"))
-    return AppTest.from_file("../../../app.py", default_timeout=90)
-
-
-def as_user(at: AppTest, email: str | None) -> AppTest:
-    for key, value in OIDC.items():
-        at.secrets[key] = value
-    at.user = {"is_logged_in": email is not None, **({"email": email} if email else {})}
-    return at
 
 
 def test_funding_page_2007_2013(app: AppTest) -> None:
