@@ -4,27 +4,27 @@ indicators before, during and after it, against the region's other small municip
 import streamlit as st
 
 from dashboard.core.i18n import t
-from dashboard.funding import impact as projects_impact
-from dashboard.funding import impact_views as projects_impact_views
+from dashboard.core.links import PageState
+from dashboard.funding import impact, impact_views, panels
 from dashboard.funding import views as funding_views
 from dashboard.funding.card import card
 from dashboard.ui.components import current_language, view_block
 
 lang = current_language()
+state = PageState("vaikuttavuus", lang)
 st.title(t("funding_impact.title", lang))
 st.markdown(t("funding_impact.intro", lang))
 st.warning(t("funding_impact.caveat", lang))
 
-choices = projects_impact.project_choices()
+choices = impact.project_choices()
 if not choices:
     st.info(t("funding_impact.no_projects", lang))
     st.stop()
-project_id = st.selectbox(t("funding.choose_project", lang), choices, key="hanke", bind="query-params",
-                          format_func=funding_views.project_labels(tuple(choices)).get)  # fmt: skip
-project_id = project_id if project_id in choices else choices[0]  # a stale ?hanke= from another page
+labels = funding_views.project_labels(tuple(choices))
+project_id = st.selectbox(t("funding.choose_project", lang), choices, key=state.choice("hanke", choices, labels.get),
+                          bind="query-params", format_func=labels.get)  # fmt: skip
 info = card(project_id, lang)
-st.caption(t("funding_impact.project_line", lang, areas=info.areas, basis=info.basis,
-             tags=", ".join(info.spearheads) or "–"))  # fmt: skip
+st.caption(panels.project_line(info, lang))
 
 st.header(t("funding_impact.kpis", lang))
 if info.kpis.empty:
@@ -34,14 +34,17 @@ else:
     st.caption(t("funding_impact.kpi_note", lang))
 
 st.header(t("funding_impact.development", lang))
-indicators = projects_impact.indicator_choices(project_id)
-labels = projects_impact.indicator_labels(project_id, lang)
-indicator = st.selectbox(t("funding_impact.indicator", lang), indicators, key="indikaattori", bind="query-params",
-                         format_func=labels.get)  # fmt: skip
-indicator = indicator if indicator in indicators else indicators[0]  # a stale ?indikaattori= from another page
-if not any(label.endswith(" ★") for label in labels.values()):
+indicators = impact.indicator_choices(project_id)
+names = impact.indicator_labels(project_id, lang)
+indicator = st.selectbox(t("funding_impact.indicator", lang), indicators, bind="query-params",
+                         key=state.choice("indikaattori", indicators, names.get), format_func=names.get)  # fmt: skip
+panels.notices(state.notices())
+if not impact.has_links(project_id):
     st.caption(t("funding_impact.no_links", lang))
-view_block(projects_impact_views.development_view(lang, project_id, indicator), "vaikuttavuus_kehitys", lang)
+missing = impact_views.missing_notice(lang, project_id, indicator)
+if missing:
+    st.info(missing)
+view_block(impact_views.development_view(lang, project_id, indicator), "vaikuttavuus_kehitys", lang)
 st.markdown(f"**{t('funding_impact.phases', lang)}**")
-st.dataframe(projects_impact_views.phase_table(lang, project_id, indicator), hide_index=True)
+st.dataframe(impact_views.phase_table(lang, project_id, indicator), hide_index=True)
 st.caption(t("funding_impact.phases_note", lang))

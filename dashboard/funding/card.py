@@ -1,5 +1,5 @@
-"""The project card: every field a project has, its sources, attribution basis, the coordinator's tags,
-note and KPIs. Amounts are shown exactly as the source gives them ("–" where none is stated) and the
+"""The project card's content (drawn by dashboard.funding.panels.project_card on every page that shows a
+project): every field a project has, its sources, attribution basis, the coordinator's tags, note and KPIs. Amounts are shown exactly as the source gives them ("–" where none is stated) and the
 source's own words ("as stated") are always shown beside them."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.core import queries
 from dashboard.core.i18n import label, t
+from dashboard.core.memo import memo
 from dashboard.funding import projects
 from dashboard.funding import summary as funding
 from dashboard.funding.views import basis_text, spearhead_name
@@ -25,7 +26,8 @@ class Card:
     title: str
     fields: list[tuple[str, str]]
     as_stated: str | None  # the page's / register's own words about the money
-    sources: list[str]  # markdown lines
+    sources: list[str]  # plain-text lines (attribution, upload, page date)
+    links: list[str]  # the source's URLs
     areas: str
     basis: str
     spearheads: list[str]
@@ -41,7 +43,7 @@ def _present(value: object) -> bool:
     return str(value).strip() != ""
 
 
-@projects.per_version
+@memo
 def card(project_id: str, lang: str) -> Card:
     row = projects.catalogue().loc[project_id]
     fields = [
@@ -65,7 +67,8 @@ def card(project_id: str, lang: str) -> Card:
     return Card(
         title=row["name"], fields=fields,
         as_stated=row["funding_as_stated"] if _present(row.get("funding_as_stated")) else None,
-        sources=_sources(row, lang), areas=areas, basis=basis_text(row["basis"], lang),
+        sources=_sources(row, lang), links=[str(row[k]) for k in ("source_url", "source_url_2") if _present(row.get(k))],
+        areas=areas, basis=basis_text(row["basis"], lang),
         spearheads=[spearhead_name(s, lang) for s in row["spearheads"]], indicators=indicators,
         note=row["note"] if _present(row.get("note")) else None, kpis=kpi_table(store_kpis, lang),
     )  # fmt: skip
@@ -98,9 +101,6 @@ def _sources(row: pd.Series, lang: str) -> list[str]:
             m = meta.loc[row["source_id"]]
             via = f" (via {m['via']})" if _present(m.get("via")) else ""
             lines.append(f"{m['attribution']}{via}; {t('funding.source_line', lang, line=row.get('source_line'))}")
-    for key in ("source_url", "source_url_2"):
-        if _present(row.get(key)):
-            lines.append(f"[{row[key]}]({row[key]})")
     if _present(row.get("page_date_shown")):
         lines.append(t("funding.page_date", lang, date=row["page_date_shown"]))
     return lines

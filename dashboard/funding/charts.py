@@ -1,10 +1,12 @@
 """Plotly figures of the projects-and-funding pages: plain functions of tidy data, no Streamlit, no queries.
 
-Areas keep their product-wide colours (dashboard.model.charts.area_colors); stated reference levels are grey,
+Areas keep their product-wide colours (queries.area_colors); stated reference levels are grey,
 derived expectations are marked with open symbols so they never read as data.
 """
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,7 +14,8 @@ import plotly.graph_objects as go
 from dashboard.model.charts import NEUTRALS, base_layout
 
 GRANTED, REALISED = "#1f6f8b", "#99c9d6"
-PATTERNS = ("", "/", ".", "x", "-")
+NOT_COMPARABLE = "#d9d9d9"  # a bar whose coverage is too low to compare: grey whatever its area
+PATTERNS = ("", "/", ".", "\\", "-")  # "x" is kept for bars that are not comparable
 
 
 def granted_realised(data: pd.DataFrame, title: str, names: tuple[str, str], x_title: str, lang: str) -> go.Figure:
@@ -29,23 +32,37 @@ def granted_realised(data: pd.DataFrame, title: str, names: tuple[str, str], x_t
     return fig
 
 
-def per_resident(data: pd.DataFrame, colors: dict[str, str], title: str, x_title: str, lang: str) -> go.Figure:
-    """Horizontal bars: EUR per resident per programme year by area; one pattern per programme period.
-    `data` columns: area_code, area_name, period, eur_per_resident_year (areas in display order)."""
+def per_resident(data: pd.DataFrame, colors: dict[str, str], title: str, x_title: str, not_comparable: str,
+                 lang: str) -> go.Figure:  # fmt: skip
+    """Horizontal bars: EUR per resident per programme year by area; one pattern per programme period. Each
+    bar is labelled with its coverage (n / m projects with an amount) and period; a bar below the threshold is
+    grey and cross-hatched, and a legend entry (`not_comparable`) says why. `data` columns: area_code,
+    area_name, period, eur_per_resident_year, coverage_text, hover (plain text), comparable."""
     fig = go.Figure()
     for i, (period, rows) in enumerate(data.groupby("period", sort=True)):
+        shape = PATTERNS[i % len(PATTERNS)]
         fig.add_trace(go.Bar(
             y=rows["area_name"], x=rows["eur_per_resident_year"], orientation="h", name=period,
-            marker={"color": [colors.get(c, NEUTRALS[1]) for c in rows["area_code"]],
-                    "pattern": {"shape": PATTERNS[i % len(PATTERNS)]}},
-            hovertemplate="%{y}: %{x:,.1f} €<extra>" + period + "</extra>",
+            text=[f"{c} · {period}" for c in rows["coverage_text"]], textposition="outside", cliponaxis=False,
+            showlegend=False,  # a legend entry would show its first bar's style; the label names the period
+            customdata=[[html.escape(str(h))] for h in rows["hover"]],
+            marker={"color": [colors.get(c, NEUTRALS[1]) if ok else NOT_COMPARABLE
+                              for c, ok in zip(rows["area_code"], rows["comparable"])],
+                    "pattern": {"shape": [shape if ok else "x" for ok in rows["comparable"]]}},
+            hovertemplate="%{y}: %{x:,.1f} €<br>%{customdata[0]}<extra>" + html.escape(str(period)) + "</extra>",
         ))  # fmt: skip
+    if len(data) and not data["comparable"].all():  # a legend entry only: a bar trace would take a slot
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=not_comparable, hoverinfo="skip",
+                                 marker={"symbol": "square", "size": 14, "color": NOT_COMPARABLE,
+                                         "line": {"color": NEUTRALS[0], "width": 1}}))  # fmt: skip
     fig = base_layout(
         fig, title, lang, height=max(320, 34 * data["area_name"].nunique() * max(1, data["period"].nunique()) + 120)
     )
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#e6e6e6")
+    widest = data["eur_per_resident_year"].max()
+    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#e6e6e6",
+                     range=[0, 1.25 * widest] if pd.notna(widest) and widest > 0 else None)  # room for the labels  # fmt: skip
     return fig
 
 

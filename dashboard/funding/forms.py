@@ -14,38 +14,42 @@ import streamlit as st
 from dashboard.core import queries
 from dashboard.core import store as state
 from dashboard.core.auth import User
-from dashboard.core.i18n import fmt_number, t
+from dashboard.core.i18n import DEFAULT, fmt_number, t
+from dashboard.core.links import PageState
 from dashboard.funding import imports as projects_import
 from dashboard.funding import projects
 from dashboard.funding import store as projects_store
 from dashboard.funding import summary as funding
 from dashboard.funding import views as funding_views
+from dashboard.ui.components import plain
 
 QUEUE_SHOWN = 300  # rows of the queue listed at once; the search narrows it down
+PAGE = "hankkeiden_yllapito"  # the editor page's URL path: its widget keys carry it (core.links.PageState)
+key = PageState(PAGE, DEFAULT).key
 
 
 def saved(lang: str) -> None:
     """After a write: rerun so every table on the page shows it, and say so once at the top."""
-    st.session_state["funding_edit_flash"] = t("funding_edit.saved", lang)
+    st.session_state[key("flash")] = t("funding_edit.saved", lang)
     st.rerun()
 
 
 def flash() -> None:
-    message = st.session_state.pop("funding_edit_flash", None)
+    message = st.session_state.pop(key("flash"), None)
     if message:
         st.success(message)
 
 
 def show_error(error: Exception, lang: str) -> None:
-    st.error(t(str(error), lang) if str(error).startswith("funding") else str(error))
+    st.error(t(str(error), lang) if str(error).startswith("funding") else plain(error))
 
 
 def import_tab(user: User, lang: str) -> None:
     st.markdown(t("funding_edit.import_intro", lang))
     st.download_button(t("funding_edit.template_download", lang), projects_import.template_csv,
-                       file_name="hankepohja.csv", mime="text/csv", on_click="ignore", key="template_download")  # fmt: skip
-    upload = st.file_uploader(t("funding_edit.upload", lang), type=["csv", "xlsx"], key="eu_upload")
-    if upload is not None and st.button(t("funding_edit.import_button", lang), type="primary", key="eu_import"):
+                       file_name="hankepohja.csv", mime="text/csv", on_click="ignore", key=key("template_download"))  # fmt: skip
+    upload = st.file_uploader(t("funding_edit.upload", lang), type=["csv", "xlsx"], key=key("eu_upload"))
+    if upload is not None and st.button(t("funding_edit.import_button", lang), type="primary", key=key("eu_import")):
         with st.spinner(t("funding_edit.importing", lang)):
             st.session_state["eu_import_result"] = projects_import.import_file(user, upload.getvalue(), upload.name)
     result = st.session_state.get("eu_import_result")
@@ -61,21 +65,27 @@ def import_tab(user: User, lang: str) -> None:
 def import_result(result: projects_import.ImportResult, lang: str) -> None:
     report = result.report
     if result.ok:
-        st.success(t("funding_edit.import_ok", lang, file=report.get("file"), rows=report.get("rows"),
-                     kind=report.get("label")))  # fmt: skip
+        st.success(t("funding_edit.import_ok", lang, file=plain(report.get("file")), rows=report.get("rows"),
+                     kind=plain(report.get("label"))))  # fmt: skip
         if result.build_output:
             st.success(t("funding_edit.rebuilt", lang))
             with st.expander(t("funding_edit.build_output", lang)):
                 st.code(result.build_output)
         return
     if report.get("reason") == "too_large":
-        st.error(t("security.upload_too_large", lang, file=report.get("file"), size=fmt_number(report["size_mb"], 1, lang),
+        st.error(t("security.upload_too_large", lang, file=plain(report.get("file")), size=fmt_number(report["size_mb"], 1, lang),
                    limit=report["limit_mb"]))  # fmt: skip
     elif result.collisions:
-        st.error(t("funding_edit.collisions", lang, codes=", ".join(result.collisions)))
+        st.error(t("funding_edit.collisions", lang, codes=plain(", ".join(result.collisions))))
     elif report.get("errors"):
         st.error(
-            t("funding_edit.bad_rows", lang, file=report.get("file"), n=report["error_count"], rows=report["rows"])
+            t(
+                "funding_edit.bad_rows",
+                lang,
+                file=plain(report.get("file")),
+                n=report["error_count"],
+                rows=report["rows"],
+            )
         )
         errors = pd.DataFrame(report["errors"])
         st.dataframe(pd.DataFrame({
@@ -87,14 +97,15 @@ def import_result(result: projects_import.ImportResult, lang: str) -> None:
         st.error(t("funding_edit.build_failed", lang))
         st.code(result.build_output)
     else:
-        st.error(t("funding_edit.unreadable", lang, file=report.get("file"), message=report.get("message", "")))
+        st.error(t("funding_edit.unreadable", lang, file=plain(report.get("file")),
+                   message=plain(report.get("message", ""))))  # fmt: skip
 
 
 def queue_tab(user: User, lang: str) -> None:
     meta = queries.region()
     queue = projects.unassigned_queue(projects.catalogue(), queries.focus_codes(), meta["subregion"])
     st.markdown(t("funding_edit.queue_intro", lang, n=len(queue), region=funding.area_name(meta["region"], lang)))
-    search = st.text_input(t("funding_edit.search", lang), key="queue_search").strip().lower()
+    search = st.text_input(t("funding_edit.search", lang), key=key("queue_search")).strip().lower()
     if search:
         text = (
             queue["name"].fillna("") + " " + queue["implementer"].fillna("") + " " + queue["project_id"]
@@ -110,16 +121,16 @@ def queue_tab(user: User, lang: str) -> None:
     st.caption(t("funding_edit.queue_shown", lang, shown=len(shown), total=len(queue)))
     if shown.empty:
         return
-    chosen = st.selectbox(t("funding.choose_project", lang), shown["project_id"].tolist(), key="queue_project",
+    chosen = st.selectbox(t("funding.choose_project", lang), shown["project_id"].tolist(), key=key("queue_project"),
                           format_func=funding_views.project_label)  # fmt: skip
     assignment_form(user, chosen, lang, "queue")
 
 
-def assignment_form(user: User, project_id: str, lang: str, key: str) -> None:
+def assignment_form(user: User, project_id: str, lang: str, form: str) -> None:
     """Place a register project in municipalities, or mark it as not the sub-region's."""
     row = projects.catalogue().loc[project_id]
     focus = queries.focus_codes()
-    with st.form(f"assign_{key}", clear_on_submit=False):
+    with st.form(key(f"assign_{form}"), clear_on_submit=False):
         current = [c for c in row["areas"] if c in focus]
         chosen = st.multiselect(t("funding_edit.municipalities", lang), focus, default=current,
                                 format_func=lambda c: funding.area_name(c, lang))  # fmt: skip
@@ -131,7 +142,9 @@ def assignment_form(user: User, project_id: str, lang: str, key: str) -> None:
                 saved(lang)
             except projects_store.EditError as exc:
                 show_error(exc, lang)
-    if row["basis"] == projects.COORDINATOR and st.button(t("funding_edit.clear_assignment", lang), key=f"clear_{key}"):
+    if row["basis"] == projects.COORDINATOR and st.button(
+        t("funding_edit.clear_assignment", lang), key=key(f"clear_{form}")
+    ):
         projects_store.clear_assignment(user, project_id)
         saved(lang)
 
@@ -140,15 +153,15 @@ def backup_tab(user: User, lang: str) -> None:
     st.markdown(t("funding_edit.backup_intro", lang))
     stamp = datetime.now(UTC).strftime("%Y%m%d")
     st.download_button(t("funding_edit.export", lang), state.export_store, file_name=f"sovelluksen_tiedot_{stamp}.zip",
-                       mime="application/zip", on_click="ignore", key="store_export")  # fmt: skip
-    archive = st.file_uploader(t("funding_edit.restore_file", lang), type=["zip"], key="store_restore_file")
-    sure = st.checkbox(t("funding_edit.restore_confirm", lang), key="store_restore_sure")
-    if archive is not None and st.button(t("funding_edit.restore", lang), disabled=not sure, key="store_restore"):
+                       mime="application/zip", on_click="ignore", key=key("store_export"))  # fmt: skip
+    archive = st.file_uploader(t("funding_edit.restore_file", lang), type=["zip"], key=key("store_restore_file"))
+    sure = st.checkbox(t("funding_edit.restore_confirm", lang), key=key("store_restore_sure"))
+    if archive is not None and st.button(t("funding_edit.restore", lang), disabled=not sure, key=key("store_restore")):
         try:
             state.restore_store(archive.getvalue())
             state.write(user.name, "restore", "store", archive.name, [], after={"file": archive.name})
             st.success(t("funding_edit.restored", lang))
         except state.StoreError as exc:
-            st.error(t("funding_edit.restore_failed", lang, message=str(exc)))
+            st.error(t("funding_edit.restore_failed", lang, message=plain(exc)))
     st.markdown(f"**{t('funding_edit.audit', lang)}**")
     st.dataframe(state.query("audit_log", {"limit": 100}), hide_index=True)

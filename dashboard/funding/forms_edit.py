@@ -9,11 +9,12 @@ import streamlit as st
 from dashboard.core import queries
 from dashboard.core.auth import User
 from dashboard.core.i18n import label, t
-from dashboard.funding import projects
+from dashboard.funding import panels, projects
 from dashboard.funding import store as projects_store
 from dashboard.funding import summary as funding
 from dashboard.funding import views as funding_views
-from dashboard.funding.forms import assignment_form, saved, show_error
+from dashboard.funding.card import card
+from dashboard.funding.forms import assignment_form, key, saved, show_error
 
 NEW = "__new__"
 
@@ -28,14 +29,13 @@ def _editable() -> list[str]:
 
 def project_tab(user: User, lang: str) -> None:
     options = [NEW, *_editable()]
-    chosen = st.selectbox(t("funding.choose_project", lang), options, key="edit_project",
+    chosen = st.selectbox(t("funding.choose_project", lang), options, key=key("edit_project"),
                           format_func=lambda p: t("funding_edit.new_project", lang) if p == NEW else funding_views.project_label(p))  # fmt: skip
     if chosen == NEW:
         own_project_form(user, {}, lang)
         return
     row = projects.catalogue().loc[chosen]
-    st.caption(t("funding.card_areas", lang, areas=", ".join(funding.area_name(c, lang) for c in row["areas"]) or "–",
-                 basis=funding_views.basis_text(row["basis"], lang)))  # fmt: skip
+    st.caption(panels.project_line(card(chosen, lang), lang))
     tags_form(user, chosen, row, lang)
     kpi_forms(user, chosen, lang)
     if row["origin"] == projects.COORDINATOR:
@@ -49,7 +49,7 @@ def project_tab(user: User, lang: str) -> None:
 
 def tags_form(user: User, project_id: str, row: pd.Series, lang: str) -> None:
     catalog = queries.indicators()
-    with st.form("tags"):
+    with st.form(key("tags")):
         st.markdown(f"**{t('funding_edit.tags', lang)}**")
         spearheads = st.multiselect(t("funding.spearhead", lang), list(projects.SPEARHEADS), default=row["spearheads"],
                                     format_func=lambda s: funding_views.spearhead_name(s, lang))  # fmt: skip
@@ -67,7 +67,7 @@ def kpi_forms(user: User, project_id: str, lang: str) -> None:
     kpis = projects.kpis(project_id)
     if not kpis.empty:
         st.dataframe(kpis.drop(columns=["project_id"]), hide_index=True)
-    with st.form("kpi_add", clear_on_submit=True):
+    with st.form(key("kpi_add"), clear_on_submit=True):
         one, two, three, four = st.columns(4)
         name = one.text_input(t("funding_impact.kpi", lang))
         unit = two.text_input(t("funding_impact.unit", lang))
@@ -83,9 +83,9 @@ def kpi_forms(user: User, project_id: str, lang: str) -> None:
                 show_error(exc, lang)
     if not kpis.empty:
         one, two = st.columns([3, 1])
-        kpi_id = one.selectbox(t("funding_edit.kpi_to_delete", lang), kpis["kpi_id"].tolist(), key="kpi_delete_id",
+        kpi_id = one.selectbox(t("funding_edit.kpi_to_delete", lang), kpis["kpi_id"].tolist(), key=key("kpi_delete_id"),
                                format_func=lambda k: kpis.set_index("kpi_id").loc[k, "name"])  # fmt: skip
-        if two.button(t("funding_edit.delete", lang), key="kpi_delete"):
+        if two.button(t("funding_edit.delete", lang), key=key("kpi_delete")):
             projects_store.delete_kpi(user, int(kpi_id))
             saved(lang)
 
@@ -94,7 +94,7 @@ def own_project_form(user: User, current: dict, lang: str) -> None:
     """Create or edit a project that is in no register (Leader, national, municipal…)."""
     focus = queries.focus_codes()
     get = lambda k: current.get(k) if isinstance(current.get(k), str) else None  # noqa: E731
-    with st.form("own_project"):
+    with st.form(key("own_project")):
         st.markdown(f"**{t('funding_edit.own_project', lang)}**")
         one, two = st.columns(2)
         code = one.text_input(t("funding.col_code", lang), value=current.get("project_id", ""), disabled=bool(current))
@@ -130,7 +130,7 @@ def own_project_form(user: User, current: dict, lang: str) -> None:
                 saved(lang)
             except projects_store.EditError as exc:
                 show_error(exc, lang)
-    if current and st.button(t("funding_edit.delete_project", lang), key="own_delete"):
+    if current and st.button(t("funding_edit.delete_project", lang), key=key("own_delete")):
         projects_store.delete_project(user, current["project_id"])
         saved(lang)
 

@@ -13,7 +13,7 @@ from dashboard.core.i18n import label, t
 from dashboard.funding import position, projects
 from dashboard.funding import store as projects_store
 from dashboard.funding import summary as funding
-from dashboard.funding.forms import saved, show_error
+from dashboard.funding.forms import key, saved, show_error
 
 
 def targets_tab(user: User, lang: str) -> None:
@@ -23,7 +23,7 @@ def targets_tab(user: User, lang: str) -> None:
     areas = [meta["subregion"], *queries.focus_codes()]
     st.markdown(f"**{t('funding_edit.targets', lang)}**")
     st.caption(t("funding_edit.targets_intro", lang))
-    with st.form("target"):
+    with st.form(key("target")):
         one, two = st.columns(2)
         indicator = one.selectbox(t("funding_score.col_indicator", lang), tagged,
                                   format_func=lambda i: label(catalog.loc[i].to_dict(), lang))  # fmt: skip
@@ -42,9 +42,9 @@ def targets_tab(user: User, lang: str) -> None:
         st.dataframe(targets, hide_index=True)
         keys = list(zip(targets["indicator_id"], targets["area_code"]))
         one, two = st.columns([3, 1])
-        chosen = one.selectbox(t("funding_edit.target_to_delete", lang), range(len(keys)), key="target_delete_id",
+        chosen = one.selectbox(t("funding_edit.target_to_delete", lang), range(len(keys)), key=key("target_delete_id"),
                                format_func=lambda i: f"{keys[i][0]} / {keys[i][1]}")  # fmt: skip
-        if two.button(t("funding_edit.delete", lang), key="target_delete"):
+        if two.button(t("funding_edit.delete", lang), key=key("target_delete")):
             projects_store.delete_target(user, *keys[chosen])
             saved(lang)
     allocations_form(user, lang)
@@ -55,7 +55,7 @@ def allocations_form(user: User, lang: str) -> None:
     st.markdown(f"**{t('funding_edit.allocations', lang)}**")
     st.caption(t("funding_edit.allocations_intro", lang))
     areas = [meta["region"], meta["subregion"], *queries.focus_codes()]
-    with st.form("allocation", clear_on_submit=True):
+    with st.form(key("allocation"), clear_on_submit=True):
         one, two, three = st.columns(3)
         period = one.text_input(t("funding_pos.col_period", lang), value=position.PERIOD)
         fund = two.selectbox(t("funding.fund", lang), [*position.STRUCTURAL, "EAFRD", "all"],
@@ -83,7 +83,7 @@ def allocations_form(user: User, lang: str) -> None:
         st.dataframe(own, hide_index=True)
         one, two = st.columns([3, 1])
         chosen = one.selectbox(t("funding_edit.allocation_to_delete", lang), own["allocation_id"].tolist(),
-                               key="allocation_delete_id")  # fmt: skip
-        if two.button(t("funding_edit.delete", lang), key="allocation_delete"):
+                               key=key("allocation_delete_id"))  # fmt: skip
+        if two.button(t("funding_edit.delete", lang), key=key("allocation_delete")):
             projects_store.delete_allocation(user, int(chosen))
             saved(lang)

@@ -8,13 +8,14 @@ of monthly data, indices, the peer median, average annual changes) is derived.
 
 from __future__ import annotations
 
-import functools
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from dashboard.core import queries
 from dashboard.core.i18n import label, t
+from dashboard.core.memo import memo
 from dashboard.funding import projects
 from dashboard.funding import summary as funding
 
@@ -23,23 +24,19 @@ PEERS = "peers"
 MAX_LINES = 3  # a project in more municipalities is shown as the sub-region total, where it has data
 
 
-@functools.lru_cache(maxsize=4)
-def _peer_codes(version: str) -> tuple[str, ...]:  # version: cache key only
+@memo
+def peer_codes() -> list[str]:
+    """The region's municipalities outside the focus set that are no larger than its largest member."""
     meta = queries.region()
     members = queries.run("fund_region_municipalities", region=meta["region"])
     others = members.loc[~members["is_focus"], "area_code"].tolist()
     latest = queries.latest(["population"], [*others, *queries.focus_codes()])
     size = latest.set_index("area_code")["value"]
     ceiling = size.reindex(queries.focus_codes()).max()
-    return tuple(code for code in others if code in size.index and size[code] <= ceiling)
+    return [code for code in others if code in size.index and size[code] <= ceiling]
 
 
-def peer_codes() -> list[str]:
-    """The region's municipalities outside the focus set that are no larger than its largest member."""
-    return list(_peer_codes(projects.version()[0]))
-
-
-@projects.per_version
+@memo
 def project_choices() -> list[str]:
     """Projects of the focus area with known years; those with KPIs or linked indicators first."""
     meta = queries.region()
@@ -54,7 +51,7 @@ def project_choices() -> list[str]:
     return order["project_id"].tolist()
 
 
-@projects.per_version
+@memo
 def observed() -> pd.DataFrame:
     """Catalogue indicators with observed data: projections (periods beyond this year) are no outcome."""
     catalog = queries.indicators()
@@ -62,7 +59,7 @@ def observed() -> pd.DataFrame:
     return catalog[catalog["last_period"].str[:4].astype(int) <= date.today().year]
 
 
-@projects.per_version
+@memo
 def indicator_choices(project_id: str | None) -> list[str]:
     """Linked indicators first, then every catalogue indicator that has data."""
     with_data = observed()
@@ -73,8 +70,7 @@ def indicator_choices(project_id: str | None) -> list[str]:
     return linked + [i for i in rest if i not in linked]
 
 
-@projects.per_version
-@projects.per_version
+@memo
 def indicator_labels(project_id: str, lang: str) -> dict[str, str]:
     """{indicator_id: label, ★ for the project's linked indicators} for the indicator chooser."""
     catalog = queries.indicators()
@@ -84,7 +80,12 @@ def indicator_labels(project_id: str, lang: str) -> dict[str, str]:
     }
 
 
-@projects.per_version
+def has_links(project_id: str) -> bool:
+    """Whether the coordinator linked any indicator with data to the project (the chooser marks them ★)."""
+    return any(i in observed().index for i in projects.links(project_id))
+
+
+@memo
 def lines_for(project_id: str, indicator_id: str) -> list[str]:
     meta = queries.region()
     row = projects.catalogue().loc[project_id]
@@ -111,24 +112,37 @@ def indexed(catalog_row: pd.Series) -> bool:
     return catalog_row["unit"] == "persons"
 
 
-@projects.per_version
-def development(
-    project_id: str, indicator_id: str, lang: str
-) -> tuple[pd.DataFrame, tuple[int, int] | None, int | None]:
-    """(lines, project years, base year): the project's areas and the peer-group median, a window around the
-    project. Counts are indexed to the year before the project (= 100)."""
+@dataclass(frozen=True)
+class Development:
+    """An indicator around one project: the lines drawn and what the data cannot show."""
+
+    lines: pd.DataFrame  # area_code, area_name, x (year), value
+    years: tuple[int, int]  # the project's first and last year
+    base: int | None  # the index year (= 100) of a count, None for rates
+    missing: tuple[int, ...]  # years from the year before the project to its end with no value in its areas
+    last: int | None  # the latest year with a value in the project's areas, None when there is none
+
+
+@memo
+def development(project_id: str, indicator_id: str, lang: str) -> Development:
+    """The project's areas and the peer-group median, a window around the project. Counts are indexed to
+    the year before the project (= 100); where that year has no value (a project that starts after the
+    data ends) nothing can be indexed, and `missing` names the years the page says are absent."""
     row = projects.catalogue().loc[project_id]
     start = int(row["start_year"])
     end = int(row["end_year"]) if pd.notna(row["end_year"]) else start
     first, last = start - WINDOW - 1, end + WINDOW
     codes = lines_for(project_id, indicator_id)
-    data = annual(indicator_id, codes + peer_codes())
-    data = data[(data["year"] >= first) & (data["year"] <= last)]
+    everything = annual(indicator_id, codes + peer_codes())
+    own_years = set(everything.loc[everything["area_code"].isin(codes), "year"].astype(int))
+    missing = tuple(year for year in range(start - 1, end + 1) if year not in own_years)
+    data = everything[(everything["year"] >= first) & (everything["year"] <= last)]
     base = start - 1
     if indexed(queries.indicators().loc[indicator_id]):
-        base_values = data[data["year"] == base].set_index("area_code")["value"]
-        data = data[data["area_code"].isin(base_values.index)]
-        data = data.assign(value=100 * data["value"] / data["area_code"].map(base_values))
+        base_values = data[data["year"] == base].set_index("area_code")["value"].astype(float)
+        data = data[data["area_code"].isin(base_values.index)]  # a line without its base year cannot be indexed
+        if not data.empty:
+            data = data.assign(value=100 * data["value"].astype(float) / data["area_code"].map(base_values))
     else:
         base = None
     peers = data[data["area_code"].isin(peer_codes())].groupby("year")["value"].median().reset_index()
@@ -137,7 +151,19 @@ def development(
         area_name=lambda f: f["area_code"].map(lambda c: funding.area_name(c, lang))
     )
     lines = pd.concat([own, peers], ignore_index=True).rename(columns={"year": "x"})
-    return lines[["area_code", "area_name", "x", "value"]], (start, end), base
+    lines = lines[["area_code", "area_name", "x", "value"]].astype({"x": int, "value": float})
+    return Development(lines, (start, end), base, missing, max(own_years) if own_years else None)
+
+
+def year_spans(years: tuple[int, ...]) -> str:
+    """(2019, 2023, 2024, 2025) → '2019, 2023–2025'."""
+    spans: list[list[int]] = []
+    for year in years:
+        if spans and year == spans[-1][1] + 1:
+            spans[-1][1] = year
+        else:
+            spans.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 def peer_name(lang: str) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_number, t
+from dashboard.core.memo import memo
 from dashboard.funding import projects
 from dashboard.funding import summary as funding
 from dashboard.funding.summary import eur
@@ -33,7 +34,7 @@ def _facts() -> pd.DataFrame:
     return queries.run("fund_facts")
 
 
-@projects.per_version
+@memo
 def levels() -> dict[str, pd.Series]:
     """The stated €/resident/year levels: {'subregion': row, 'rest': row} (absent when not stated)."""
     meta = queries.region()
@@ -50,7 +51,7 @@ def levels() -> dict[str, pd.Series]:
     return out
 
 
-@projects.per_version
+@memo
 def position(today: date, lang: str) -> pd.DataFrame:
     """Sub-region and rest of the region: stated level, committed €/resident/year and the expected-to-date
     level (stated level × elapsed share). Committed = granted EU + state funding of the period's ERDF, ESF+
@@ -86,7 +87,7 @@ def position(today: date, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@projects.per_version
+@memo
 def allocations(lang: str) -> pd.DataFrame:
     """Per fund: the stated EU allocation (M€) and what is committed and paid, from the registers (EU + state,
     projects decided by the region's authorities) and from the coordinator's entries (with their source)."""
@@ -125,7 +126,7 @@ def _meur(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value) / 1e6
 
 
-@projects.per_version
+@memo
 def total_allocation() -> pd.Series | None:
     meta = queries.region()
     facts = _facts()
@@ -134,7 +135,7 @@ def total_allocation() -> pd.Series | None:
     return None if hit.empty else hit.iloc[0]
 
 
-@projects.per_version
+@memo
 def other_facts(lang: str) -> pd.DataFrame:
     """Every stated fact of the funding plan, the use of the allocation and the Leader frames, verbatim."""
     facts = _facts()
@@ -150,7 +151,7 @@ def other_facts(lang: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
-@projects.per_version
+@memo
 def aid_areas(lang: str) -> pd.DataFrame:
     """Aid area of the focus municipalities per period, one row per (period, area), with its source."""
     rows = queries.run("fund_aid_areas", area_codes=queries.focus_codes())
@@ -163,7 +164,7 @@ def aid_areas(lang: str) -> pd.DataFrame:
     ])  # fmt: skip
 
 
-@projects.per_version
+@memo
 def aid_intensity(lang: str) -> pd.DataFrame:
     rows = queries.run("fund_aid_intensity")
     pct = rows["max_aid_pct"].map(
@@ -176,7 +177,7 @@ def aid_intensity(lang: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
-@projects.per_version
+@memo
 def coordinator_entries(lang: str) -> pd.DataFrame:
     own = projects.store().allocations
     return pd.DataFrame({

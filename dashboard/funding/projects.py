@@ -4,20 +4,17 @@ warehouse, plus what the coordinator added in the app's store (own projects, mun
 
 The two kinds stay apart where they live (warehouse vs store) and are only joined here, read-only.
 A coordinator's assignment replaces a register's name match, and the basis shown says which it is.
-Results are cached per (warehouse version, store stamp); callers must not modify the returned frames.
+Results are memoised per data version (warehouse pin + store revision); frames come as shallow copies.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.core import queries
 from dashboard.core import store as state
-from dashboard.core import warehouse as db
 from dashboard.core.memo import memo
 
 SPEARHEADS = ("ennakointi", "yrittajyys", "edellakavijyys")  # etl/catalog.toml `spearhead` values
@@ -39,51 +36,22 @@ class Store:
     allocations: pd.DataFrame
 
 
-def stamp() -> tuple[str, int, int]:
-    """Changes whenever the store file does (every write closes the file, which checkpoints it)."""
-    path = state.store_path()
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return (str(path), 0, 0)
-    return (str(path), stat.st_mtime_ns, stat.st_size)
-
-
 @memo
-def _store(stamp_: tuple[str, int, int]) -> Store:  # stamp_: cache key only
+def store() -> Store:
+    """The coordinator's data at this run's store revision (the memo key carries it)."""
     names = ("proj_projects", "proj_assignments", "proj_spearheads", "proj_notes", "proj_links", "proj_kpis",
              "proj_targets", "proj_allocations")  # fmt: skip
     return Store(*state.query_many([(name, {}) for name in names]))  # one read-only open for all eight
-
-
-def store() -> Store:
-    return _store(stamp())
-
-
-def version() -> tuple[str, tuple[str, int, int]]:
-    """Cache key of everything derived from projects: the warehouse file and the store stamp."""
-    return (db.version(), stamp())
-
-
-def per_version(fn: Callable) -> Callable:
-    """Cache `fn`'s result per data version (warehouse file + store stamp) and arguments, so a warm rerun
-    costs a dictionary lookup. Arguments must be hashable; callers must not modify the result. A
-    memo memo, so `cache.clear_all()` (the benchmark's cold render) empties it too."""
-    cached = memo(lambda key, args: fn(*args))
-
-    @functools.wraps(fn)
-    def wrapper(*args: object) -> object:
-        return cached(version(), args)
-
-    return wrapper
 
 
 def split(codes: object) -> list[str]:
     return [c for c in str(codes).split(";") if c] if isinstance(codes, str) else []
 
 
-@functools.lru_cache(maxsize=4)
-def _catalogue(key: tuple) -> pd.DataFrame:  # key: cache key only
+@memo
+def catalogue() -> pd.DataFrame:
+    """Every project, indexed by project_id: register fields, `origin` (register | coordinator), `areas`
+    (effective attribution), `basis`, `not_ours`, `spearheads`, `note`, `granted`/`realised` (EUR)."""
     reg = queries.run("fund_projects").copy()
     reg["origin"] = "register"
     reg["granted"] = reg["granted_eu_state"]
@@ -127,12 +95,6 @@ def _own_projects(own: pd.DataFrame) -> pd.DataFrame:
         "bases": COORDINATOR, "in_region": True, "source_table": None, "vintage": None,
         "updated_by": own["updated_by"], "updated_at": own["updated_at"],
     })  # fmt: skip
-
-
-def catalogue() -> pd.DataFrame:
-    """Every project, indexed by project_id: register fields, `origin` (register | coordinator), `areas`
-    (effective attribution), `basis`, `not_ours`, `spearheads`, `note`, `granted`/`realised` (EUR)."""
-    return _catalogue(version())
 
 
 def focus_related(frame: pd.DataFrame, focus: list[str], subregion: str, partial: bool = False) -> pd.Series:

@@ -13,14 +13,36 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_period, fmt_value, label, t
+from dashboard.core.memo import memo
 from dashboard.funding import projects
 from dashboard.funding import summary as funding
 from dashboard.funding.views import spearhead_name
 
-LIGHTS = {"green": "🟢", "yellow": "🟡", "red": "🔴", "grey": "⚪"}
+# Marks every text font has (emoji such as 🟢 are empty boxes without an emoji font, e.g. in server-side
+# exports with Debian's Chromium): a fill meter — full, half, empty, none — always with its word; the colour
+# is only a help (`styled`).
+LIGHTS = {
+    "green": {"symbol": "●", "color": "#1a7f37"},
+    "yellow": {"symbol": "◐", "color": "#9a6700"},
+    "red": {"symbol": "○", "color": "#cf222e"},
+    "grey": {"symbol": "–", "color": "#6e7781"},
+}
+
+
+def mark(colour: str, lang: str) -> str:
+    """'● saavutettu': the light's mark and its word."""
+    return f"{LIGHTS[colour]['symbol']} {t(f'funding_score.light_{colour}', lang)}"
+
+
+def styled(table: pd.DataFrame, lang: str) -> Styler:
+    """The indicator table with each light's mark in its colour (the word says the same without colour)."""
+    colours = {mark(colour, lang): f"color: {spec['color']}; font-weight: 600" for colour, spec in LIGHTS.items()}
+    column = t("funding_score.col_light", lang)
+    return table.style.map(lambda v: colours.get(v, ""), subset=[column] if column in table else [])
 
 
 def area_choices() -> list[str]:
@@ -41,7 +63,7 @@ def light(value: float | None, target: float | None, earlier: float | None, high
     return "yellow" if change and (change > 0) == up else "red"
 
 
-@projects.per_version
+@memo
 def scorecard(area: str, lang: str) -> dict[str, pd.DataFrame]:
     """{spearhead: one row per tagged indicator} for `area`."""
     catalog = queries.indicators()
@@ -72,7 +94,7 @@ def scorecard(area: str, lang: str) -> dict[str, pd.DataFrame]:
                 t("funding_score.col_period", lang): fmt_period(row["period"], lang) if row is not None else "–",
                 t("funding_score.col_trend", lang): _trend(value, earlier, span, unit, decimals, lang),
                 t("funding_score.col_target", lang): _target(target, unit, decimals, lang),
-                t("funding_score.col_light", lang): f"{LIGHTS[colour]} {t(f'funding_score.light_{colour}', lang)}",
+                t("funding_score.col_light", lang): mark(colour, lang),
                 t("funding_score.col_source", lang): "–" if row is None else
                     f"{row['source_table']} · {t('common.data_as_of', lang)} {row['vintage']}" +
                     (f" · {t('common.derived_short', lang)}" if row["is_derived"] else ""),
@@ -98,7 +120,7 @@ def _target(target: pd.Series | None, unit: str, decimals: int, lang: str) -> st
     return fmt_value(target["target_value"], unit, decimals, lang) + year
 
 
-@projects.per_version
+@memo
 def spearhead_projects(lang: str) -> dict[str, pd.DataFrame]:
     """{spearhead: the projects tagged to it, with granted and realised EUR as stated}."""
     frame = projects.catalogue()
@@ -135,7 +157,7 @@ class Section(NamedTuple):
     projects: pd.DataFrame
 
 
-@projects.per_version
+@memo
 def sections(area: str, lang: str) -> tuple[Section, ...]:
     """The page's sections in spearhead order, built once per data version (the page only draws them)."""
     tagged = spearhead_projects(lang)

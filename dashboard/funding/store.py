@@ -1,6 +1,6 @@
 """Writes of the coordinator's project data to the app's own store — every one audited via state.write
 (who, when, before, after) and refused for non-editors, so a page that forgot its guard still could not
-let a viewer write. Reads are in dashboard/projects.py.
+let a viewer write. Reads are in dashboard/funding/projects.py.
 """
 
 from __future__ import annotations
@@ -145,17 +145,6 @@ def add_kpi(user: User, project_id: str, name: str, unit: str, target: float | N
               "achieved_value": achieved, "as_of": as_of.strip() or None, "source": source.strip() or None,
               "updated_by": user.name, "updated_at": _now()}  # fmt: skip
     state.write(user.name, "create", "project_kpi", project_id, [("proj_kpi_insert", params)], after=params)
-
-
-def update_kpi(user: User, kpi_id: int, **values: object) -> None:
-    _check(user)
-    before = _record(projects.store().kpis, "kpi_id", kpi_id)
-    if before is None:
-        raise EditError("funding.error_not_found")
-    params = {k: before[k] for k in ("name", "unit", "target_value", "achieved_value", "as_of", "source")}
-    params.update(values, kpi_id=kpi_id, updated_by=user.name, updated_at=_now())
-    state.write(user.name, "update", "project_kpi", str(kpi_id), [("proj_kpi_update", params)], before=before,
-                after=params)  # fmt: skip
 
 
 def delete_kpi(user: User, kpi_id: int) -> None:

@@ -8,16 +8,19 @@ coordinator entered as granted/realised; pages say so. Sums and per-resident fig
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.core import queries
 from dashboard.core.i18n import NBSP, fmt_number, label, t
+from dashboard.core.memo import memo
 from dashboard.funding import projects
 
 ALL = "all"
+# A per-resident figure is comparable only when most of its projects state an amount: a missing amount is
+# neither zero nor estimated, so a bar summing 6 of 19 projects cannot stand beside one summing 521 of 523.
+COVERAGE_MIN = 0.8
 NO_SPEARHEAD = "none"
 
 
@@ -38,13 +41,8 @@ def eur(value: object, decimals: int, lang: str) -> str:
 
 
 def area_name(code: str, lang: str) -> str:
-    return area_names(lang).get(code, code)
-
-
-@projects.per_version
-def area_names(lang: str) -> dict[str, str]:
-    """{area_code: name in `lang`} of every area with data (one lookup per call, not a query)."""
-    return {code: label(row, lang, "name") for code, row in queries.areas().to_dict("index").items()}
+    """An area's unique name (the product's one helper, queries.area_names); the code for an area without data."""
+    return queries.area_names(lang).get(code, code)
 
 
 def rest_name(lang: str) -> str:
@@ -52,20 +50,16 @@ def rest_name(lang: str) -> str:
     return t("funding.rest_of_region", lang, region=area_name(meta["region"], lang))
 
 
-@projects.per_version
+@memo
 def period_choices() -> list[str]:
     frame = projects.catalogue()
     periods = frame.loc[frame["in_region"].fillna(False).astype(bool), "programme_period"].dropna().unique()
     return sorted(periods)
 
 
+@memo
 def select(filters: Filters) -> pd.DataFrame:
-    """The projects the filters pick, register and coordinator's alike (cached; do not modify)."""
-    return _select(projects.version(), filters)
-
-
-@functools.lru_cache(maxsize=64)
-def _select(version: tuple, filters: Filters) -> pd.DataFrame:  # version: cache key only
+    """The projects the filters pick, register and coordinator's alike."""
     meta = queries.region()
     frame = projects.catalogue()
     ours = projects.focus_related(frame, queries.focus_codes(), meta["subregion"], partial=True)
@@ -112,7 +106,7 @@ def population_for(codes: list[str], year: int) -> pd.DataFrame:
     return latest.set_index("area_code")[["period", "value", "source_table", "vintage", "is_derived"]]
 
 
-@projects.per_version
+@memo
 def per_resident(periods: tuple[str, ...], funds: tuple[str, ...], lang: str) -> pd.DataFrame:
     """Granted EUR per resident and per resident and programme year, by area and programme period.
 
@@ -148,15 +142,37 @@ def per_resident(periods: tuple[str, ...], funds: tuple[str, ...], lang: str) ->
                 pop_row = pop.loc[code] if code in pop.index else None
             granted = part["granted"].sum(min_count=1)
             eur = granted / people if people and pd.notna(granted) else None
+            with_amount = int(part["granted"].notna().sum())
+            coverage = with_amount / len(part) if len(part) else None
             rows.append({
                 "area_code": code, "area_name": name, "period": period, "projects": len(part),
-                "with_amount": int(part["granted"].notna().sum()), "granted_eur": granted,
+                "with_amount": with_amount, "coverage": coverage,
+                "comparable": coverage is not None and coverage >= COVERAGE_MIN,
+                "lists": list_names(part, lang), "granted_eur": granted,
                 "population": people, "population_year": None if pop_row is None else pop_row["period"],
                 "eur_per_resident": eur, "eur_per_resident_year": None if eur is None else eur / (last - first + 1),
                 "source_table": "" if pop_row is None else pop_row["source_table"],
                 "vintage": None if pop_row is None else pop_row["vintage"], "is_derived": True,
             })  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def list_names(selected: pd.DataFrame, lang: str) -> str:
+    """The project lists behind `selected`, each with its date: 'EURA 2014: Rakennerahastohankkeet 2014–2020
+    (projektilista, syksyn 2016 tilanne); …' (a list's date says which decisions it can hold)."""
+    sources = queries.sources().drop_duplicates("source_table").set_index("source_table")
+    names = []
+    for (table, register), part in selected.groupby(["source_table", "register"], dropna=False, sort=True):
+        vintage = part["vintage"].dropna().astype(str).max() if part["vintage"].notna().any() else ""
+        if register == projects.COORDINATOR:
+            names.append(t("funding.source_coordinator", lang))
+        elif isinstance(table, str) and table in sources.index:
+            statistic = str(label(sources.loc[table].to_dict(), lang, "statistic"))
+            dated = statistic if vintage[:4] and vintage[:4] in statistic else f"{statistic} ({vintage})"
+            names.append(f"{table}: {dated}")
+        else:
+            names.append(f"{table if isinstance(table, str) else register} ({vintage or '?'})")
+    return "; ".join(dict.fromkeys(names))
 
 
 def caption_rows(selected: pd.DataFrame, lang: str) -> pd.DataFrame:

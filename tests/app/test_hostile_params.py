@@ -54,6 +54,9 @@ def registered_pages() -> list[tuple[str, bool]]:
     raise AssertionError("app.py has no PAGES table")
 
 
+PAGE_STATE_KEYS = {"choice", "choices", "span", "number", "flag"}
+
+
 def url_keys() -> set[str]:
     """Every URL key of the app: widget keys with bind="query-params", and keys pages read themselves."""
     keys: set[str] = set()
@@ -70,6 +73,9 @@ def url_keys() -> set[str]:
             key = words["key"]
             if isinstance(key, ast.Constant):
                 keys.add(key.value)
+            elif (isinstance(key, ast.Call) and getattr(key.func, "attr", "") in PAGE_STATE_KEYS and key.args
+                  and isinstance(key.args[0], ast.Constant)):  # fmt: skip
+                keys.add(f"{path.stem}.{key.args[0].value}")  # core.links.PageState(<page = file stem>, …)
             elif isinstance(key, ast.Subscript) and getattr(key.value, "id", "") == "KEYS":
                 keys.add(foresight.KEYS[ast.literal_eval(key.slice)])
             # Any other key is made by core.links.PageState ("<page>.<name>"): the pages' own prefixed keys

@@ -11,8 +11,8 @@ import pytest
 
 from dashboard.core import store as state
 from dashboard.core.auth import EDITOR, VIEWER, User
+from dashboard.funding import impact, impact_views, projects
 from dashboard.funding import imports as projects_import
-from dashboard.funding import projects
 from dashboard.funding import store as projects_store
 from tests.unit.test_eu_parse import FIXTURES, eura2021_xlsx
 
@@ -70,6 +70,18 @@ def test_template_goes_to_the_store_not_the_warehouse(env: Path) -> None:
     assert sorted(projects.store().projects["project_id"]) == ["TESTL001", "TESTL002"]
     assert current(env) == before and list((env / "raw" / "eu_funds" / "template").iterdir())
     assert state.query("audit_log", {"limit": 5})["action"].tolist() == ["import"]
+
+
+def test_template_projects_after_the_data_get_their_missing_years_named(env: Path) -> None:
+    """Issue 12 point 5: the template's projects start after the data end; Vaikuttavuus raised TypeError."""
+    result = projects_import.import_file(EDITOR_USER, (FIXTURES / "TEST_template.csv").read_bytes(), "pohja.csv")
+    assert result.ok
+    for project_id in ("TESTL001", "TESTL002"):
+        assert project_id in impact.project_choices()
+        for indicator in impact.indicator_choices(project_id):
+            impact_views.development_view("fi", project_id, indicator)
+            impact_views.phase_table("fi", project_id, indicator)
+    assert "2023–2025" in impact_views.missing_notice("fi", "TESTL001", "population")
 
 
 def test_template_may_not_overwrite_a_register_project(env: Path, tmp_path: Path) -> None:

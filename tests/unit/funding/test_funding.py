@@ -10,19 +10,11 @@ import pandas as pd
 import pytest
 
 from dashboard.core import store as state
-from dashboard.core.auth import EDITOR, VIEWER, User
+from dashboard.core.auth import VIEWER, User
 from dashboard.funding import position, projects, scorecard
 from dashboard.funding import store as projects_store
 from dashboard.funding import summary as funding
-
-EDITOR_USER = User("koordinaattori@example.fi", EDITOR, "oidc")
-
-
-@pytest.fixture
-def store(app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "app_state.duckdb"
-    monkeypatch.setenv("TILANNEKUVA_STATE", str(path))
-    return path
+from tests.unit.funding.conftest import EDITOR_USER
 
 
 def test_eur_per_resident_by_hand_for_one_municipality(store: Path) -> None:

@@ -3,39 +3,21 @@ guard (anonymous and non-editors refused by direct URL; an OIDC editor can assig
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import store as state
-from dashboard.funding.summary import projects
+from dashboard.funding import projects
 from tests.app.conftest import plotly_figures
+from tests.app.funding.conftest import as_user
 
 NB = "\u00a0"
-OIDC = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                 "client_id": "id", "client_secret": "secret",
-                 "server_metadata_url": "https://idp.example/.well-known/openid-configuration"},
-        "roles": {"editors": ["koordinaattori@example.fi"]}}  # fmt: skip
-
-
-@pytest.fixture
-def app(app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "app_state.duckdb"))
-    return AppTest.from_file("../../app.py", default_timeout=90)
-
-
-def as_user(at: AppTest, email: str | None) -> AppTest:
-    for key, value in OIDC.items():
-        at.secrets[key] = value
-    at.user = {"is_logged_in": email is not None, **({"email": email, "email_verified": True} if email else {})}
-    return at
 
 
 def test_funding_page_2007_2013(app: AppTest) -> None:
     app.run()
     app.switch_page("pages/rahoitus.py").run()
-    app.multiselect(key="kausi").set_value(["2007-2013"]).run()
+    app.multiselect(key="rahoitus.kausi").set_value(["2007-2013"]).run()
     assert not app.exception
     metrics = {m.label: m.value for m in app.metric}
     # 75 register projects matched to the eight (PROVENANCE.md) + 1 web-page project of 2007–13;
@@ -52,7 +34,7 @@ def test_funding_page_2007_2013(app: AppTest) -> None:
 def test_project_card_keeps_as_stated_text(app: AppTest) -> None:
     app.run()
     app.switch_page("pages/rahoitus.py").run()
-    app.selectbox(key="hanke").set_value("web-02").run()
+    app.selectbox(key="rahoitus.hanke").set_value("web-02").run()
     assert not app.exception
     assert "3,5 miljoonan euron potin" in app.info[0].value  # the page's words, no number invented
     text = " ".join(m.value for m in app.markdown)
@@ -86,8 +68,8 @@ def test_scorecard_renders_every_spearhead(app: AppTest) -> None:
 def test_impact_page_shows_development_and_caveat(app: AppTest) -> None:
     app.run()
     app.switch_page("pages/vaikuttavuus.py").run()
-    app.selectbox(key="hanke").set_value("A32278").run()
-    app.selectbox(key="indikaattori").set_value("population").run()
+    app.selectbox(key="vaikuttavuus.hanke").set_value("A32278").run()
+    app.selectbox(key="vaikuttavuus.indikaattori").set_value("population").run()
     assert not app.exception
     assert "ei todista syy-yhteyttä" in app.warning[0].value
     figure = next(f for f in plotly_figures(app) if "Väkiluku" in f["layout"]["title"]["text"])
@@ -110,7 +92,7 @@ def test_editor_assigns_a_queue_project(app: AppTest) -> None:
     as_user(app, "Koordinaattori@example.fi").run()
     app.switch_page("pages/hankkeiden_yllapito.py").run()
     assert not app.exception and [t.label for t in app.tabs][:2] == ["Tuonti", "Kohdistusjono"]
-    project_id = app.selectbox(key="queue_project").value
+    project_id = app.selectbox(key="hankkeiden_yllapito.queue_project").value
     form = app.multiselect[0]
     assert form.label == "Kunnat"
     form.set_value(["KU729"])
