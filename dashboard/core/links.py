@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
 
 def rejected(key: str, options: Iterable[str]) -> bool:
@@ -119,6 +120,13 @@ class PageState:
         return self._guard(name, lambda value: isinstance(value, bool),
                            lambda asked: len(asked) == 1 and asked[0].lower() in ("true", "false"))  # fmt: skip
 
+    def param(self, name: str) -> str:
+        """Key of a URL value the page reads itself, not through a widget (a saved item's id); the bare
+        key of a link from before the prefixes is adopted as for widgets."""
+        key = self.key(name)
+        self._adopt_bare(name, key)
+        return key
+
     def notices(self) -> list[str]:
         """One sentence per value dropped in this run (the page shows them once)."""
         return list(self._dropped)
@@ -144,6 +152,10 @@ class PageState:
         with contextlib.suppress(KeyError, StreamlitAPIException):
             del st.query_params[name]
             st.query_params[key] = values if len(values) > 1 else values[0]
+            # Streamlit seeds a bound widget from the URL the page was opened with, not from what the script
+            # set since: without this the widget showed its default while the URL carried the adopted value.
+            with get_session_state().query_params() as params:
+                params._initial_query_params[key] = list(values)
 
     def _drop(self, name: str, value: object) -> None:
         from dashboard.core.i18n import t  # i18n imports nothing of ours; local to keep links importable alone

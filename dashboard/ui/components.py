@@ -4,6 +4,8 @@ source caption, derived note, text alternative and downloads of exactly the data
 from __future__ import annotations
 
 import functools
+import html
+import re
 import types
 
 import pandas as pd
@@ -127,3 +129,12 @@ def deck_downloads(deck, lang: str) -> None:
     for column, fmt in zip(columns, ("pptx", "pdf")):
         column.download_button(t(f"forum.download_{fmt}", lang), functools.partial(export_deck, deck, fmt, lang),
                                file_name=f"{deck.name}.{fmt}", mime=MIME[fmt], key=f"deck_{fmt}", on_click="ignore")  # fmt: skip
+
+
+def plain(text: object) -> str:
+    """User or register text for st.markdown/st.caption/labels: every Markdown and HTML character escaped, so
+    it shows as typed (an image link stays text; nothing is fetched)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), html.escape(str(text), quote=False))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>$:]")

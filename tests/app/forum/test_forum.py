@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard.forum import decks
 from tests.app.conftest import plotly_figures
 
+REPO = Path(__file__).resolve().parents[3]
+
 EDITOR = {"is_logged_in": True, "email": "koordinaattori@example.fi"}
 SECRETS = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
                     "client_id": "id", "client_secret": "s",
@@ -53,7 +55,7 @@ def test_next_slide_and_permalink(app: AppTest, store: Path) -> None:
     button(app, "Seuraava →").click().run()  # the right arrow key triggers the same button
     assert any("2 / " in m.value for m in app.markdown)
     assert app.header[0].value == "Ikärakenne"
-    fresh = AppTest.from_file("../../app.py", default_timeout=60)
+    fresh = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     fresh.query_params["dia"] = "2"
     fresh.run()
     fresh.switch_page("pages/aluefoorumi.py").run()
@@ -77,7 +79,7 @@ def test_editor_page_refuses_anonymous(app: AppTest, store: Path) -> None:
 
 def test_editor_page_refuses_anonymous_even_without_navigation(app_env: Path, store: Path) -> None:
     """As if app.py failed before st.navigation and Streamlit served pages/ by file name."""
-    page = AppTest.from_file("../../pages/diat.py", default_timeout=30)
+    page = AppTest.from_file(str(REPO / "pages" / "diat.py"), default_timeout=30)
     page.secrets["auth"] = SECRETS["auth"]
     page.run()
     assert not page.title and not page.get("data_editor") and "vain ylläpitäjille" in page.warning[0].value

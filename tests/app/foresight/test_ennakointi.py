@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard.core.auth import hash_password
 from tests.app.conftest import plotly_figures
 
+REPO = Path(__file__).resolve().parents[3]
+
 NB = "\u00a0"
 PAGE = "pages/ennakointi.py"
 
@@ -134,7 +136,7 @@ def test_editor_saves_and_a_link_reopens_the_scenario(page: AppTest) -> None:
     next(b for b in page.button if b.label == "Tallenna skenaario").click().run()
     assert not page.exception
     assert any("Perheet palaavat" in s.value for s in page.success)
-    link = page.query_params["skenaario"]
+    link = page.query_params["ennakointi.skenaario"]
     assert link and any("Avattu tallennettu skenaario **Perheet palaavat**" in i.value for i in page.info)
 
     slider(page, "Lisänettomuutto").set_value(-50).run()
@@ -147,8 +149,8 @@ def test_editor_saves_and_a_link_reopens_the_scenario(page: AppTest) -> None:
     assert [trace["name"] for trace in compare["data"]] == ["Virallinen ennuste 2019", "Perheet palaavat"]
     assert page.dataframe[-1].value["Skenaario"].tolist() == ["Virallinen ennuste 2019", "Perheet palaavat"]
 
-    fresh = AppTest.from_file("../../app.py", default_timeout=60)  # someone else opens the link
-    fresh.query_params["skenaario"] = link
+    fresh = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)  # someone else opens the link
+    fresh.query_params["ennakointi.skenaario"] = link
     fresh.run()
     open_page(fresh)
     assert slider(fresh, "Lisänettomuutto").value == 150
