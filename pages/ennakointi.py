@@ -30,8 +30,19 @@ keys = session.keys
 controls = foresight.controls(lang)
 saved = foresight_store.saved()
 saved_names = {item.scenario_id: item.name for item in saved}
-group_key, area_key = state.choice("ryhma", model.GROUPS), state.choice("kunta", controls.area_codes)
-year_key, compare_key = state.choice("vuosi", controls.target_years), state.choices("vertaa", saved_names)
+
+
+def group_label(group: str) -> str:
+    return foresight.group_label(group, lang)
+
+
+def saved_name(scenario_id: str) -> str:
+    return saved_names.get(scenario_id, scenario_id)
+
+
+group_key = state.choice("ryhma", model.GROUPS, group_label)
+area_key = state.choice("kunta", controls.area_codes, controls.area_names.get)
+year_key, compare_key = state.choice("vuosi", controls.target_years), state.choices("vertaa", saved_names, saved_name)
 for notice in state.notices():
     st.info(notice)
 
@@ -42,7 +53,7 @@ with st.container(border=True):
     net = left.slider(t("foresight.net_migration_label", lang), **foresight.NET_MIGRATION, key=keys["net_migration"],
                       bind="query-params", help=t("foresight.net_migration_help", lang))  # fmt: skip
     profile = profile_col.selectbox(t("foresight.profile_label", lang), list(model.PROFILES), key=keys["profile"],
-                                    format_func=lambda p: t(f"foresight.profile_{p}", lang), bind="query-params",
+                                    format_func=session.profile_label, bind="query-params",
                                     help=t("foresight.profile_help", lang))  # fmt: skip
     fertility = fertility_col.slider(t("foresight.fertility_label", lang), **foresight.FERTILITY,
                                      key=keys["fertility"], bind="query-params",
@@ -59,7 +70,7 @@ with st.container(border=True):
 st.header(t("foresight.outlook_heading", lang))
 group_col, area_col = st.columns(2)
 group = group_col.selectbox(t("foresight.group_select", lang), list(model.GROUPS), key=group_key, bind="query-params",
-                            format_func=lambda g: foresight.group_label(g, lang))  # fmt: skip
+                            format_func=group_label)  # fmt: skip
 area = area_col.selectbox(t("foresight.area_select", lang), controls.area_codes, key=area_key, bind="query-params",
                           format_func=controls.area_names.get)  # fmt: skip
 outlook = foresight.outlook_chart(lang, group, scenario)
@@ -102,7 +113,7 @@ else:
         column.button(t("foresight.open_saved", lang, name=plain(item.name)), key=state.key(f"avaa_{item.scenario_id}"),
                       on_click=session.open_saved, args=(item.scenario_id,))  # fmt: skip
     chosen = st.multiselect(t("foresight.compare_select", lang), list(saved_names), key=compare_key, bind="query-params",
-                            format_func=lambda i: saved_names.get(i, i))  # fmt: skip
+                            format_func=saved_name)  # fmt: skip
     if chosen:
         compared, compare_table = foresight_store.compare_view(lang, area, group, tuple(chosen), scenario)
         chart_block(compared.figure, compared.data, compared.caption, compared.alt, key="skenaariovertailu", lang=lang)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -84,16 +84,18 @@ class PageState:
     def key(self, name: str) -> str:
         return f"{self.page}.{name}"
 
-    def choice(self, name: str, options: Iterable[object]) -> str:
-        """Key of a single-choice widget (selectbox, radio) offering `options`."""
+    def choice(self, name: str, options: Iterable[object], format_func: Callable[[object], str] = str) -> str:
+        """Key of a single-choice widget (selectbox, radio) offering `options`; pass the widget's `format_func`
+        too: Streamlit writes an option's label, not its value, into the URL."""
         offered = list(options)
-        texts = {str(option) for option in offered}
+        texts = {format_func(option) for option in offered}
         return self._guard(name, lambda value: value in offered, lambda asked: len(asked) == 1 and asked[0] in texts)
 
-    def choices(self, name: str, options: Iterable[object]) -> str:
-        """Key of a multiselect offering `options`: every chosen value must be one of them."""
+    def choices(self, name: str, options: Iterable[object], format_func: Callable[[object], str] = str) -> str:
+        """Key of a multiselect offering `options`: every chosen value must be one of them (labels in the URL,
+        as for `choice`)."""
         offered = list(options)
-        texts = {str(option) for option in offered}
+        texts = {format_func(option) for option in offered}
         return self._guard(name, lambda value: isinstance(value, list | tuple) and all(v in offered for v in value),
                            lambda asked: all(part in texts for part in asked))  # fmt: skip
 
@@ -142,6 +144,8 @@ class PageState:
             self._drop(name, ",".join(asked))
             with contextlib.suppress(KeyError, StreamlitAPIException):  # bound: Streamlit drops it itself
                 del st.query_params[key]
+            with get_session_state().query_params() as params:  # nor may the widget seed itself from it
+                params._initial_query_params.pop(key, None)
         return key
 
     def _adopt_bare(self, name: str, key: str) -> None:

@@ -46,7 +46,7 @@ class ScenarioSession:
         net, fertility, mortality = fs.NET_MIGRATION, fs.FERTILITY, fs.MORTALITY
         self.keys = {
             "net_migration": self.state.number(CONTROLS["net_migration"], net["min_value"], net["max_value"]),
-            "profile": self.state.choice(CONTROLS["profile"], list(model.PROFILES)),
+            "profile": self.state.choice(CONTROLS["profile"], list(model.PROFILES), self.profile_label),
             "fertility": self.state.number(CONTROLS["fertility"], fertility["min_value"], fertility["max_value"]),
             "mortality": self.state.number(CONTROLS["mortality"], mortality["min_value"], mortality["max_value"]),
         }
@@ -57,6 +57,10 @@ class ScenarioSession:
             self.session[self._opened_key] = self.link
             if self.opened is not None:
                 self.session.update(self.values(self.opened.scenario))
+
+    def profile_label(self, profile: str) -> str:
+        """The migration profile selector's format_func (its labels are also what the URL holds)."""
+        return t(f"foresight.profile_{profile}", self.state.lang)
 
     @property
     def _opened_key(self) -> str:

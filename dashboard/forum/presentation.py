@@ -3,7 +3,6 @@ notes, projector styling, and the chart choices a coordinator can put on a slide
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from dashboard.core.memo import memo, wire_ready
 from dashboard.forum import annotations, decks
 from dashboard.model import registry as chart_registry
 from dashboard.model.views import ChartView
+from dashboard.ui.components import html_text
 
 HIGH_CONTRAST = {"paper_bgcolor": "#000000", "plot_bgcolor": "#000000", "font": {"color": "#ffffff", "size": 20}}
 
@@ -99,12 +99,12 @@ def progress_html(slide: SlideView) -> str:
 
 def alt_html(slide: SlideView) -> str:
     """The chart's text alternative for screen readers (it may quote a saved scenario's name: escaped)."""
-    return f"<p class='sr-only' role='note'>{html.escape(slide.view.alt_text)}</p>"
+    return f"<p class='sr-only' role='note'>{html_text(slide.view.alt_text)}</p>"
 
 
 def commentary_html(slide: SlideView) -> str:
     """The coordinator's commentary, large: escaped, so it can never inject markup."""
-    return f"<p class='slide-commentary'>{html.escape(slide.commentary)}</p>"
+    return f"<p class='slide-commentary'>{html_text(slide.commentary)}</p>"
 
 
 def presentation_css(high_contrast: bool) -> str:

@@ -76,7 +76,7 @@ def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str,
     st.caption(caption)
     # The text alternative may quote what users typed (a saved scenario's name): escaped in the HTML we
     # write, and shown as text, never Markdown, for those who see the screen.
-    st.markdown(f"<p class='sr-only' role='note'>{html.escape(alt_text, quote=False)}</p>", unsafe_allow_html=True)
+    st.markdown(f"<p class='sr-only' role='note'>{html_text(alt_text)}</p>", unsafe_allow_html=True)
     with st.expander(t("common.text_alternative", lang)):
         st.markdown(plain(alt_text))
     downloads(data, key, lang, fig)
@@ -150,3 +150,9 @@ def plain(text: object) -> str:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>$:]")
+
+
+def html_text(text: object) -> str:
+    """User or register text inside HTML the code writes (st.markdown(..., unsafe_allow_html=True)): HTML
+    escaped, and Markdown's characters as character references, so neither reads it as markup."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", html.escape(str(text), quote=False))
