@@ -1,19 +1,21 @@
 """Ennakointi (foresight): the official population projection beside a what-if scenario, the
 service-need outlook, how well projections have held (with a back-test and the method note), and the
-coordinator's saved scenarios. Every selection is in the URL; a saved scenario opens by ?skenaario=<id>.
+coordinator's saved scenarios. Every selection is in the URL (keys `ennakointi.*`); a saved scenario opens by ?ennakointi.skenaario=<id>.
 """
 
 import streamlit as st
 
 from dashboard.core import auth
 from dashboard.core.i18n import t
+from dashboard.core.links import PageState
 from dashboard.foresight import accuracy as foresight_accuracy
 from dashboard.foresight import data as foresight_data
 from dashboard.foresight import model
 from dashboard.foresight import scenarios as foresight
 from dashboard.foresight import service as foresight_service
 from dashboard.foresight import store as foresight_store
-from dashboard.ui.components import chart_block, current_language, downloads
+from dashboard.foresight.session import ScenarioSession
+from dashboard.ui.components import chart_block, current_language, downloads, plain
 
 lang = current_language()
 st.title(t("foresight.title", lang))
@@ -22,63 +24,54 @@ if foresight_data.newest_projection() is None:  # e.g. a warehouse built for a r
     st.warning(t("foresight.no_projection", lang))
     st.stop()
 
-KEYS = foresight.KEYS
+state = PageState("ennakointi", lang)
+session = ScenarioSession(state, st.session_state, st.query_params)
+keys = session.keys
 controls = foresight.controls(lang)
-# A saved scenario opened by link presets the controls once; after that the controls are the user's.
-link = st.query_params.get("skenaario")
-opened = foresight_store.get(link) if link else None
-if link and st.session_state.get("_ennakointi_avattu") != link:
-    st.session_state["_ennakointi_avattu"] = link
-    if opened is not None:
-        st.session_state.update(foresight.widget_values(opened.scenario))
+saved = foresight_store.saved()
+saved_names = {item.scenario_id: item.name for item in saved}
 
 
-def open_saved(scenario_id: str) -> None:
-    """Open a saved scenario here: its id into the URL (so the link is shareable), its values into the controls."""
-    item = foresight_store.get(scenario_id)
-    if item is not None:
-        st.query_params["skenaario"] = scenario_id
-        st.session_state["_ennakointi_avattu"] = scenario_id
-        st.session_state.update(foresight.widget_values(item.scenario))
+def group_label(group: str) -> str:
+    return foresight.group_label(group, lang)
 
 
-def reset_controls() -> None:
-    st.session_state.update(foresight.widget_values(model.Scenario()))
+def saved_name(scenario_id: str) -> str:
+    return saved_names.get(scenario_id, scenario_id)
 
+
+group_key = state.choice("ryhma", model.GROUPS, group_label)
+area_key = state.choice("kunta", controls.area_codes, controls.area_names.get)
+year_key, compare_key = state.choice("vuosi", controls.target_years), state.choices("vertaa", saved_names, saved_name)
+for notice in state.notices():
+    st.info(notice)
 
 with st.container(border=True):
     st.header(t("foresight.assumptions", lang))
     st.caption(t("foresight.assumptions_intro", lang))
     left, profile_col, fertility_col, mortality_col = st.columns(4)
-    net = left.slider(t("foresight.net_migration_label", lang), **foresight.NET_MIGRATION, key=KEYS["net_migration"],
+    net = left.slider(t("foresight.net_migration_label", lang), **foresight.NET_MIGRATION, key=keys["net_migration"],
                       bind="query-params", help=t("foresight.net_migration_help", lang))  # fmt: skip
-    profile = profile_col.selectbox(t("foresight.profile_label", lang), list(model.PROFILES), key=KEYS["profile"],
-                                    format_func=lambda p: t(f"foresight.profile_{p}", lang), bind="query-params",
+    profile = profile_col.selectbox(t("foresight.profile_label", lang), list(model.PROFILES), key=keys["profile"],
+                                    format_func=session.profile_label, bind="query-params",
                                     help=t("foresight.profile_help", lang))  # fmt: skip
     fertility = fertility_col.slider(t("foresight.fertility_label", lang), **foresight.FERTILITY,
-                                     key=KEYS["fertility"], bind="query-params",
+                                     key=keys["fertility"], bind="query-params",
                                      help=t("foresight.fertility_help", lang))  # fmt: skip
     mortality = mortality_col.slider(t("foresight.mortality_label", lang), **foresight.MORTALITY,
-                                     key=KEYS["mortality"], bind="query-params",
+                                     key=keys["mortality"], bind="query-params",
                                      help=t("foresight.mortality_help", lang))  # fmt: skip
     scenario = foresight.scenario(net, profile, fertility, mortality)
     st.caption(controls.migration_context)
-    st.button(t("foresight.reset", lang), on_click=reset_controls, disabled=scenario.is_official())
-    if link and opened is None:
-        st.warning(t("foresight.link_unknown", lang))
-    elif opened is not None:
-        st.info(t("foresight.opened", lang, name=opened.name, by=opened.created_by, at=f"{opened.created_at:%Y-%m-%d}"))
-        if opened.scenario != scenario:
-            st.caption(t("foresight.opened_modified", lang))
-        if opened.projection != controls.projection:
-            st.caption(t("foresight.opened_other_projection", lang, saved=opened.projection,
-                         current=controls.projection))  # fmt: skip
+    st.button(t("foresight.reset", lang), on_click=session.reset, disabled=scenario.is_official())
+    for kind, text in session.notices(scenario, controls.projection, lang):
+        getattr(st, kind)(text)
 
 st.header(t("foresight.outlook_heading", lang))
 group_col, area_col = st.columns(2)
-group = group_col.selectbox(t("foresight.group_select", lang), list(model.GROUPS), key="ryhma", bind="query-params",
-                            format_func=lambda g: foresight.group_label(g, lang))  # fmt: skip
-area = area_col.selectbox(t("foresight.area_select", lang), controls.area_codes, key="kunta", bind="query-params",
+group = group_col.selectbox(t("foresight.group_select", lang), list(model.GROUPS), key=group_key, bind="query-params",
+                            format_func=group_label)  # fmt: skip
+area = area_col.selectbox(t("foresight.area_select", lang), controls.area_codes, key=area_key, bind="query-params",
                           format_func=controls.area_names.get)  # fmt: skip
 outlook = foresight.outlook_chart(lang, group, scenario)
 chart_block(outlook.figure, outlook.data, outlook.caption, outlook.alt, key="ennuste_ja_skenaario", lang=lang)
@@ -89,7 +82,7 @@ downloads(groups_data, "ikaryhmat", lang)
 
 st.header(t("foresight.service_heading", lang))
 st.markdown(t("foresight.service_intro", lang))
-year = st.radio(t("foresight.service_year", lang), controls.target_years, key="vuosi", horizontal=True,
+year = st.radio(t("foresight.service_year", lang), controls.target_years, key=year_key, horizontal=True,
                 bind="query-params", index=len(controls.target_years) - 1)  # fmt: skip
 service, service_table = foresight_service.service_view(lang, year, scenario)
 chart_block(service.figure, service.data, service.caption, service.alt, key="palvelutarve", lang=lang)
@@ -110,7 +103,6 @@ with st.container(border=True):
 
 st.header(t("foresight.saved_heading", lang))
 st.caption(t("foresight.saved_intro", lang))
-saved = foresight_store.saved()
 if not saved:
     st.info(t("foresight.saved_none", lang))
 else:
@@ -118,11 +110,10 @@ else:
     st.dataframe(foresight_store.saved_table(lang), hide_index=True, column_config={
         link_column: st.column_config.LinkColumn(link_column, display_text=t("foresight.open_link", lang))})  # fmt: skip
     for column, item in zip(st.columns(min(len(saved), 4)) * len(saved), saved):
-        column.button(t("foresight.open_saved", lang, name=item.name), key=f"avaa_{item.scenario_id}",
-                      on_click=open_saved, args=(item.scenario_id,))  # fmt: skip
-    names = {item.scenario_id: item.name for item in saved}
-    chosen = st.multiselect(t("foresight.compare_select", lang), list(names), key="vertaa", bind="query-params",
-                            format_func=lambda i: names.get(i, i))  # fmt: skip
+        column.button(t("foresight.open_saved", lang, name=plain(item.name)), key=state.key(f"avaa_{item.scenario_id}"),
+                      on_click=session.open_saved, args=(item.scenario_id,))  # fmt: skip
+    chosen = st.multiselect(t("foresight.compare_select", lang), list(saved_names), key=compare_key, bind="query-params",
+                            format_func=saved_name)  # fmt: skip
     if chosen:
         compared, compare_table = foresight_store.compare_view(lang, area, group, tuple(chosen), scenario)
         chart_block(compared.figure, compared.data, compared.caption, compared.alt, key="skenaariovertailu", lang=lang)
@@ -132,22 +123,17 @@ else:
 with st.expander(t("foresight.save_heading", lang), expanded=auth.current_user().is_editor):
     st.caption(t("foresight.save_intro", lang))
     user = auth.require_editor(lang)  # viewers stop here: everything below writes to the store
-    with st.form("tallenna_skenaario", clear_on_submit=True):
+    with st.form(state.key("tallenna"), clear_on_submit=True):
         name = st.text_input(t("foresight.save_name", lang), max_chars=foresight_store.NAME_MAX)
         description = st.text_area(t("foresight.save_description", lang), max_chars=foresight_store.DESCRIPTION_MAX)
         if st.form_submit_button(t("foresight.save_button", lang), type="primary"):
-            try:
-                new_id = foresight_store.save(user, name, description, scenario, controls.projection)
-            except foresight_store.SaveError as error:
-                st.error(t(str(error), lang))
+            problem = session.save(user, name, description, scenario, controls.projection)
+            if problem:
+                st.error(t(problem, lang))
             else:
-                st.session_state["_ennakointi_avattu"] = new_id
-                st.session_state["_ennakointi_tallennettu"] = name.strip()  # shown after the rerun below
-                st.query_params["skenaario"] = new_id
                 st.rerun()
-    if st.session_state.get("_ennakointi_tallennettu"):
-        st.success(t("foresight.saved_ok", lang, name=st.session_state.pop("_ennakointi_tallennettu")))
-    if opened is not None and st.button(t("foresight.delete_button", lang)):
-        foresight_store.delete(user, opened.scenario_id)
-        del st.query_params["skenaario"]
+    if message := session.saved_message(lang):
+        st.success(message)
+    if session.opened is not None and st.button(t("foresight.delete_button", lang), key=state.key("poista")):
+        session.delete(user)
         st.rerun()

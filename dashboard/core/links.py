@@ -148,6 +148,17 @@ class PageState:
         return self._guard(name, lambda value: isinstance(value, bool),
                            lambda asked: words.get(asked[0].lower(), _UNFIT) if len(asked) == 1 else _UNFIT)  # fmt: skip
 
+    def param(self, name: str) -> str:
+        """Key of a URL value the page reads itself, not through a widget (a saved item's id); the bare
+        key of a link from before the prefixes is adopted (moved to the page's own key), as for widgets."""
+        key = self.key(name)
+        if name in st.query_params and key not in st.query_params:
+            values = st.query_params.get_all(name)
+            with contextlib.suppress(KeyError, StreamlitAPIException):
+                del st.query_params[name]
+                st.query_params[key] = values if len(values) > 1 else values[0]
+        return key
+
     def notices(self) -> list[str]:
         """One sentence per value dropped in this run (the page shows them once)."""
         return list(self._dropped)

@@ -1,5 +1,6 @@
 """`python -m dashboard.export --deck Aluefoorumi --format pptx|pdf --out FILE` — the monthly report
-without opening the app. Exit codes: 0 ok · 2 bad arguments or unknown deck · 3 export failed."""
+without opening the app. Slides left out (no data in this installation) are named on stderr.
+Exit codes: 0 ok · 2 bad arguments or unknown deck · 3 export failed (e.g. no Chromium to draw the charts)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from dashboard.core.i18n import LANGUAGES
 from dashboard.export.deck_export import FORMATS, export_deck
 from dashboard.export.images import ExportError
+from dashboard.export.slides import skipped_slides
 from dashboard.forum import decks
 
 
@@ -30,11 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = export_deck(deck, args.format, args.lang)
     except ExportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
         return 3
     args.out.write_bytes(data)
-    print(f"wrote {args.out} ({len(data) // 1024} KiB, {len(deck.slides)} slide(s) in the deck) "
-          f"in {time.perf_counter() - start:.1f} s")  # fmt: skip
+    skipped = skipped_slides(deck.digest(), args.lang, deck)
+    if skipped:
+        print(f"warning: {len(skipped)} slide(s) left out, their data is not in this installation: "
+              f"{', '.join(skipped)}", file=sys.stderr)  # fmt: skip
+    print(f"wrote {args.out} ({len(data) // 1024} KiB, {len(deck.slides) - len(skipped)} of {len(deck.slides)} "
+          f"slide(s) of the deck) in {time.perf_counter() - start:.1f} s")  # fmt: skip
     return 0
 
 

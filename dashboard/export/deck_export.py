@@ -1,15 +1,21 @@
-"""Export a deck as PPTX or PDF, cached by deck content, warehouse version, language and format.
+"""Export a deck as PPTX or PDF, cached by everything a slide depends on.
 
-The cache is a folder of finished files (data/exports/): an unchanged deck on unchanged data is
-served instantly, and any change of slides or data makes a new file.
+The cache is a folder of finished files (data/exports/): an unchanged deck on unchanged data is served
+instantly. The key holds the deck's content, the data version (the warehouse this run reads and the app
+store's revision: projects, scenarios, notes), today's date (the title slide's date, the funding position
+as of today), the language and the format; a change of any of them makes a new file.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
+from dashboard.core import memo
 from dashboard.core import warehouse as db
 from dashboard.export.images import ExportError
 from dashboard.export.pdf_deck import build_pdf
@@ -26,10 +32,16 @@ def cache_dir() -> Path:
     return Path(os.environ.get("TILANNEKUVA_DATA_DIR", db.REPO / "data")) / "exports"
 
 
+def cache_key(deck: Deck, fmt: str, lang: str) -> str:
+    """Identifies the file an export of `deck` makes now (see the module docstring for what is in it)."""
+    parts = [deck.digest(), *memo.data_version(), date.today().isoformat(), lang, fmt]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
 def export_deck(deck: Deck, fmt: str, lang: str) -> bytes:
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose pptx or pdf")
-    target = cache_dir() / f"deck-{deck.digest()}-{db.version().removesuffix('.duckdb')}-{lang}.{fmt}"
+    target = cache_dir() / f"deck-{cache_key(deck, fmt, lang)}.{fmt}"
     if target.is_file():
         return target.read_bytes()
     data = FORMATS[fmt](deck_content(deck, lang), lang)

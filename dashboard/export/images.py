@@ -25,13 +25,24 @@ class ExportError(RuntimeError):
     """A chart could not be rendered to an image (no Chromium, or the browser failed)."""
 
 
+def browser() -> str | None:
+    """The Chromium kaleido would drive (BROWSER_PATH, chromium on PATH, Debian's), or None: no image export."""
+    candidates = [os.environ.get("BROWSER_PATH"), shutil.which("chromium"), SYSTEM_CHROMIUM]
+    return next((path for path in candidates if path and os.path.isfile(path)), None)
+
+
+def available() -> bool:
+    """True when charts can be rendered to images here (the pages offer PNG/SVG/PPTX/PDF only then)."""
+    return browser() is not None
+
+
 def _browser_env() -> None:
     # kaleido looks for Chrome on PATH or BROWSER_PATH; Debian names it chromium.
-    if "BROWSER_PATH" not in os.environ:
-        found = shutil.which("chromium") or (SYSTEM_CHROMIUM if os.path.exists(SYSTEM_CHROMIUM) else None)
-        if found is None:
-            raise ExportError("image export needs Chromium: install Debian's chromium (make test does)")
-        os.environ["BROWSER_PATH"] = found
+    found = browser()
+    if found is None:
+        raise ExportError("cannot render the charts as images: no Chromium browser found "
+                          "(install Debian's chromium package, or set BROWSER_PATH)")  # fmt: skip
+    os.environ["BROWSER_PATH"] = found
 
 
 def image_cache_dir() -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from dashboard.export.images import ExportError
-from dashboard.export.slides import DeckContent, sources_heading
+from dashboard.export.slides import DeckContent, closing_lines, sources_heading
 
 PAGE = (338.67, 190.5)  # mm, 16:9 like the PPTX
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian fonts-dejavu-core: Finnish letters, €, −, –
@@ -58,5 +58,5 @@ def build_pdf(content: DeckContent, lang: str) -> bytes:
     pdf.multi_cell(width, 9, sources_heading(lang))
     pdf.set_font("DejaVu", "", 11)
     pdf.set_x(12)
-    pdf.multi_cell(width, 6, "\n".join(content.attributions))
+    pdf.multi_cell(width, 6, "\n".join(closing_lines(content, lang)))
     return bytes(pdf.output())

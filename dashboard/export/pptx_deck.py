@@ -7,7 +7,7 @@ import io
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.export.slides import DeckContent, sources_heading
+from dashboard.export.slides import DeckContent, closing_lines, sources_heading
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 
@@ -38,15 +38,16 @@ def build_pptx(content: DeckContent, lang: str) -> bytes:
         _text(slide, item.title, margin, Inches(0.3), inner, Inches(0.8), 28, bold=True)
         picture_h = Inches(4.9) if item.commentary else Inches(5.7)
         picture_w = Emu(int(picture_h * 16 / 9))
-        slide.shapes.add_picture(io.BytesIO(item.image_png), int((SLIDE_W - picture_w) / 2), Inches(1.1),
-                                 width=picture_w, height=picture_h)  # fmt: skip
+        picture = slide.shapes.add_picture(io.BytesIO(item.image_png), int((SLIDE_W - picture_w) / 2),
+                                           Inches(1.1), width=picture_w, height=picture_h)  # fmt: skip
+        picture._element.nvPicPr.cNvPr.set("descr", item.alt_text)  # the picture's alt text for screen readers
         if item.commentary:
             _text(slide, item.commentary, margin, Inches(6.05), inner, Inches(0.7), 16)
         _text(slide, item.footer, margin, Inches(6.85), inner, Inches(0.5), 10)
 
     closing = deck.slides.add_slide(blank)
     _text(closing, sources_heading(lang), margin, Inches(0.3), inner, Inches(0.8), 28, bold=True)
-    _text(closing, "\n".join(content.attributions), margin, Inches(1.2), inner, Inches(5.8), 14)
+    _text(closing, "\n".join(closing_lines(content, lang)), margin, Inches(1.2), inner, Inches(5.8), 14)
 
     buffer = io.BytesIO()
     deck.save(buffer)

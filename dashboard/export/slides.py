@@ -1,5 +1,6 @@
 """What goes on each exported slide, independent of the file format: title, chart image, commentary,
-source and vintage footer, plus the title slide and the closing sources slide."""
+source and vintage footer, plus the title slide and the closing sources slide (which also names the slides
+left out of the export, as the page and the command line do)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from datetime import date
 
 from dashboard.core import queries
 from dashboard.core.i18n import t
+from dashboard.core.memo import memo
 from dashboard.export.images import render_images
-from dashboard.forum.decks import Deck
+from dashboard.forum import annotations
+from dashboard.forum.decks import Deck, Slide
 from dashboard.model import registry as chart_registry
+from dashboard.model.views import ChartView
 
 WIDTH, HEIGHT = 1280, 720  # chart layout size in px; scale 2 → 2560×1440 PNG, text large enough for a projector
 
@@ -21,6 +25,7 @@ class SlideContent:
     image_png: bytes
     commentary: str
     footer: str  # source and vintage of exactly the data shown
+    alt_text: str = ""  # the chart's text alternative: the picture's description in the PPTX
 
 
 @dataclass(frozen=True)
@@ -28,28 +33,39 @@ class DeckContent:
     title: str
     subtitle: str  # region and date
     slides: list[SlideContent]
-    skipped: list[str]  # charts that are not available (e.g. no funding data yet)
+    skipped: list[str]  # titles of slides left out: chart not available, or no data in this installation
     attributions: list[str]
 
 
-def deck_content(deck: Deck, lang: str, scale: float = 2.0) -> DeckContent:
-    """Render every available chart of the deck in one image batch."""
+def _rendered(deck: Deck, lang: str) -> tuple[list[tuple[Slide, ChartView]], list[str]]:
+    """(slide, its chart) for every slide that can be shown, and the titles of those that cannot."""
     available = chart_registry.load_all()
-    views, slides_meta, skipped = [], [], []
+    shown, skipped = [], []
     for slide in deck.slides:
-        if slide.chart_id not in available:
+        view = chart_registry.render(slide.chart_id, lang, slide.params) if slide.chart_id in available else None
+        if view is None:  # unknown here, or the chart exists but its data does not, in this installation
             skipped.append(slide.title or slide.chart_id)
-            continue
-        view = chart_registry.render(slide.chart_id, lang, slide.params)
-        if view is None:  # the chart exists but its data does not, in this installation
-            skipped.append(slide.title or slide.chart_id)
-            continue
-        views.append(view)
-        slides_meta.append((slide, view))
-    images = render_images([v.figure for v in views], "png", WIDTH, HEIGHT, scale)
+        else:
+            shown.append((slide, view))
+    return shown, skipped
+
+
+@memo
+def skipped_slides(digest: str, lang: str, _deck: Deck) -> list[str]:
+    """Titles of the deck's slides an export leaves out (`digest` = `_deck.digest()`, its key), so the page
+    can say so beside the download before anyone clicks."""
+    return _rendered(_deck, lang)[1]
+
+
+def deck_content(deck: Deck, lang: str, scale: float = 2.0) -> DeckContent:
+    """Render every available chart of the deck, with its dated notes as on the page, in one image batch."""
+    shown, skipped = _rendered(deck, lang)
+    figures = [annotations.figure_with_notes(view) for _slide, view in shown]
+    images = render_images(figures, "png", WIDTH, HEIGHT, scale)
     meta = queries.region()
-    slides = [SlideContent(s.title or v.figure.layout.title.text or s.chart_id, png, s.commentary, v.caption)
-              for (s, v), png in zip(slides_meta, images)]  # fmt: skip
+    slides = [SlideContent(s.title or v.figure.layout.title.text or s.chart_id, png, s.commentary, v.caption,
+                           v.alt_text)
+              for (s, v), png in zip(shown, images)]  # fmt: skip
     subtitle = f"{meta['brand']} · {date.today().strftime('%d.%m.%Y')}"
     return DeckContent(title=f"{meta.get(f'title_{lang}', meta['title_fi'])} – {deck.name}", subtitle=subtitle,
                        slides=slides, skipped=skipped,
@@ -58,3 +74,11 @@ def deck_content(deck: Deck, lang: str, scale: float = 2.0) -> DeckContent:
 
 def sources_heading(lang: str) -> str:
     return t("forum.sources_slide", lang)
+
+
+def closing_lines(content: DeckContent, lang: str) -> list[str]:
+    """The sources slide's text: every attribution, then which slides this export left out."""
+    lines = list(content.attributions)
+    if content.skipped:
+        lines += ["", t("export.skipped_in_file", lang, titles=", ".join(content.skipped))]
+    return lines

@@ -23,7 +23,7 @@ ACTUAL_FROM = 2010  # the chart shows the actual years before the projection too
 
 
 @memo
-def _accuracy_data(version: str, lang: str) -> pd.DataFrame:  # version: cache key only
+def accuracy_data(lang: str) -> pd.DataFrame:
     ev = backtest.evidence()
     actual = data.actual()
     actual = actual[(actual["group"] == "population") & (actual["year"] >= ACTUAL_FROM)]
@@ -39,10 +39,6 @@ def _accuracy_data(version: str, lang: str) -> pd.DataFrame:  # version: cache k
     return frame[["area_code", "area_name", "series", "year", "value", "is_derived", "source_table", "vintage"]]
 
 
-def accuracy_data(lang: str) -> pd.DataFrame:
-    return _accuracy_data(data.version(), lang)
-
-
 def accuracy_title(lang: str) -> str:
     ev = backtest.evidence()
     return t("foresight.accuracy_title", lang, projection=ev.accuracy_projection, first=ACTUAL_FROM,
@@ -50,14 +46,10 @@ def accuracy_title(lang: str) -> str:
 
 
 @memo
-def _accuracy_figure(version: str, lang: str) -> go.Figure:
+def accuracy_figure(lang: str) -> go.Figure:
     names = {**fs.series_names(lang), "official": t("foresight.series_official", lang,
                                                      projection=backtest.evidence().accuracy_projection)}  # fmt: skip
-    return fcharts.outlook_multiples(_accuracy_data(version, lang), fs.area_colors(), names, accuracy_title(lang), lang)
-
-
-def accuracy_figure(lang: str) -> go.Figure:
-    return _accuracy_figure(data.version(), lang)
+    return fcharts.outlook_multiples(accuracy_data(lang), fs.area_colors(), names, accuracy_title(lang), lang)
 
 
 def accuracy_caption(lang: str) -> str:
@@ -72,7 +64,7 @@ def accuracy_alt(lang: str) -> str:
 
 
 @memo
-def _error_table(version: str, lang: str) -> pd.DataFrame:  # version: cache key only
+def error_table(lang: str) -> pd.DataFrame:
     """Per area: the official projection's error in each overlap year and the back-tests' errors."""
     ev = backtest.evidence()
     out = pd.DataFrame({"area_code": fs.area_codes()})
@@ -86,10 +78,6 @@ def _error_table(version: str, lang: str) -> pd.DataFrame:  # version: cache key
         column = t("foresight.error_backtest", lang, base=base, target=target)
         out[column] = out["area_code"].map(lambda c, e=errors: fmt_percent(e.get(c), 1, lang, signed=True))
     return out.drop(columns=["area_code"])
-
-
-def error_table(lang: str) -> pd.DataFrame:
-    return _error_table(data.version(), lang)
 
 
 def error_download() -> pd.DataFrame:
@@ -131,11 +119,7 @@ class AccuracyView:
 
 
 @memo
-def _accuracy_view(version: str, lang: str) -> AccuracyView:  # version: cache key only
-    chart = fs.Chart(accuracy_figure(lang), accuracy_data(lang), accuracy_caption(lang), accuracy_alt(lang))
-    return AccuracyView(chart, error_table(lang), error_download(), method_note(lang))
-
-
 def accuracy_view(lang: str) -> AccuracyView:
     """Projection vs actual chart, the error table (and its download) and the method note."""
-    return _accuracy_view(data.version(), lang)
+    chart = fs.Chart(accuracy_figure(lang), accuracy_data(lang), accuracy_caption(lang), accuracy_alt(lang))
+    return AccuracyView(chart, error_table(lang), error_download(), method_note(lang))

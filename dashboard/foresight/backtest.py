@@ -132,12 +132,9 @@ def _summary(acc: pd.DataFrame, tests: pd.DataFrame, projection: str) -> dict:
 
 
 @memo
-def _evidence(version: str) -> Evidence:  # version: cache key only
+def evidence() -> Evidence:
+    """Everything the method note quotes, computed once per data version."""
     actual = data.actual()
     projection, acc = accuracy(actual)
     tests = backtests(actual)
     return Evidence(acc, projection, tests, _summary(acc, tests, projection))
-
-
-def evidence() -> Evidence:
-    return _evidence(data.version())

@@ -11,6 +11,7 @@ dashed in the area's colour, scenario (a model calculation) = thick solid in the
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -151,7 +152,7 @@ def compare_lines(data: pd.DataFrame, title: str, y_title: str, lang: str, decim
     traces = []
     for i, (series, part) in enumerate(data.groupby("series", sort=False)):
         official = series == "official"
-        name = part["label"].iloc[0]
+        name = html.escape(str(part["label"].iloc[0]))  # a saved scenario's name: Plotly reads labels as HTML
         traces.append({
             "type": "scatter", "x": part["year"].tolist(), "y": part["value"].tolist(), "mode": "lines", "name": name,
             "line": {"color": "#7a7a7a" if official else charts.FOCUS_PALETTE[i % len(charts.FOCUS_PALETTE)],

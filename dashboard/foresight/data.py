@@ -1,47 +1,25 @@
 """Warehouse data for the foresight page, shaped for the model and cached per data version.
 
 Reads only through `queries` (named SQL files). The arrays and frames built here are cached with
-`memo` (st.cache_resource: shared, no copy per rerun) keyed by the data version; callers never
-mutate them. The region is configuration: the focus municipalities come from `queries.focus_codes()` and
+`memo`, which keys them by the run's own data version (the warehouse this run is pinned to): a run pinned
+to one build never gets another build's figures. Callers never mutate them. The region is configuration: the focus municipalities come from `queries.focus_codes()` and
 "the region" is their sum, named after the sub-region when the two are the same set.
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from dashboard.core import queries
-from dashboard.core import warehouse as db
 from dashboard.core.memo import memo
 from dashboard.foresight import model
 from dashboard.model import derive
 
 TOTAL = "focus_total"  # code of the region total when the focus set is not a whole sub-region
 BAND_GROUPS = {"age_65_plus": ("65-74", "75-"), "age_75_plus": ("75-",)}  # groups the published bands give
-
-
-_VERSION_TTL = 1.0  # s
-_version_memo: tuple[float, str, str] = (0.0, "", "")  # (when, warehouse dir, version)
-_version_lock = threading.Lock()
-
-
-def version() -> str:
-    """db.version(), memoised for a second per warehouse directory: one slider move runs dozens of cached
-    builders, each keyed by the data version, and db.version() reads the CURRENT file every time. A
-    rebuilt warehouse is still picked up within a second."""
-    global _version_memo
-    now, directory = time.monotonic(), str(db.warehouse_dir())
-    with _version_lock:
-        when, memo_dir, memo = _version_memo
-        if now - when > _VERSION_TTL or memo_dir != directory:
-            memo = db.version()
-            _version_memo = (now, directory, memo)
-        return memo
 
 
 @dataclass(frozen=True)
@@ -63,26 +41,18 @@ def projections() -> pd.DataFrame:
 
 
 @memo
-def _newest(version: str) -> str | None:  # version: cache key only
+def newest_projection() -> str | None:
+    """The newest projection vintage (a live-fetched 2024 projection supersedes the bundled 2019 one)."""
     available = projections()
     return None if available.empty else str(available["projection"].iloc[-1])
 
 
-def newest_projection() -> str | None:
-    """The newest projection vintage (a live-fetched 2024 projection supersedes the bundled 2019 one)."""
-    return _newest(version())
-
-
 @memo
-def _total_code(version: str) -> str:  # version: cache key only
+def total_code() -> str:
+    """The sub-region's code when the focus municipalities are exactly its members, else TOTAL."""
     meta, areas = queries.region(), queries.areas()
     members = set(areas[(areas["parent_code"] == meta["subregion"]) & (areas["level"] == "municipality")].index)
     return meta["subregion"] if members == set(queries.focus_codes()) else TOTAL
-
-
-def total_code() -> str:
-    """The sub-region's code when the focus municipalities are exactly its members, else TOTAL."""
-    return _total_code(version())
 
 
 def _cube(rows: pd.DataFrame, codes: list[str], years: list[int]) -> np.ndarray:
@@ -95,8 +65,13 @@ def _cube(rows: pd.DataFrame, codes: list[str], years: list[int]) -> np.ndarray:
     return cube
 
 
+def official(projection: str | None = None) -> Official:
+    """One official projection (the newest when none is named) with the rates it implies."""
+    return _official(projection or newest_projection())
+
+
 @memo
-def _official(version: str, projection: str) -> Official:  # version: cache key only
+def _official(projection: str) -> Official:
     meta = queries.region()
     focus = queries.focus_codes()
     rows = queries.run("foresight_projection", projection=projection,
@@ -111,11 +86,6 @@ def _official(version: str, projection: str) -> Official:  # version: cache key 
     own = rows[rows["area_code"].isin(codes)]
     return Official(projection, tuple(years), tuple(codes), cube, rates, proxy,
                     ",".join(sorted(set(own["source_table"]))), ",".join(sorted(set(own["vintage"].dropna()))))  # fmt: skip
-
-
-def official(projection: str | None = None) -> Official:
-    current = version()
-    return _official(current, projection or _newest(current))
 
 
 def _years(frame: pd.DataFrame) -> pd.DataFrame:
@@ -135,7 +105,12 @@ def _with_total(frame: pd.DataFrame, focus: list[str]) -> pd.DataFrame:
 
 
 @memo
-def _actual(version: str) -> pd.DataFrame:  # version: cache key only
+def actual() -> pd.DataFrame:
+    """Actual values of the page's age groups where the data allows (group, area_code, year, value, …).
+
+    Population 1972–2022, 15–64 1972–2018, 65+ and 75+ from the published bands 1972–2018, the dependency
+    ratio where population and 15–64 meet. 0–6, 7–15 and 85+ cannot be formed from the bands: absent.
+    """
     focus = queries.focus_codes()
     columns = ["area_code", "year", "value", "is_derived", "source_table", "vintage"]
     population = _years(queries.series("population", focus))[columns]
@@ -156,15 +131,6 @@ def _actual(version: str) -> pd.DataFrame:  # version: cache key only
     frames["dependency_ratio"] = ratio.drop(columns=["period"]).assign(is_derived=True)
     out = pd.concat([frame.assign(group=group) for group, frame in frames.items()], ignore_index=True)
     return out.dropna(subset=["value"])[["group", *columns]]
-
-
-def actual() -> pd.DataFrame:
-    """Actual values of the page's age groups where the data allows (group, area_code, year, value, …).
-
-    Population 1972–2022, 15–64 1972–2018, 65+ and 75+ from the published bands 1972–2018, the dependency
-    ratio where population and 15–64 meet. 0–6, 7–15 and 85+ cannot be formed from the bands: absent.
-    """
-    return _actual(version())
 
 
 def bands(codes: list[str]) -> pd.DataFrame:

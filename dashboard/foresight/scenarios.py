@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import queries
-from dashboard.core.i18n import fmt_number, fmt_percent, label, t
+from dashboard.core.i18n import fmt_number, fmt_percent, t
 from dashboard.core.memo import memo
 from dashboard.foresight import backtest, data, model
 from dashboard.foresight import charts as fcharts
@@ -26,8 +26,6 @@ HISTORY_FROM = 2000  # actual values shown from this year on, before the project
 NET_MIGRATION = {"min_value": -400, "max_value": 400, "value": 0, "step": 10}
 FERTILITY = {"min_value": 50, "max_value": 150, "value": 100, "step": 5}
 MORTALITY = {"min_value": -3.0, "max_value": 3.0, "value": 0.0, "step": 0.5, "format": "%.1f"}
-KEYS = {"net_migration": "nettomuutto", "profile": "muuttoprofiili", "fertility": "syntyvyys",
-        "mortality": "kuolleisuus"}  # fmt: skip  # URL query parameters
 
 
 @dataclass(frozen=True)
@@ -61,16 +59,6 @@ def scenario(net_migration: float, profile: str, fertility: float, mortality: fl
                           clamp(fertility, FERTILITY), clamp(mortality, MORTALITY))  # fmt: skip
 
 
-def key(s: model.Scenario) -> tuple:
-    return (s.net_migration, s.profile, s.fertility, s.mortality)
-
-
-def widget_values(s: model.Scenario) -> dict:
-    """{widget key: value} to preset the controls (e.g. when a saved scenario is opened by link)."""
-    return {KEYS["net_migration"]: int(s.net_migration), KEYS["profile"]: s.profile,
-            KEYS["fertility"]: int(s.fertility), KEYS["mortality"]: float(s.mortality)}  # fmt: skip
-
-
 def describe(s: model.Scenario, lang: str) -> str:
     """'Nettomuutto +100 henkeä/v (nuoret aikuiset) · syntyvyys 110 % · kuolleisuus −1,0 %/v'."""
     if s.is_official():
@@ -96,25 +84,18 @@ def area_codes() -> list[str]:
 
 
 @memo
-def _area_names(version: str, lang: str) -> dict[str, str]:  # version: cache key only
-    names = {code: label(row, lang, "name") for code, row in queries.areas().to_dict("index").items()}
-    return {**names, data.TOTAL: t("foresight.focus_total", lang)}
-
-
 def area_names(lang: str) -> dict[str, str]:
     """{area code: name in `lang`}; map a column with it rather than calling area_name per row."""
-    return _area_names(data.version(), lang)
+    return {**queries.area_names(lang), data.TOTAL: t("foresight.focus_total", lang)}
 
 
 def area_name(code: str, lang: str) -> str:
     """Area name in `lang` (format_func of the area selector: called per option on every rerun, so cached)."""
-    return _area_names(data.version(), lang).get(code, code)
+    return area_names(lang).get(code, code)
 
 
 def area_colors() -> dict[str, str]:
-    colors = charts.area_colors(queries.focus_codes(), queries.comparison_codes())
-    colors.setdefault(data.TOTAL, charts.NEUTRALS[0])
-    return colors
+    return {data.TOTAL: charts.NEUTRALS[0], **queries.area_colors()}
 
 
 def _long(values: dict[str, np.ndarray], codes: list[str], years: tuple[int, ...], series: str) -> pd.DataFrame:
@@ -136,24 +117,19 @@ def _frame(cube: np.ndarray, official: data.Official, series: str) -> pd.DataFra
 
 
 @memo
-def _official_results(version: str, projection: str) -> pd.DataFrame:  # version: cache key only
-    official = data.official(projection)
+def _official_results() -> pd.DataFrame:
+    official = data.official()
     return _frame(official.cube, official, "official")
 
 
 @memo
-def _results(version: str, projection: str, scenario_key: tuple) -> pd.DataFrame:  # version: cache key only
-    frame = _official_results(version, projection)
-    if model.Scenario(*scenario_key).is_official():
-        return frame
-    official = data.official(projection)
-    scenario = _frame(model.project(official.rates, model.Scenario(*scenario_key)), official, "scenario")
-    return pd.concat([frame, scenario], ignore_index=True)
-
-
 def results(s: model.Scenario) -> pd.DataFrame:
     """Official projection and (if it differs) the scenario: series, group, area_code, year, value, …"""
-    return _results(data.version(), data.official().projection, key(s))
+    frame = _official_results()
+    if s.is_official():
+        return frame
+    official = data.official()
+    return pd.concat([frame, _frame(model.project(official.rates, s), official, "scenario")], ignore_index=True)
 
 
 def decimals(group: str) -> int:
@@ -165,10 +141,11 @@ def unit(group: str, lang: str) -> str:
 
 
 @memo
-def _outlook_data(version: str, lang: str, group: str, scenario_key: tuple) -> pd.DataFrame:
+def outlook_data(lang: str, group: str, s: model.Scenario) -> pd.DataFrame:
+    """Exactly what the outlook chart shows (and its download)."""
     actual = data.actual()
     actual = actual[(actual["group"] == group) & (actual["year"] >= HISTORY_FROM)].assign(series="actual")
-    modelled = results(model.Scenario(*scenario_key))
+    modelled = results(s)
     frame = pd.concat([actual, modelled[modelled["group"] == group]], ignore_index=True)
     order = {code: i for i, code in enumerate(area_codes())}
     frame = frame[frame["area_code"].isin(order)]
@@ -178,11 +155,6 @@ def _outlook_data(version: str, lang: str, group: str, scenario_key: tuple) -> p
     return frame[
         ["area_code", "area_name", "group", "series", "year", "value", "is_derived", "source_table", "vintage"]
     ]
-
-
-def outlook_data(lang: str, group: str, s: model.Scenario) -> pd.DataFrame:
-    """Exactly what the outlook chart shows (and its download)."""
-    return _outlook_data(data.version(), lang, group, key(s))
 
 
 def series_names(lang: str) -> dict[str, str]:
@@ -198,29 +170,21 @@ def outlook_title(lang: str, group: str) -> str:
 
 
 @memo
-def _outlook_figure(version: str, lang: str, group: str, scenario_key: tuple) -> go.Figure:
-    frame = _outlook_data(version, lang, group, scenario_key)
+def outlook_figure(lang: str, group: str, s: model.Scenario) -> go.Figure:
+    frame = outlook_data(lang, group, s)
     return fcharts.outlook_multiples(frame, area_colors(), series_names(lang), outlook_title(lang, group), lang,
                                      decimals=decimals(group))  # fmt: skip
 
 
-def outlook_figure(lang: str, group: str, s: model.Scenario) -> go.Figure:
-    return _outlook_figure(data.version(), lang, group, key(s))
-
-
 @memo
-def _outlook_caption(version: str, lang: str, group: str) -> str:  # version: cache key only
+def outlook_caption(lang: str, group: str) -> str:
+    """Sources of the outlook chart, what the data cannot give for `group`, and that a scenario is a model."""
     # The scenario adds no source: its rows carry the projection's table and vintage, and the region total
     # is derived in any case, so the caption of the official view is the caption of every scenario.
     caption = source_caption(outlook_data(lang, group, model.Scenario()), lang)
     if group not in set(data.actual()["group"]):
         caption += " " + t("foresight.no_actual_group", lang)
     return caption + " " + t("foresight.scenario_is_model", lang)
-
-
-def outlook_caption(lang: str, group: str, s: model.Scenario | None = None) -> str:
-    """Sources of the outlook chart, what the data cannot give for `group`, and that a scenario is a model."""
-    return _outlook_caption(data.version(), lang, group)
 
 
 def outlook_alt(lang: str, group: str, s: model.Scenario) -> str:
@@ -243,27 +207,18 @@ def outlook_alt(lang: str, group: str, s: model.Scenario) -> str:
 
 
 @memo
-def _outlook_chart(version: str, lang: str, group: str, scenario_key: tuple) -> Chart:  # version: cache key only
-    s = model.Scenario(*scenario_key)
-    return Chart(outlook_figure(lang, group, s), outlook_data(lang, group, s), outlook_caption(lang, group, s),
+def outlook_chart(lang: str, group: str, s: model.Scenario) -> Chart:
+    """The outlook chart: one panel per area, actual + official projection + scenario for one group."""
+    return Chart(outlook_figure(lang, group, s), outlook_data(lang, group, s), outlook_caption(lang, group),
                  outlook_alt(lang, group, s))  # fmt: skip
 
 
-def outlook_chart(lang: str, group: str, s: model.Scenario) -> Chart:
-    """The outlook chart: one panel per area, actual + official projection + scenario for one group."""
-    return _outlook_chart(data.version(), lang, group, key(s))
-
-
 @memo
-def _controls(version: str, lang: str) -> Controls:  # version: cache key only
+def controls(lang: str) -> Controls:
     official = data.official()
     codes = tuple(area_codes())
     return Controls(official.projection, codes, {c: area_name(c, lang) for c in codes},
                     tuple(y for y in model.SERVICE_YEARS if y in official.years), migration_context(lang))  # fmt: skip
-
-
-def controls(lang: str) -> Controls:
-    return _controls(data.version(), lang)
 
 
 def migration_context(lang: str) -> str:

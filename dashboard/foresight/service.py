@@ -29,8 +29,9 @@ def target_years() -> list[int]:
 
 
 @memo
-def _changes(version: str, lang: str, groups: tuple[str, ...], scenario_key: tuple) -> pd.DataFrame:
-    results = fs.results(model.Scenario(*scenario_key))
+def changes(lang: str, s: model.Scenario, groups: tuple[str, ...] = model.SERVICE_GROUPS) -> pd.DataFrame:
+    """Long frame: area, group, series, base_year, base_value, year, value, change, change_pct."""
+    results = fs.results(s)
     base, targets = base_year(), target_years()
     rows = results[results["group"].isin(groups)][["area_code", "group", "series", "year", "value"]]
     keys = ["area_code", "group", "series"]
@@ -47,14 +48,10 @@ def _changes(version: str, lang: str, groups: tuple[str, ...], scenario_key: tup
     return long.assign(is_derived=True, source_table=meta["source_table"], vintage=meta["vintage"])
 
 
-def changes(lang: str, s: model.Scenario, groups: tuple[str, ...] = model.SERVICE_GROUPS) -> pd.DataFrame:
-    """Long frame: area, group, series, base_year, base_value, year, value, change, change_pct."""
-    return _changes(data.version(), lang, tuple(groups), fs.key(s))
-
-
 @memo
-def _service_table(version: str, lang: str, scenario_key: tuple) -> pd.DataFrame:
-    frame = _changes(version, lang, model.SERVICE_GROUPS, scenario_key)
+def service_table(lang: str, s: model.Scenario) -> pd.DataFrame:
+    """Display table: one row per area and service group, the change to each target year per series."""
+    frame = changes(lang, s)
     base = base_year()
     out = frame.drop_duplicates(["area_code", "group"])[["area_code", "area_name", "group", "base_value"]].copy()
     out[t("common.area", lang)] = out["area_name"]
@@ -73,11 +70,6 @@ def _service_table(version: str, lang: str, scenario_key: tuple) -> pd.DataFrame
     return out.drop(columns=["area_code", "area_name", "group", "base_value"]).reset_index(drop=True)
 
 
-def service_table(lang: str, s: model.Scenario) -> pd.DataFrame:
-    """Display table: one row per area and service group, the change to each target year per series."""
-    return _service_table(data.version(), lang, fs.key(s))
-
-
 def service_download(lang: str, s: model.Scenario) -> pd.DataFrame:
     return changes(lang, s)[["area_code", "area_name", "group", "series", "base_year", "base_value", "year", "value",
                              "change", "change_pct", "is_derived", "source_table", "vintage"]]  # fmt: skip
@@ -88,15 +80,11 @@ def service_title(lang: str, year: int) -> str:
 
 
 @memo
-def _service_figure(version: str, lang: str, year: int, scenario_key: tuple) -> go.Figure:
-    frame = _changes(version, lang, model.SERVICE_GROUPS, scenario_key)
+def service_figure(lang: str, year: int, s: model.Scenario) -> go.Figure:
+    frame = changes(lang, s)
     frame = frame[frame["year"] == year]
     groups = {g: fs.group_label(g, lang) for g in model.SERVICE_GROUPS}
     return fcharts.change_bars(frame, groups, fs.series_names(lang), service_title(lang, year), lang)
-
-
-def service_figure(lang: str, year: int, s: model.Scenario) -> go.Figure:
-    return _service_figure(data.version(), lang, year, fs.key(s))
 
 
 def service_chart_data(lang: str, year: int, s: model.Scenario) -> pd.DataFrame:
@@ -105,13 +93,9 @@ def service_chart_data(lang: str, year: int, s: model.Scenario) -> pd.DataFrame:
 
 
 @memo
-def _service_caption(version: str, lang: str) -> str:  # version: cache key only
+def service_caption(lang: str) -> str:
     # Every change is derived and comes from the projection alone, with or without a scenario.
     return source_caption(changes(lang, model.Scenario()), lang) + " " + t("foresight.scenario_is_model", lang)
-
-
-def service_caption(lang: str, s: model.Scenario | None = None) -> str:
-    return _service_caption(data.version(), lang)
 
 
 def service_alt(lang: str, year: int, s: model.Scenario) -> str:
@@ -125,8 +109,9 @@ def service_alt(lang: str, year: int, s: model.Scenario) -> str:
 
 
 @memo
-def _groups_table(version: str, lang: str, area: str, scenario_key: tuple) -> pd.DataFrame:
-    results = fs.results(model.Scenario(*scenario_key))
+def groups_table(lang: str, area: str, s: model.Scenario) -> pd.DataFrame:
+    """Every age group of one area: the first year and each target year, official and scenario."""
+    results = fs.results(s)
     base, targets = base_year(), target_years()
     rows = results[(results["area_code"] == area) & results["year"].isin([base, *targets])]
     names = fs.series_names(lang)
@@ -141,11 +126,6 @@ def _groups_table(version: str, lang: str, area: str, scenario_key: tuple) -> pd
     return out
 
 
-def groups_table(lang: str, area: str, s: model.Scenario) -> pd.DataFrame:
-    """Every age group of one area: the first year and each target year, official and scenario."""
-    return _groups_table(data.version(), lang, area, fs.key(s))
-
-
 def groups_download(area: str, s: model.Scenario) -> pd.DataFrame:
     results = fs.results(s)
     years = [base_year(), *target_years()]
@@ -153,24 +133,14 @@ def groups_download(area: str, s: model.Scenario) -> pd.DataFrame:
 
 
 @memo
-def _groups_view(version: str, lang: str, area: str, scenario_key: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
-    s = model.Scenario(*scenario_key)
+def groups_view(lang: str, area: str, s: model.Scenario) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(display table, download) of every age group in one area."""
     return groups_table(lang, area, s), groups_download(area, s)
 
 
-def groups_view(lang: str, area: str, s: model.Scenario) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(display table, download) of every age group in one area."""
-    return _groups_view(data.version(), lang, area, fs.key(s))
-
-
 @memo
-def _service_view(version: str, lang: str, year: int, scenario_key: tuple) -> tuple[fs.Chart, pd.DataFrame]:
-    s = model.Scenario(*scenario_key)
-    chart = fs.Chart(service_figure(lang, year, s), service_chart_data(lang, year, s), service_caption(lang, s),
-                     service_alt(lang, year, s))  # fmt: skip
-    return chart, service_table(lang, s)
-
-
 def service_view(lang: str, year: int, s: model.Scenario) -> tuple[fs.Chart, pd.DataFrame]:
     """(chart of the change to `year`, table of every change) for the service-need outlook."""
-    return _service_view(data.version(), lang, year, fs.key(s))
+    chart = fs.Chart(service_figure(lang, year, s), service_chart_data(lang, year, s), service_caption(lang),
+                     service_alt(lang, year, s))  # fmt: skip
+    return chart, service_table(lang, s)

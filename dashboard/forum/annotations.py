@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, date, datetime
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import store as state
-from dashboard.core.memo import IdentityMemo, memo
+from dashboard.core.memo import IdentityMemo, data_version, memo
 from dashboard.model.views import ChartView
 
 MAX_TEXT = 120
@@ -19,13 +20,9 @@ class AnnotationError(ValueError):
     """A note that cannot be saved."""
 
 
-@memo  # shared, not a copy per call: every chart of a page asks; callers only read it
-def _all(store_key: str) -> pd.DataFrame:
-    return state.query("annotations")
-
-
+@memo  # shared, not read per call: every chart of a page asks
 def all_annotations() -> pd.DataFrame:
-    return _all(state.cache_key())
+    return state.query("annotations")
 
 
 def add(indicator_id: str, area_code: str, event_date: date, text: str, actor: str) -> None:
@@ -62,8 +59,9 @@ def annotate(figure: go.Figure, notes: pd.DataFrame, time_axis: str) -> go.Figur
     out = go.Figure(figure)
     for note in notes.itertuples():
         event = pd.Timestamp(note.event_date).date()
+        # An editor's text: Plotly reads annotation text as HTML (links, tags), so it goes in escaped.
         out.add_vline(x=x_value(event, time_axis), line_dash="dot", line_color="#5b2a86", line_width=1.5,
-                      annotation_text=note.text, annotation_position="top left",
+                      annotation_text=html.escape(note.text), annotation_position="top left",
                       annotation_font={"size": 11, "color": "#5b2a86"})  # fmt: skip
     return out
 
@@ -73,12 +71,12 @@ def annotate(figure: go.Figure, notes: pd.DataFrame, time_axis: str) -> go.Figur
 _with_notes = IdentityMemo()
 
 
-def figure_with_notes(view: ChartView, version: str) -> go.Figure:
+def figure_with_notes(view: ChartView) -> go.Figure:
     """The view's figure with its notes; the cached figure itself when it has none. A lookup per rerun:
     filtering the notes with pandas for every chart of every rerun cost more than drawing one."""
     if not view.time_axis:
         return view.figure
-    stamp = (version, state.cache_key())
+    stamp = data_version()
     found, figure = _with_notes.lookup(view, stamp)
     if not found:
         notes = for_view(view, all_annotations())

@@ -6,7 +6,6 @@ a title and a short commentary. Saving replaces the deck's slides in one audited
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import tomllib
@@ -49,7 +48,7 @@ class Deck:
         return hashlib.sha256(f"{self.name}\n{payload}".encode()).hexdigest()[:16]
 
 
-@functools.cache  # a file shipped with the code: read once per language, not on every rerun of the forum page
+@memo  # a file shipped with the code: read once per language, not on every rerun of the forum page
 def default_deck(lang: str) -> Deck:
     with (DEFAULT_DIR / "aluefoorumi.toml").open("rb") as fh:
         raw = tomllib.load(fh)
@@ -58,13 +57,13 @@ def default_deck(lang: str) -> Deck:
     return Deck(raw["name"], slides)
 
 
-@memo  # shared, not unpickled per call (the forum page asks three times a rerun); callers only read
-def _query(name: str, store_key: str, params: tuple = ()) -> pd.DataFrame:  # store_key: cache key only
+@memo  # shared, not read per call (the forum page asks three times a rerun); callers only read
+def _query(name: str, params: tuple = ()) -> pd.DataFrame:
     return state.query(name, dict(params))
 
 
 def saved_decks() -> list[str]:
-    return _query("decks", state.cache_key())["name"].tolist()
+    return _query("decks")["name"].tolist()
 
 
 def deck_names() -> list[str]:
@@ -73,7 +72,7 @@ def deck_names() -> list[str]:
 
 def load_deck(name: str, lang: str) -> Deck:
     """A saved deck by name; the built-in default when "Aluefoorumi" has not been saved yet."""
-    rows = _query("deck_slides", state.cache_key(), (("name", name),))
+    rows = _query("deck_slides", (("name", name),))
     if rows.empty:
         if name == DEFAULT_DECK:
             return default_deck(lang)
@@ -108,9 +107,3 @@ def save_deck(deck: Deck, actor: str, known_charts: set[str]) -> None:
                    for i, s in enumerate(deck.slides, start=1)]  # fmt: skip
     state.write(actor, "update" if before else "create", "deck", deck.name, statements, before,
                 {"slides": [asdict(s) for s in deck.slides]})  # fmt: skip
-
-
-def delete_deck(name: str, actor: str) -> None:
-    before = {"slides": [asdict(s) for s in load_deck(name, "fi").slides]}
-    state.write(actor, "delete", "deck", name, [("deck_slides_delete", {"name": name}), ("deck_delete", {"name": name})],
-                before, None)  # fmt: skip

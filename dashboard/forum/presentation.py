@@ -3,19 +3,17 @@ notes, projector styling, and the chart choices a coordinator can put on a slide
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from dashboard.core import store as state
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
 from dashboard.core.memo import memo, wire_ready
 from dashboard.forum import annotations, decks
 from dashboard.model import registry as chart_registry
 from dashboard.model.views import ChartView
+from dashboard.ui.components import html_text
 
 HIGH_CONTRAST = {"paper_bgcolor": "#000000", "plot_bgcolor": "#000000", "font": {"color": "#ffffff", "size": 20}}
 
@@ -40,7 +38,7 @@ def slide_view(deck: decks.Deck, number: int, lang: str) -> SlideView:
 
 
 @memo
-def _projector(version: str, store_key: str, key: str, high_contrast: bool, _figure: go.Figure) -> go.Figure:
+def _projector(key: str, high_contrast: bool, _figure: go.Figure) -> go.Figure:  # key names _figure
     figure = go.Figure(_figure)
     figure.update_layout(height=620, font={"size": 18}, title={"font": {"size": 24}})
     if high_contrast:
@@ -53,12 +51,11 @@ def _projector(version: str, store_key: str, key: str, high_contrast: bool, _fig
     return figure
 
 
-def projector_figure(slide: SlideView, deck: decks.Deck, high_contrast: bool) -> go.Figure:
+def projector_figure(slide: SlideView, deck: decks.Deck, high_contrast: bool, lang: str) -> go.Figure:
     """Large type (and optionally white on black) for a projector, with the slide's notes drawn on it,
-    ready to send (see cache.wire_ready)."""
-    key = f"{deck.digest()}:{slide.number}"
-    with_notes = annotations.figure_with_notes(slide.view, db.version())
-    return wire_ready(_projector(db.version(), state.cache_key(), key, high_contrast, with_notes))
+    ready to send (see memo.wire_ready)."""
+    with_notes = annotations.figure_with_notes(slide.view)
+    return wire_ready(_projector(f"{deck.digest()}:{slide.number}:{lang}", high_contrast, with_notes))
 
 
 def chart_choices(lang: str) -> dict[str, str]:
@@ -95,9 +92,19 @@ def deck_from_table(name: str, rows: list[dict]) -> decks.Deck:
     return decks.Deck(name.strip(), tuple(slides))
 
 
-def escape(text: str) -> str:
-    """Coordinator-written text shown as HTML: escaped, so a note can never inject markup."""
-    return html.escape(text)
+def progress_html(slide: SlideView) -> str:
+    """ "3 / 10", announced to screen readers when it changes."""
+    return f"<p class='slide-progress' aria-live='polite'>{slide.number} / {slide.total}</p>"
+
+
+def alt_html(slide: SlideView) -> str:
+    """The chart's text alternative for screen readers (it may quote a saved scenario's name: escaped)."""
+    return f"<p class='sr-only' role='note'>{html_text(slide.view.alt_text)}</p>"
+
+
+def commentary_html(slide: SlideView) -> str:
+    """The coordinator's commentary, large: escaped, so it can never inject markup."""
+    return f"<p class='slide-commentary'>{html_text(slide.commentary)}</p>"
 
 
 def presentation_css(high_contrast: bool) -> str:

@@ -16,9 +16,9 @@ from streamlit.errors import StreamlitAPIException
 from dashboard import export
 from dashboard.core import i18n, links, routing, store
 from dashboard.core import memo as cache
-from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
 from dashboard.export.images import ExportError, render_images
+from dashboard.export.images import available as images_available
 from dashboard.forum import annotations
 from dashboard.model.views import ChartView, Headline
 
@@ -62,9 +62,9 @@ def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str,
     """A chart with its source caption, a text alternative, and CSV/XLSX of the data it shows."""
     st.plotly_chart(cache.wire_ready(fig), key=key, config={"displaylogo": False})
     st.caption(caption)
-    # The text alternative quotes names users chose (scenarios, notes): escaped in the HTML we write, plain
-    # text in the expander.
-    st.markdown(f"<p class='sr-only' role='note'>{html.escape(alt_text)}</p>", unsafe_allow_html=True)
+    # The text alternative may quote what users typed (a saved scenario's name): escaped in the HTML we
+    # write, and shown as text, never Markdown, for those who see the screen.
+    st.markdown(f"<p class='sr-only' role='note'>{html_text(alt_text)}</p>", unsafe_allow_html=True)
     with st.expander(t("common.text_alternative", lang)):
         st.markdown(plain(alt_text))
     downloads(data, key, lang, fig)
@@ -72,7 +72,7 @@ def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str,
 
 def view_block(view: ChartView, key: str, lang: str) -> None:
     """A ChartView with the coordinator's dated notes drawn on it (when it is a time series)."""
-    figure = annotations.figure_with_notes(view, db.version())
+    figure = annotations.figure_with_notes(view)
     chart_block(figure, view.data, view.caption, view.alt_text, key, lang)
 
 
@@ -93,11 +93,11 @@ def table(frame: pd.DataFrame, key: str, lang: str, **options: object) -> None:
     downloads(frame, key, lang)
 
 
-def _image(fig: go.Figure, fmt: str) -> bytes:
+def _image(fig: go.Figure, fmt: str, lang: str) -> bytes:
     try:
         return render_images([fig], fmt, 1280, 720, 2.0 if fmt == "png" else 1.0)[0]
-    except ExportError as exc:  # the download then carries the reason instead of failing silently
-        return f"{exc}".encode()
+    except ExportError as exc:  # the download fails with the reason; never a text file named as an image
+        raise ExportError(t("export.image_failed", lang, reason=str(exc))) from exc
 
 
 def downloads(data: pd.DataFrame, key: str, lang: str, fig: go.Figure | None = None) -> None:
@@ -112,18 +112,28 @@ def downloads(data: pd.DataFrame, key: str, lang: str, fig: go.Figure | None = N
         return
     files = [("csv", functools.partial(export.to_csv, data), "text/csv"),
              ("xlsx", functools.partial(export.to_xlsx, data, key), XLSX_MIME)]  # fmt: skip
-    if fig is not None:  # images are rendered by Chromium when clicked (a few seconds)
-        files += [("png", functools.partial(_image, fig, "png"), "image/png"),
-                  ("svg", functools.partial(_image, fig, "svg"), "image/svg+xml")]  # fmt: skip
+    if fig is not None and images_available():  # images are rendered by Chromium when clicked (a few seconds)
+        files += [("png", functools.partial(_image, fig, "png", lang), "image/png"),
+                  ("svg", functools.partial(_image, fig, "svg", lang), "image/svg+xml")]  # fmt: skip
     for fmt, data_fn, mime in files:
         menu.download_button(t(f"common.download_{fmt}", lang), data_fn, file_name=f"{key}.{fmt}", mime=mime,
                              key=f"{key}_{fmt}", on_click="ignore", width="stretch")  # fmt: skip
+    if fig is not None and not images_available():  # say why there is no PNG/SVG instead of a broken file
+        menu.caption(t("export.no_chromium", lang))
 
 
 def deck_downloads(deck, lang: str) -> None:
-    """PPTX and PDF of a deck; built when clicked (Chromium renders the charts), cached per data version."""
+    """PPTX and PDF of a deck; built when clicked (Chromium renders the charts), cached by everything a slide
+    depends on (export.deck_export); the slides an export leaves out are named beside the buttons."""
     from dashboard.export.deck_export import MIME, export_deck
+    from dashboard.export.slides import skipped_slides
 
+    if not images_available():  # the slides' charts are images: say so rather than offer a failing download
+        st.info(t("export.no_chromium_deck", lang))
+        return
+    skipped = skipped_slides(deck.digest(), lang, deck)
+    if skipped:  # said before the click, as the file's sources slide and the command line say it too
+        st.caption(t("export.skipped", lang, titles=plain(", ".join(skipped))))
     columns = st.columns([1, 1, 4])
     for column, fmt in zip(columns, ("pptx", "pdf")):
         column.download_button(t(f"forum.download_{fmt}", lang), functools.partial(export_deck, deck, fmt, lang),
@@ -159,3 +169,9 @@ def store_notice(lang: str, editor: bool = False) -> bool:
     else:
         st.warning(t("store.unavailable_public", lang, why=why))
     return True
+
+
+def html_text(text: object) -> str:
+    """User or register text inside HTML the code writes (st.markdown(..., unsafe_allow_html=True)): HTML
+    escaped, and Markdown's characters as character references, so neither reads it as markup."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", html.escape(str(text), quote=False))

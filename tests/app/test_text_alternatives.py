@@ -44,8 +44,13 @@ def in_order(node) -> Iterator[object]:
             yield from in_order(node.children[index])
 
 
+MARKDOWN_ESCAPE = re.compile(r"\\(.)")  # components.plain: the expander shows the sentence as text
+
+
 def text_of(block: Block) -> str:
-    return " ".join(TAG.sub("", el.value) for el in in_order(block) if isinstance(el, Markdown)).strip()
+    texts = (html.unescape(MARKDOWN_ESCAPE.sub(r"\1", TAG.sub("", el.value))) for el in in_order(block)
+             if isinstance(el, Markdown))  # fmt: skip
+    return " ".join(texts).strip()
 
 
 def chart_alternatives(app: AppTest, label: str) -> list[dict]:

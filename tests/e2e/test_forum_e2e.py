@@ -23,7 +23,7 @@ def test_arrow_key_and_permalink(page, context, base_url: str) -> None:
     page.locator(".slide-progress").click()  # focus the page, not an input, so the shortcut reaches it
     press_slide_key(page, "ArrowRight", re.compile(r"^2 / \d+$"))
     expect(page.get_by_role("heading", name="Ikärakenne")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"[?&]dia=2"))
+    expect(page).to_have_url(re.compile(r"[?&]aluefoorumi\.dia=2(&|$)"))  # the page's own key
 
     permalink = context.new_page()
     open_page(permalink, page.url)
@@ -31,8 +31,17 @@ def test_arrow_key_and_permalink(page, context, base_url: str) -> None:
     permalink.close()
 
 
+def test_link_from_before_the_page_prefixes(page, base_url: str) -> None:
+    """?esitys=<deck>&dia=3 links shared before the keys got the page prefix still open the slide."""
+    open_page(page, f"{base_url}/aluefoorumi?esitys=Aluefoorumi&dia=3")
+    expect(page.locator(".slide-progress")).to_have_text(re.compile(r"^3 / \d+$"))
+    expect(page).to_have_url(re.compile(r"[?&]aluefoorumi\.dia=3(&|$)"))
+    assert not re.search(r"[?&](dia|esitys)=", page.url)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
 def test_high_contrast_by_url(page, base_url: str) -> None:
-    open_page(page, f"{base_url}/aluefoorumi?kontrasti=true&dia=1")
+    open_page(page, f"{base_url}/aluefoorumi?aluefoorumi.kontrasti=true&aluefoorumi.dia=1")
     expect(page.locator(".slide-progress")).to_have_text(re.compile(r"^1 / \d+$"))
     background = page.locator(".stApp").evaluate("e => getComputedStyle(e).backgroundColor")
     assert background == "rgb(0, 0, 0)"

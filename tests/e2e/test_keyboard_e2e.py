@@ -127,5 +127,6 @@ def test_keyboard_only_walkthrough(page: Page, base_url: str) -> None:
     progress = page.locator(".slide-progress")
     expect(progress).to_have_text(re.compile(r"^1 / \d+$"))
     press_slide_key(page, "ArrowRight", re.compile(r"^2 / \d+$"))
+    expect(page).to_have_url(re.compile(r"[?&]aluefoorumi\.dia=2(&|$)"))  # the page's own URL key
     press_slide_key(page, "ArrowLeft", re.compile(r"^1 / \d+$"))
     expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -55,7 +55,7 @@ def test_viewers_cannot_save_or_delete(store: Path) -> None:
 
 def test_compare_table_recomputes_each_saved_scenario(store: Path) -> None:
     a = foresight_store.save(EDITOR_USER, "Muutto +200", "", model.Scenario(net_migration=200), "2019")
-    table = foresight_store.compare_table("fi", "SK138", (a,), model.Scenario())
+    _chart, table = foresight_store.compare_view("fi", "SK138", "population", (a,), model.Scenario())
     assert table["Skenaario"].tolist() == ["Virallinen ennuste 2019", "Muutto +200"]
     official, more = table["Väkiluku 2040"]
     assert official == "21\u00a0496" and int(more.replace("\u00a0", "")) > 21496

@@ -3,6 +3,7 @@ outlook, projection-vs-actual errors, the method note, and saved scenarios (edit
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.auth import hash_password
 from tests.app.conftest import plotly_figures
+
+REPO = Path(__file__).resolve().parents[3]
 
 NB = "\u00a0"
 PAGE = "pages/ennakointi.py"
@@ -134,7 +137,7 @@ def test_editor_saves_and_a_link_reopens_the_scenario(page: AppTest) -> None:
     next(b for b in page.button if b.label == "Tallenna skenaario").click().run()
     assert not page.exception
     assert any("Perheet palaavat" in s.value for s in page.success)
-    link = page.query_params["skenaario"]
+    link = page.query_params["ennakointi.skenaario"]
     assert link and any("Avattu tallennettu skenaario **Perheet palaavat**" in i.value for i in page.info)
 
     slider(page, "Lisänettomuutto").set_value(-50).run()
@@ -147,8 +150,8 @@ def test_editor_saves_and_a_link_reopens_the_scenario(page: AppTest) -> None:
     assert [trace["name"] for trace in compare["data"]] == ["Virallinen ennuste 2019", "Perheet palaavat"]
     assert page.dataframe[-1].value["Skenaario"].tolist() == ["Virallinen ennuste 2019", "Perheet palaavat"]
 
-    fresh = AppTest.from_file("../../app.py", default_timeout=60)  # someone else opens the link
-    fresh.query_params["skenaario"] = link
+    fresh = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)  # someone else opens the link
+    fresh.query_params["ennakointi.skenaario"] = link
     fresh.run()
     open_page(fresh)
     assert slider(fresh, "Lisänettomuutto").value == 150
@@ -161,3 +164,46 @@ def test_english(page: AppTest) -> None:
     assert page.title[0].value == "Foresight: population projection and scenarios"
     assert plotly_figures(page)[0]["layout"]["title"]["text"].startswith("Population 2000–2040")
     assert page.dataframe[0].value.set_index("Age group").loc["Population", "2019"] == "28,641"
+
+
+HOSTILE = ["<img src=x onerror=alert(1)>", "![x](https://example.com/x.png)"]
+
+
+def test_saved_scenario_names_are_shown_as_text(page: AppTest) -> None:
+    """Issue 12 point 6: a saved scenario's name landed unescaped in the comparison chart's text-alternative
+    HTML (and as Markdown in its expander, the "opened" notice and the open buttons)."""
+    from dashboard.core.auth import EDITOR, User
+    from dashboard.foresight import model
+    from dashboard.foresight import store as foresight_store
+
+    editor = User("koordinaattori@example.fi", EDITOR, "local")
+    ids = [foresight_store.save(editor, name, "", model.Scenario(net_migration=50.0 * (i + 1)), "2019")
+           for i, name in enumerate(HOSTILE)]  # fmt: skip
+    page.query_params["ennakointi.skenaario"] = ids[1]
+    page.query_params["ennakointi.vertaa"] = HOSTILE  # a multiselect writes its labels into the URL
+    open_page(page)
+    shown = [m.value for m in page.markdown] + [i.value for i in page.info] + [b.label for b in page.button]
+    assert not [text for text in shown if "<img" in text or "](https://example.com" in text]
+    sr_only = next(m.value for m in page.markdown if m.value.startswith("<p class='sr-only'") and "&lt;img" in m.value)
+    assert HOSTILE[0] in html.unescape(sr_only) and HOSTILE[1] in html.unescape(sr_only)  # read as typed
+    assert any("\\!\\[x\\]\\(https\\://example\\.com/x\\.png\\)" in i.value for i in page.info)  # opened: as typed
+    compare = plotly_figures(page)[3]
+    assert {trace["name"] for trace in compare["data"][1:]} == {"&lt;img src=x onerror=alert(1)&gt;", HOSTILE[1]}
+
+
+def test_old_scenario_link_and_page_keys(page: AppTest) -> None:
+    """?skenaario=<id> links from before the page prefixes still open the scenario; keys are the page's own."""
+    from dashboard.core.auth import EDITOR, User
+    from dashboard.foresight import model
+    from dashboard.foresight import store as foresight_store
+
+    editor = User("koordinaattori@example.fi", EDITOR, "local")
+    scenario_id = foresight_store.save(editor, "Vanha linkki", "", model.Scenario(net_migration=120.0), "2019")
+    page.query_params["skenaario"] = scenario_id
+    page.query_params["kunta"] = "KU999"  # another page's value, or a stale one: dropped with a notice
+    open_page(page)
+    assert slider(page, "Lisänettomuutto").value == 120
+    assert any("Vanha linkki" in i.value for i in page.info)
+    assert any("kunta" in i.value and "KU999" in i.value for i in page.info)
+    assert page.query_params.get("ennakointi.skenaario") == scenario_id and "skenaario" not in page.query_params
+    assert all(key == "lang" or key.startswith("ennakointi.") for key in page.query_params)
