@@ -90,6 +90,7 @@ class PageState:
     def __init__(self, page: str, lang: str) -> None:
         self.page, self.lang = page, lang
         self._dropped: list[str] = []
+        self._adopted: set[str] = set()  # keys param() moved from a bare legacy key in this run
 
     def key(self, name: str) -> str:
         return f"{self.page}.{name}"
@@ -157,6 +158,7 @@ class PageState:
             with contextlib.suppress(KeyError, StreamlitAPIException):
                 del st.query_params[name]
                 st.query_params[key] = values if len(values) > 1 else values[0]
+                self._adopted.add(key)  # a widget bound to it later seeds from the session (see _guard)
         return key
 
     def notices(self) -> list[str]:
@@ -189,7 +191,9 @@ class PageState:
             if not legacy:
                 with contextlib.suppress(KeyError, StreamlitAPIException):  # bound: Streamlit drops it itself
                     del st.query_params[key]
-        elif (legacy or (texts is not None and not set(asked) <= texts)) and key not in st.session_state:
+        elif (
+            legacy or key in self._adopted or (texts is not None and not set(asked) <= texts)
+        ) and key not in st.session_state:
             st.session_state[key] = value
         return key
 
