@@ -59,6 +59,8 @@ class Source:
     coverage: str
     via: str = ""
     statistic_sv: str = ""  # falls back to the Finnish name
+    updated: str = ""  # the publisher's update date of the table (YYYY-MM-DD), where known
+    preliminary: bool = False  # preliminary figures (e.g. 11lj), replaced by final ones when they exist
 
     @property
     def attribution(self) -> str:
