@@ -63,14 +63,16 @@ def no_negative_counts(facts: pd.DataFrame, catalog: dict[str, dict]) -> list[st
 
 
 def focus_coverage(facts: pd.DataFrame, focus: list[str]) -> list[str]:
-    """Every focus municipality has data for every indicator that covers any of them."""
-    have = facts[facts["area_code"].isin(focus) & facts["value"].notna()]
+    """Every focus municipality has data for every indicator that covers any of them. A cell the source
+    publishes as a symbol ('...' confidential, '.' not available) counts: the source says why it is empty."""
+    stated = facts["value"].notna() | (facts["status"].notna() & (facts["status"] != ".."))
+    have = facts[facts["area_code"].isin(focus) & stated]
     problems = []
     for indicator_id, rows in have.groupby("indicator_id"):
         missing = sorted(set(focus) - set(rows["area_code"]))
         if missing:
             problems.append(f"{indicator_id}: no data for focus municipality {', '.join(missing)}")
-    if "population" not in set(have["indicator_id"]):
+    if "population" not in set(have.loc[have["value"].notna(), "indicator_id"]):
         problems.append("population: no data for any focus municipality")
     return problems
 
