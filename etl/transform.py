@@ -91,6 +91,18 @@ def membership(members: dict[str, list[str]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["agg_code", "area_code", "n_members"])
 
 
+def join_distinct(frame: pd.DataFrame, keys: list[str], col: str) -> pd.Series:
+    """Per group of ``keys``, the distinct values of ``col`` sorted and joined with ', ' (vectorised: only
+    the few groups with more than one value are joined in Python)."""
+    distinct = frame[[*keys, col]].astype({col: object}).astype({col: str}).drop_duplicates()
+    distinct = distinct.sort_values([*keys, col], kind="stable")
+    single = distinct.drop_duplicates(keys, keep="first").set_index(keys)[col]
+    several = distinct[distinct.duplicated(keys, keep=False)]
+    if not several.empty:
+        single.update(several.groupby(keys, sort=False)[col].agg(", ".join))
+    return single
+
+
 def add_aggregates(
     frame: pd.DataFrame, members: dict[str, list[str]], key: list[str], value: str, extra_first: list[str]
 ) -> pd.DataFrame:
@@ -117,10 +129,7 @@ def add_aggregates(
     complete = agg["_count"] == agg["n_members"]
     agg = agg[complete]
     for col in extra_first:
-        # members' distinct values joined, computed once per distinct combination (not a lambda per group)
-        distinct = joined[[*groups, col]].astype({col: str}).drop_duplicates().sort_values(col, kind="stable")
-        joined_values = distinct.groupby(groups, dropna=False, sort=False)[col].agg(", ".join)
-        agg = agg.join(joined_values, how="left")
+        agg = agg.join(join_distinct(joined, groups, col), how="left")
     agg = agg.reset_index()
     agg = agg.rename(columns={"agg_code": "area_code"}).drop(columns=["_count", "n_members"])
     agg["is_derived"] = True
@@ -138,9 +147,8 @@ def add_ratios(facts: pd.DataFrame, catalog: dict[str, dict]) -> pd.DataFrame:
     wide = base.pivot_table(index=["area_code", "period"], columns="indicator_id", values="value")
     base = base.assign(is_preliminary=base["is_preliminary"].fillna(False).astype(bool)) \
         if "is_preliminary" in base else base.assign(is_preliminary=False)  # fmt: skip
-    distinct = base[["area_code", "period", "source_table"]].drop_duplicates().sort_values("source_table")
     meta = base.groupby(["area_code", "period"]).agg(vintage=("vintage", "max"))
-    meta = meta.join(distinct.groupby(["area_code", "period"])["source_table"].agg(", ".join))
+    meta = meta.join(join_distinct(base, ["area_code", "period"], "source_table"))
     prelim = base.pivot_table(index=["area_code", "period"], columns="indicator_id",
                               values="is_preliminary", aggfunc="max").reindex(wide.index).fillna(False).astype(bool)  # fmt: skip
     for ind_id, (num, den, factor) in RATIOS.items():

@@ -24,10 +24,10 @@ class ValidationError(RuntimeError):
 
 def known_codes(facts: pd.DataFrame, catalog: dict[str, dict], dim_area: pd.DataFrame) -> list[str]:
     problems = []
-    unknown = sorted(set(facts["indicator_id"]) - set(catalog))
+    unknown = sorted(set(facts["indicator_id"].unique()) - set(catalog))
     if unknown:
         problems.append(f"indicator(s) not in the catalogue: {', '.join(unknown)}")
-    areas = sorted(set(facts["area_code"]) - set(dim_area["area_code"]))
+    areas = sorted(set(facts["area_code"].unique()) - set(dim_area["area_code"]))
     if areas:
         problems.append(f"area code(s) not in dim_area: {', '.join(areas[:10])}")
     return problems

@@ -6,6 +6,7 @@ computed here (sums and ratios are transform.py's job, and are flagged as derive
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -144,21 +145,28 @@ def _facts(frame: pd.DataFrame, columns: dict[str, str], period: str, source: So
     )
 
 
+@functools.cache
+def _specs_and_tol() -> tuple[dict, dict]:
+    from etl.sources.statfin_spec import load_specs, load_tol2008
+
+    return load_specs(), load_tol2008()
+
+
 def read_json_export(snapshot_dir: Path, source: Source) -> pd.DataFrame:
     """One verbatim 2026 PxWeb ``json`` response → fact rows, through the live fetch's table spec and mapper."""
     from dataclasses import replace
 
     from etl.sources.statfin_rows import rows_from_doc
-    from etl.sources.statfin_spec import load_specs, load_tol2008
 
-    spec = load_specs()[source.source_table]
+    specs, tol = _specs_and_tol()
+    spec = specs[source.source_table]
     spec = replace(spec, measures=tuple(m for m in spec.measures if m.target == "fact_indicator"))
     path = snapshot_dir / source.file
     if not path.is_file():
         raise SnapshotError(f"snapshot file missing: {path}")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         doc = json.load(fh)
-    frames = rows_from_doc(doc, spec, fetched_at=source.updated or source.vintage, lang="fi", tol=load_tol2008())
+    frames = rows_from_doc(doc, spec, fetched_at=source.updated or source.vintage, lang="fi", tol=tol)
     facts = frames.get("fact_indicator")
     if facts is None or facts.empty:
         raise SnapshotError(f"{source.file}: no indicator rows mapped by etl/statfin_tables.toml ({spec.table_id})")
