@@ -80,6 +80,7 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
     releases = release_mod.load_releases()
     snap_facts = known_areas(snapshot.read_indicator_facts(paths.snapshot_dir, sources), dim_area)
     live_facts = live.get("fact_indicator")
+    live_facts = known_areas(live_facts, dim_area) if live_facts is not None else None
     freshness = source_releases(paths.snapshot_dir, sources, snap_facts, live_facts, releases)
     facts = transform.build_facts([live_facts, snap_facts.drop(columns="source_id")], members, catalog)
     tables = {
@@ -114,8 +115,9 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
 
 
 def known_areas(facts: pd.DataFrame, dim_area: pd.DataFrame) -> pd.DataFrame:
-    """Rows of areas dim_area knows. National files also carry codes outside the 2026 division (12r5's
-    'KU199' unknown municipality and 'KUJOU', ELY centres, other regional divisions of 11ra): not loaded."""
+    """Rows of areas dim_area knows. National files and whole-table answers also carry codes outside the
+    2026 division (12r5's 'KU199' unknown municipality and 'KUJOU', ELY centres, 11ra's other regional
+    divisions): not loaded."""
     known = facts["area_code"].isin(dim_area["area_code"])
     if not known.all():
         dropped = facts.loc[~known, "area_code"]
@@ -176,6 +178,7 @@ def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source],
         for s in sources.values()
     ]  # fmt: skip
     live_facts = live.get("fact_indicator")
+    live_facts = known_areas(live_facts, dim_area) if live_facts is not None else None
     if live_facts is not None and not live_facts.empty:
         for table, rows_ in live_facts.groupby("source_table"):
             rows.append({"source_id": f"live_{table}", "origin": "live", "publisher": "Tilastokeskus",
