@@ -178,7 +178,6 @@ def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source],
         for s in sources.values()
     ]  # fmt: skip
     live_facts = live.get("fact_indicator")
-    live_facts = known_areas(live_facts, dim_area) if live_facts is not None else None
     if live_facts is not None and not live_facts.empty:
         for table, rows_ in live_facts.groupby("source_table"):
             rows.append({"source_id": f"live_{table}", "origin": "live", "publisher": "Tilastokeskus",
