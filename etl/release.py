@@ -62,7 +62,7 @@ def next_due(newest: str, rule: dict) -> date:
         year = int(period[:4]) + int(rule.get("year_offset", 1))
         month = int(rule["month"])
         return date(year, month, min(int(rule["day"]), calendar.monthrange(year, month)[1]))
-    year, month = int(period[:4]), int(period[5:7])
+    year, month = int(period[:4]), int(period[5:7]) if len(period) > 4 else 12  # an annual figure: December
     end = date(year, month, calendar.monthrange(year, month)[1])
     return end + timedelta(days=int(rule["lag_days"]))
 
