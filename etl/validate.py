@@ -65,7 +65,8 @@ def no_negative_counts(facts: pd.DataFrame, catalog: dict[str, dict]) -> list[st
 def focus_coverage(facts: pd.DataFrame, focus: list[str]) -> list[str]:
     """Every focus municipality has data for every indicator that covers any of them. A cell the source
     publishes as a symbol ('...' confidential, '.' not available) counts: the source says why it is empty."""
-    stated = facts["value"].notna() | (facts["status"].notna() & (facts["status"] != ".."))
+    status = facts["status"] if "status" in facts else pd.Series(None, index=facts.index, dtype=object)
+    stated = facts["value"].notna() | (status.notna() & (status != ".."))
     have = facts[facts["area_code"].isin(focus) & stated]
     problems = []
     for indicator_id, rows in have.groupby("indicator_id"):
