@@ -107,6 +107,8 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
         # EU funding and projects: fact_eu_project(_area), fact_eu_fact, fact_aid_*, meta_eu_import
         **eu_funds.tables(paths.snapshot_dir, paths.raw_dir, sources, dim_area, classification, region),
     }  # fmt: skip
+    jobs = tables["fact_jobs_industry"]
+    tables["fact_jobs_industry"] = jobs.assign(industry_sv=jobs["industry_code"].map(snapshot.industry_names_sv()))
     validate.validate(tables, catalog, list(region.focus), members)
     history = load.read_runs(paths.warehouse_dir)
     current = pd.DataFrame([{**run, "status": "ok", "finished_at": datetime.now(UTC), "message": "current"}])

@@ -300,6 +300,12 @@ def read_jobs_industry(snapshot_dir: Path, sources: dict[str, Source]) -> pd.Dat
     )
 
 
+def industry_names_sv() -> dict[str, str]:
+    """TOL 2008 section letter → Swedish name (etl/tol2008.toml [industry_sv])."""
+    with TOL_PATH.open("rb") as fh:
+        return tomllib.load(fh).get("industry_sv", {})
+
+
 def read_classification(snapshot_dir: Path, sources: dict[str, Source]) -> pd.DataFrame:
     source = sources["classification_2026"]
     return pd.read_csv(snapshot_dir / source.file, dtype={"municipality_code_3": str})

@@ -94,6 +94,7 @@ CREATE TABLE fact_jobs_industry (
     year           INTEGER NOT NULL,
     industry_code  VARCHAR NOT NULL,
     industry_fi    VARCHAR,
+    industry_sv    VARCHAR,            -- etl/tol2008.toml [industry_sv]
     industry_en    VARCHAR NOT NULL,
     jobs           DOUBLE,
     is_derived     BOOLEAN NOT NULL,
