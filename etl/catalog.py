@@ -66,7 +66,9 @@ def to_frame(catalog: dict[str, dict], releases: dict[str, dict] | None = None) 
         tables = [t.strip() for t in str(entry["source_table"]).split(",")]
         return next((releases[t]["rhythm"] for t in tables if t in releases), None)
 
-    rows = [{"indicator_id": ind_id, **entry, "release_rhythm": rhythm(entry)} for ind_id, entry in sorted(catalog.items())]
+    rows = [
+        {"indicator_id": ind_id, **entry, "release_rhythm": rhythm(entry)} for ind_id, entry in sorted(catalog.items())
+    ]
     frame = pd.DataFrame(rows)
     for column in COLUMNS:
         if column not in frame:

@@ -31,7 +31,15 @@ from typing import Any
 
 import requests
 
-__all__ = ["DEFAULT_LIMITS", "RESPONSE_FORMATS", "Limits", "PxResponse", "PxWebClient", "PxWebError", "split_selections"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "RESPONSE_FORMATS",
+    "Limits",
+    "PxResponse",
+    "PxWebClient",
+    "PxWebError",
+    "split_selections",
+]
 
 log = logging.getLogger(__name__)
 

@@ -65,7 +65,11 @@ class RegionContext:
 
     @classmethod
     def build(
-        cls, dim_area: pd.DataFrame, classification: pd.DataFrame, region: Region, aliases: dict,
+        cls,
+        dim_area: pd.DataFrame,
+        classification: pd.DataFrame,
+        region: Region,
+        aliases: dict,
         compiled: tuple[frozenset[str], str | None] = (frozenset(), None),
     ) -> RegionContext:
         cls_rows = classification[classification["maakunta_code"].map(lambda c: f"MK{int(c):02d}") == region.region]

@@ -37,8 +37,16 @@ __all__ = ["COLUMNS", "KEYS", "check_values", "normalise_area", "normalise_perio
 log = logging.getLogger(__name__)
 
 COLUMNS = {
-    "fact_indicator": ["indicator_id", "area_code", "period", "value", "status", "source_table", "vintage",
-                       "is_preliminary"],
+    "fact_indicator": [
+        "indicator_id",
+        "area_code",
+        "period",
+        "value",
+        "status",
+        "source_table",
+        "vintage",
+        "is_preliminary",
+    ],
     "fact_population_age": ["area_code", "year", "age_group", "population", "source_table", "vintage"],
     "fact_projection_age": ["projection", "area_code", "year", "age", "population", "source_table"],
     "fact_jobs_industry": [

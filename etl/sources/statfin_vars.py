@@ -119,8 +119,14 @@ def variables_from_pxjson(doc: dict) -> list[Variable]:
     from etl import pxjson
 
     return [
-        Variable(code=v["code"], text=v["text"], values=tuple(v["values"]), value_texts=tuple(v["value_texts"]),
-                 time=v["time"], metric=v["metric"])  # fmt: skip
+        Variable(
+            code=v["code"],
+            text=v["text"],
+            values=tuple(v["values"]),
+            value_texts=tuple(v["value_texts"]),
+            time=v["time"],
+            metric=v["metric"],
+        )
         for v in pxjson.variables(doc)
     ]
 

@@ -23,7 +23,9 @@ EXPORTS = Path(__file__).resolve().parents[2] / "data" / "snapshot" / "pxweb_jso
 
 def export(name: str, areas: set[str]) -> dict:
     doc = json.loads(gzip.decompress((EXPORTS / name).read_bytes()))
-    area_at = next(i for i, c in enumerate(c for c in doc["columns"] if c["type"] in "dt") if c["text"].startswith("Alue"))
+    area_at = next(
+        i for i, c in enumerate(c for c in doc["columns"] if c["type"] in "dt") if c["text"].startswith("Alue")
+    )
     return {**doc, "data": [row for row in doc["data"] if row["key"][area_at] in areas]}
 
 
