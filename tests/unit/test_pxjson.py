@@ -72,3 +72,22 @@ def test_release_rules():
     assert release.next_due("2025", rules["11re"]) == date(2027, 4, 30)
     assert release.next_period("2023-12", "yearly") == "2024"  # 12w7: the next year's months at once
     assert release.next_period("2025-12", "monthly") == "2026-01"
+
+
+@pytest.mark.parametrize("table,name", [
+    ("11re", "sex_register_kunnat_11re.json.gz"), ("11ra", "age_register_kunnat_11ra.json.gz"),
+    ("121w", "population_register_kunnat_121w.json.gz"), ("12r5", "unemployment_register_kunnat_12r5.json.gz"),
+    ("14ww", "income_register_kunnat_14ww.json.gz"), ("12bs", "education_register_kunnat_12bs.json.gz"),
+])  # fmt: skip
+def test_label_fallbacks_find_the_same_content_as_the_codes(table, name):
+    """If the codes change again, each label regex alone still picks the same content of the 2026 answer."""
+    from dataclasses import replace
+
+    from etl.sources.statfin_vars import match_content
+
+    spec = load_specs()[table]
+    layout = discover(variables_from_doc(export(name, {"SSS"})), spec)
+    for measure in (m for m in spec.measures if m.target == "fact_indicator"):
+        by_code = match_content(measure, layout.content, table)
+        assert by_code is not None, measure.id
+        assert match_content(replace(measure, codes=()), layout.content, table) == by_code, measure.id
