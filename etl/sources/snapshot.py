@@ -108,10 +108,13 @@ def sha256(path: Path) -> str:
 
 
 def count_rows(path: Path) -> int:
-    """Data rows in a snapshot file: CSV lines after the header, or GeoJSON features."""
+    """Data rows in a snapshot file: CSV lines after the header, GeoJSON features, or a PxWeb json answer's
+    data rows."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         if path.name.endswith(".geojson.gz"):
             return len(json.load(fh)["features"])
+        if path.name.endswith(".json.gz"):
+            return len(json.load(fh)["data"])
         return sum(1 for _ in fh) - 1
 
 
