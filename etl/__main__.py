@@ -22,7 +22,8 @@ from etl.validate import ValidationError
 EXIT_OK, EXIT_INVALID, EXIT_CONFIG, EXIT_SOURCE, EXIT_CRASH = 0, 1, 2, 3, 4
 # A disk or folder the ETL cannot write is the operator's to fix, like a bad configuration: not a crash.
 ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS}
-ALL_TABLES = ("11ra", "11re", "12dy", "11a2", "14wx", "115b", "115x", "115h", "115n", "115p", "125s", "12r5", "12tf")
+ALL_TABLES = ("11ra", "11re", "11lj", "12dy", "121w", "11a2", "12w7", "14wx", "14ww", "12bs", "115b", "115x", "115h",
+              "115n", "115p", "125s", "12r5", "12tf")  # fmt: skip
 
 
 def paths_from(args: argparse.Namespace) -> build_mod.Paths:
@@ -53,7 +54,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(f"unknown table(s): {', '.join(unknown)}; supported: {', '.join(ALL_TABLES)}", file=sys.stderr)
         return EXIT_CONFIG
     given = {"timeout": args.timeout, "max_retries": args.retries, "backoff": args.backoff}
-    client = PxWebClient(base_url=args.base_url, lang=args.lang, **{k: v for k, v in given.items() if v is not None})
+    client = PxWebClient(base_url=args.base_url, lang=args.lang, response_format=args.format,
+                         **{k: v for k, v in given.items() if v is not None})  # fmt: skip
     failures: dict[str, Exception] = {}
     written = statfin.fetch_tables(client, tables, fetch_areas(paths), paths.raw_dir, progress=not args.quiet,
                                    failures=failures)  # fmt: skip
@@ -133,6 +135,8 @@ def parser() -> argparse.ArgumentParser:
     fetch = sub.add_parser("fetch", help="fetch live tables from Statistics Finland PxWeb into data/raw")
     fetch.add_argument("--tables", nargs="+", metavar="ID", help=f"short table ids (default: all of {ALL_TABLES})")
     fetch.add_argument("--lang", default="fi", choices=["fi", "sv", "en"])
+    fetch.add_argument("--format", default="json-stat2", choices=["json-stat2", "json"],
+                       help="PxWeb response format to ask for; the build reads both (default: json-stat2)")  # fmt: skip
     fetch.add_argument("--base-url", default="https://pxdata.stat.fi/PxWeb/api/v1",
                        help="PxWeb API v1 root (default: Statistics Finland)")  # fmt: skip
     fetch.add_argument("--timeout", type=float, metavar="S",

@@ -19,6 +19,7 @@ from tqdm import tqdm
 from etl import catalog as catalog_mod
 from etl import load, transform, validate
 from etl import region as region_mod
+from etl import release as release_mod
 from etl.sources import eu_funds, snapshot
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,13 +77,17 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
         frame = transform.combine([live.get(table), snap], key)
         return transform.sort(transform.add_aggregates(frame, members, key, value, carry), key)
 
-    facts = transform.build_facts([live.get("fact_indicator"), snapshot.read_indicator_facts(
-        paths.snapshot_dir, sources)], members, catalog)  # fmt: skip
+    releases = release_mod.load_releases()
+    snap_facts = known_areas(snapshot.read_indicator_facts(paths.snapshot_dir, sources), dim_area)
+    live_facts = live.get("fact_indicator")
+    live_facts = known_areas(live_facts, dim_area) if live_facts is not None else None
+    freshness = source_releases(paths.snapshot_dir, sources, snap_facts, live_facts, releases)
+    facts = transform.build_facts([live_facts, snap_facts.drop(columns="source_id")], members, catalog)
     tables = {
         "dim_area": dim_area,
         "dim_employment_area": region_mod.employment_areas(
             classification, sources["classification_2026"].source_table, sources["classification_2026"].vintage),
-        "dim_indicator": catalog_mod.to_frame(catalog),
+        "dim_indicator": catalog_mod.to_frame(catalog, releases),
         "fact_indicator": facts,
         "fact_population_age": merged("fact_population_age", snapshot.read_population_age(
             paths.snapshot_dir, sources), ["area_code", "year", "age_group"], "population",
@@ -96,15 +101,65 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
         "fact_commuting_flow": live.get("fact_commuting_flow", pd.DataFrame()),
         "geo_area": geometries(paths.snapshot_dir, sources, dim_area),
         "meta_source": source_rows(paths.snapshot_dir, sources, live),
+        "meta_release": release_mod.releases_frame(releases),
+        "meta_source_release": freshness,
         "meta_region": pd.DataFrame(sorted(region.as_meta().items()), columns=["key", "value"]),
         # EU funding and projects: fact_eu_project(_area), fact_eu_fact, fact_aid_*, meta_eu_import
         **eu_funds.tables(paths.snapshot_dir, paths.raw_dir, sources, dim_area, classification, region),
     }  # fmt: skip
+    jobs = tables["fact_jobs_industry"]
+    tables["fact_jobs_industry"] = jobs.assign(industry_sv=jobs["industry_code"].map(snapshot.industry_names_sv()))
     validate.validate(tables, catalog, list(region.focus), members)
     history = load.read_runs(paths.warehouse_dir)
     current = pd.DataFrame([{**run, "status": "ok", "finished_at": datetime.now(UTC), "message": "current"}])
     tables["meta_load_run"] = pd.concat([history, current], ignore_index=True).drop_duplicates("run_id", keep="last")
     return tables
+
+
+def known_areas(facts: pd.DataFrame, dim_area: pd.DataFrame) -> pd.DataFrame:
+    """Rows of areas dim_area knows. National files and whole-table answers also carry codes outside the
+    2026 division (12r5's 'KU199' unknown municipality and 'KUJOU', ELY centres, 11ra's other regional
+    divisions): not loaded."""
+    known = facts["area_code"].isin(dim_area["area_code"])
+    if not known.all():
+        dropped = facts.loc[~known, "area_code"]
+        logging.getLogger(__name__).info("%d snapshot row(s) of %d area code(s) outside dim_area not loaded (e.g. %s)",
+                                         len(dropped), dropped.nunique(), ", ".join(sorted(dropped.unique())[:5]))  # fmt: skip
+    return facts[known].reset_index(drop=True)
+
+
+def source_releases(snapshot_dir: Path, sources: dict[str, snapshot.Source], snap_facts: pd.DataFrame,
+                    live_facts: pd.DataFrame | None, releases: dict[str, dict]) -> pd.DataFrame:  # fmt: skip
+    """meta_source_release: per statistics file (and live table) its newest period with a value, the
+    publisher's update date and when the next period is due by the table's release rule."""
+    rows = []
+    with_value = snap_facts.dropna(subset=["value"])
+    for source_id, part in with_value.groupby("source_id"):
+        source = sources[source_id]
+        updated = source.updated or (snapshot.json_export_updated(snapshot_dir, source) or "")[:10] or None
+        rows.append(_release_row(source_id, source.source_table, part, updated, source.preliminary, releases))
+    if live_facts is not None and not live_facts.empty:
+        for table, part in live_facts.dropna(subset=["value"]).groupby("source_table"):
+            prelim = bool(part["is_preliminary"].any()) if "is_preliminary" in part else False
+            rows.append(_release_row(f"live_{table}", table, part, str(part["vintage"].max())[:10], prelim, releases))
+    columns = ["source_id", "source_table", "newest_period", "oldest_period", "publisher_updated", "is_preliminary",
+               "release_rhythm", "next_period", "next_release_due"]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["publisher_updated"] = pd.to_datetime(frame["publisher_updated"], errors="coerce").dt.date
+    return frame
+
+
+def _release_row(source_id: str, table: str, part: pd.DataFrame, updated: str | None, preliminary: bool,
+                 releases: dict[str, dict]) -> dict:  # fmt: skip
+    periods = part["period"].astype(str)
+    # Annual and monthly periods never share a file; max() of 'YYYY-MM' strings is the newest month.
+    newest, oldest = periods.max(), periods.min()
+    rule = releases.get(table)
+    return {"source_id": source_id, "source_table": table, "newest_period": newest, "oldest_period": oldest,
+            "publisher_updated": updated, "is_preliminary": preliminary,
+            "release_rhythm": rule["rhythm"] if rule else None,
+            "next_period": release_mod.next_period(newest, rule["rhythm"]) if rule else None,
+            "next_release_due": release_mod.next_due(newest, rule) if rule else None}  # fmt: skip
 
 
 def geometries(snapshot_dir: Path, sources: dict[str, snapshot.Source], dim_area: pd.DataFrame) -> pd.DataFrame:

@@ -10,15 +10,15 @@ import pandas as pd
 CATALOG_PATH = Path(__file__).with_name("catalog.toml")
 
 REQUIRED = (
-    "label_fi", "label_sv", "label_en", "unit", "decimals", "frequency", "description_fi",
+    "label_fi", "label_sv", "label_en", "unit", "decimals", "frequency", "description_fi", "description_sv",
     "description_en", "source_table", "source_name", "publisher", "licence", "additive",
 )  # fmt: skip
-UNITS = {"persons", "percent", "ratio", "eur_per_resident"}
+UNITS = {"persons", "percent", "ratio", "eur_per_resident", "eur", "years"}
 SPEARHEADS = {"ennakointi", "yrittajyys", "edellakavijyys"}
 COLUMNS = (
     "indicator_id", "label_fi", "label_sv", "label_en", "unit", "decimals", "frequency",
-    "description_fi", "description_en", "source_table", "source_name", "publisher", "licence",
-    "higher_is_better", "spearhead", "additive", "derivation",
+    "description_fi", "description_sv", "description_en", "source_table", "source_name", "publisher", "licence",
+    "higher_is_better", "spearhead", "additive", "derivation", "release_rhythm",
 )  # fmt: skip
 
 
@@ -58,9 +58,17 @@ def additive_ids(catalog: dict[str, dict]) -> set[str]:
     return {ind_id for ind_id, entry in catalog.items() if entry["additive"]}
 
 
-def to_frame(catalog: dict[str, dict]) -> pd.DataFrame:
-    """dim_indicator rows in schema column order."""
-    rows = [{"indicator_id": ind_id, **entry} for ind_id, entry in sorted(catalog.items())]
+def to_frame(catalog: dict[str, dict], releases: dict[str, dict] | None = None) -> pd.DataFrame:
+    """dim_indicator rows in schema column order; release_rhythm from the first source table with a rule."""
+    releases = releases or {}
+
+    def rhythm(entry: dict) -> str | None:
+        tables = [t.strip() for t in str(entry["source_table"]).split(",")]
+        return next((releases[t]["rhythm"] for t in tables if t in releases), None)
+
+    rows = [
+        {"indicator_id": ind_id, **entry, "release_rhythm": rhythm(entry)} for ind_id, entry in sorted(catalog.items())
+    ]
     frame = pd.DataFrame(rows)
     for column in COLUMNS:
         if column not in frame:

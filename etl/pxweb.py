@@ -31,7 +31,15 @@ from typing import Any
 
 import requests
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "PxResponse", "PxWebClient", "PxWebError", "split_selections"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "RESPONSE_FORMATS",
+    "Limits",
+    "PxResponse",
+    "PxWebClient",
+    "PxWebError",
+    "split_selections",
+]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +51,7 @@ RETRY_EXCEPTIONS = (
     requests.exceptions.ConnectionError,
     requests.exceptions.ChunkedEncodingError,  # body cut off mid-transfer
 )
+RESPONSE_FORMATS = ("json-stat2", "json")  # both are read by etl/sources/statfin_rows.py
 MAX_RETRY_AFTER = 600.0  # a broken Retry-After must not park the ETL for hours
 
 
@@ -148,6 +157,7 @@ class PxWebClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         rng: Callable[[], float] = random.random,
+        response_format: str = "json-stat2",
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.lang = lang
@@ -160,6 +170,7 @@ class PxWebClient:
         self.sleep = sleep
         self.clock = clock
         self.rng = rng
+        self.response_format = response_format
         self._limits: Limits | None = None
         self._calls: deque[float] = deque()
 
@@ -261,8 +272,14 @@ class PxWebClient:
         """GET the table's metadata (title and variables) with the raw bytes."""
         return self._request("GET", self.table_url(table_id))
 
-    def fetch_query(self, table_id: str, selections: dict[str, list[str]]) -> list[PxResponse]:
-        """POST a json-stat2 query, split into chunks of at most ``maxValues`` cells."""
+    def fetch_query(
+        self, table_id: str, selections: dict[str, list[str]], response_format: str | None = None
+    ) -> list[PxResponse]:
+        """POST a query, split into chunks of at most ``maxValues`` cells; the answer format is
+        ``response_format`` or the client's ``response_format`` (``json-stat2`` or ``json``)."""
+        response_format = response_format or self.response_format
+        if response_format not in RESPONSE_FORMATS:
+            raise ValueError(f"response format {response_format!r} is not one of {', '.join(RESPONSE_FORMATS)}")
         if not selections:
             raise ValueError("a PxWeb query needs at least one variable selection")
         empty = [code for code, values in selections.items() if not values]
@@ -284,7 +301,7 @@ class PxWebClient:
                     {"code": code, "selection": {"filter": "item", "values": list(values)}}
                     for code, values in chunk.items()
                 ],
-                "response": {"format": "json-stat2"},
+                "response": {"format": response_format},
             }
             responses.append(self._request("POST", url, body))
         return responses
@@ -294,5 +311,5 @@ class PxWebClient:
         return self.fetch_metadata(table_id).data
 
     def query(self, table_id: str, selections: dict[str, list[str]]) -> list[dict]:
-        """The json-stat2 documents answering ``selections`` (one per chunk)."""
+        """The documents answering ``selections`` (one per chunk, in the client's response format)."""
         return [response.data for response in self.fetch_query(table_id, selections)]

@@ -30,6 +30,24 @@ SNAPSHOT_FILES = (
     "municipalities_2023_4500k_wgs84_mml.geojson",
     "regions_2023_4500k_wgs84_mml.geojson",
 )
+# Newer Statistics Finland data (shared/data/statfin_2023_2026/, its PROVENANCE.md copied beside them):
+# CSVs with renamed columns, and verbatim PxWeb API responses of 2026 in the "json" response format.
+FRESH_DIR = "statfin_2023_2026"
+FRESH_FILES = (
+    "population_by_municipality_1972_2023_statfin_11re.csv",
+    "population_monthly_preliminary_2024_01_2025_01_statfin_11lj.csv",
+    "net_intermunicipal_migration_monthly_2022_2023_statfin_12w7.csv",
+    "unemployment_rate_monthly_2007_01_2025_01_statfin_tyonv_12r5.csv",
+)
+JSON_EXPORT_DIR = "pxweb_json_exports_2026"
+JSON_EXPORTS = (
+    "sex_register_kunnat_11re.json",
+    "age_register_kunnat_11ra.json",
+    "population_register_kunnat_121w.json",
+    "unemployment_register_kunnat_12r5.json",
+    "income_register_kunnat_14ww.json",
+    "education_register_kunnat_12bs.json",
+)
 FIXTURE_FILES = (
     "fixture_pxweb_v1_statfin_11rc_jsonstat2_response.json",
     "fixture_pxweb_v1_statfin_11rc_query.json",
@@ -69,4 +87,19 @@ def import_snapshot(shared_data: Path, snapshot_dir: Path, fixtures_dir: Path) -
     upstream = snapshot_dir / "PROVENANCE.upstream.md"
     shutil.copyfile(shared_data / "PROVENANCE.md", upstream)
     written.append(upstream)
+    if (shared_data / FRESH_DIR).is_dir():
+        written += import_fresh(shared_data / FRESH_DIR, snapshot_dir)
     return written
+
+
+def import_fresh(fresh: Path, snapshot_dir: Path) -> list[Path]:
+    """Copy the 2023–2026 files: CSVs into the snapshot, the json exports into its pxweb_json_2026/ folder."""
+    missing = [n for n in FRESH_FILES if not (fresh / n).is_file()]
+    missing += [f"{JSON_EXPORT_DIR}/{n}" for n in JSON_EXPORTS if not (fresh / JSON_EXPORT_DIR / n).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{fresh} lacks {', '.join(missing)}")
+    written = copy_files(fresh, FRESH_FILES, snapshot_dir, (), snapshot_dir)
+    written += copy_files(fresh / JSON_EXPORT_DIR, JSON_EXPORTS, snapshot_dir / "pxweb_json_2026", (), snapshot_dir)
+    upstream = snapshot_dir / "PROVENANCE.statfin_2023_2026.md"
+    shutil.copyfile(fresh / "PROVENANCE.md", upstream)
+    return [*written, upstream]

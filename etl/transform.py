@@ -1,6 +1,9 @@
 """Turn source rows into warehouse tables: precedence between sources, derived totals and ratios.
 
 Everything computed here is flagged `is_derived`; published figures are never overwritten by our own.
+Preliminary figures (`is_preliminary`, e.g. table 11lj) give way to a final figure of the same key from any
+source, and whatever is derived from a preliminary input is preliminary too. Nothing is interpolated: a
+month or year no source publishes stays absent.
 """
 
 from __future__ import annotations
@@ -14,7 +17,13 @@ RATIOS = {
     "unemployment_rate": ("unemployed_jobseekers", "labour_force", 100.0),
     "job_self_sufficiency": ("jobs", "employed_residents", 100.0),
     "home_municipality_work_share": ("residents_working_in_home_municipality", "employed_residents", 100.0),
+    # 12bs publishes both shares for municipalities and regions; sub-regions get them from the summed counts.
+    "share_higher_education": ("tertiary_educated", "population_15_plus", 100.0),
+    "share_no_post_basic_education": ("no_post_basic_educated", "population_15_plus", 100.0),
 }
+# A year-end stock read from a monthly series: monthly id → annual id. 11lj's month-end population of
+# December is the (preliminary) population on 31 December; a final 11re figure replaces it.
+YEAR_END = {"population_month": "population"}
 # Differences: id → (minuend, subtrahend).
 # jobs − employed residents equals in-commuters − out-commuters for a municipality, and unlike the
 # commuter counts it also holds for sub-regions (commutes between members cancel out).
@@ -22,7 +31,8 @@ DIFFERENCES = {"commuting_balance": ("jobs", "employed_residents")}
 
 
 def combine(frames: list[pd.DataFrame], key: list[str]) -> pd.DataFrame:
-    """Stack frames in priority order; for a repeated key the first (highest-priority) row wins.
+    """Stack frames in priority order; for a repeated key the first (highest-priority) row wins, except
+    that a final row (is_preliminary false) always beats a preliminary one.
 
     Used with live data before the snapshot, so a live fetch supersedes the snapshot for the same
     indicator, area and period.
@@ -31,6 +41,10 @@ def combine(frames: list[pd.DataFrame], key: list[str]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame()
     stacked = pd.concat(frames, ignore_index=True)
+    if "is_preliminary" in stacked:
+        stacked["is_preliminary"] = stacked["is_preliminary"].fillna(False).astype(bool)
+        if stacked["is_preliminary"].any():
+            stacked = stacked.sort_values("is_preliminary", kind="stable")  # final first, order kept otherwise
     return stacked.drop_duplicates(subset=key, keep="first").reset_index(drop=True)
 
 
@@ -77,6 +91,18 @@ def membership(members: dict[str, list[str]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["agg_code", "area_code", "n_members"])
 
 
+def join_distinct(frame: pd.DataFrame, keys: list[str], col: str) -> pd.Series:
+    """Per group of ``keys``, the distinct values of ``col`` sorted and joined with ', ' (vectorised: only
+    the few groups with more than one value are joined in Python)."""
+    distinct = frame[[*keys, col]].astype({col: object}).astype({col: str}).drop_duplicates()
+    distinct = distinct.sort_values([*keys, col], kind="stable")
+    single = distinct.drop_duplicates(keys, keep="first").set_index(keys)[col]
+    several = distinct[distinct.duplicated(keys, keep=False)]
+    if not several.empty:
+        single.update(several.groupby(keys, sort=False)[col].agg(", ".join))
+    return single
+
+
 def add_aggregates(
     frame: pd.DataFrame, members: dict[str, list[str]], key: list[str], value: str, extra_first: list[str]
 ) -> pd.DataFrame:
@@ -95,11 +121,16 @@ def add_aggregates(
     joined = frame.dropna(subset=[value]).merge(membership(members), on="area_code")
     if joined.empty:
         return frame
-    agg = joined.groupby(group_key + ["agg_code"], dropna=False).agg(
+    groups = group_key + ["agg_code"]
+    agg = joined.groupby(groups, dropna=False).agg(
         **{value: (value, "sum"), "_count": ("area_code", "nunique"), "n_members": ("n_members", "first")},
-        **{col: (col, lambda s: ", ".join(sorted(set(map(str, s))))) for col in extra_first},
+        **({"is_preliminary": ("is_preliminary", "max")} if "is_preliminary" in joined else {}),
     )
-    agg = agg[agg["_count"] == agg["n_members"]].reset_index()
+    complete = agg["_count"] == agg["n_members"]
+    agg = agg[complete]
+    for col in extra_first:
+        agg = agg.join(join_distinct(joined, groups, col), how="left")
+    agg = agg.reset_index()
     agg = agg.rename(columns={"agg_code": "area_code"}).drop(columns=["_count", "n_members"])
     agg["is_derived"] = True
     for column in frame.columns:
@@ -114,35 +145,52 @@ def add_ratios(facts: pd.DataFrame, catalog: dict[str, dict]) -> pd.DataFrame:
     pivot_ids = {i for pair in list(RATIOS.values()) + list(DIFFERENCES.values()) for i in pair[:2]}
     base = facts[facts["indicator_id"].isin(pivot_ids)].dropna(subset=["value"])
     wide = base.pivot_table(index=["area_code", "period"], columns="indicator_id", values="value")
-    meta = base.groupby(["area_code", "period"]).agg(
-        source_table=("source_table", lambda s: ", ".join(sorted(set(s)))),
-        vintage=("vintage", "max"),
-    )
+    base = base.assign(is_preliminary=base["is_preliminary"].fillna(False).astype(bool)) \
+        if "is_preliminary" in base else base.assign(is_preliminary=False)  # fmt: skip
+    meta = base.groupby(["area_code", "period"]).agg(vintage=("vintage", "max"))
+    meta = meta.join(join_distinct(base, ["area_code", "period"], "source_table"))
+    prelim = base.pivot_table(index=["area_code", "period"], columns="indicator_id",
+                              values="is_preliminary", aggfunc="max").reindex(wide.index).fillna(False).astype(bool)  # fmt: skip
     for ind_id, (num, den, factor) in RATIOS.items():
         if ind_id in catalog and {num, den} <= set(wide.columns):
             ok = wide[num].notna() & (wide[den] > 0)
-            derived.append(_derived_rows(ind_id, factor * wide.loc[ok, num] / wide.loc[ok, den], meta))
+            flags = (prelim[num] | prelim[den])[ok]
+            derived.append(_derived_rows(ind_id, factor * wide.loc[ok, num] / wide.loc[ok, den], meta, flags))
     for ind_id, (left, right) in DIFFERENCES.items():
         if ind_id in catalog and {left, right} <= set(wide.columns):
             ok = wide[left].notna() & wide[right].notna()
-            derived.append(_derived_rows(ind_id, wide.loc[ok, left] - wide.loc[ok, right], meta))
+            flags = (prelim[left] | prelim[right])[ok]
+            derived.append(_derived_rows(ind_id, wide.loc[ok, left] - wide.loc[ok, right], meta, flags))
     return combine([facts, *derived], FACT_KEY)
 
 
-def _derived_rows(indicator_id: str, values: pd.Series, meta: pd.DataFrame) -> pd.DataFrame:
+def _derived_rows(indicator_id: str, values: pd.Series, meta: pd.DataFrame, preliminary: pd.Series) -> pd.DataFrame:
+    """Rows of one derived indicator; preliminary where either input is preliminary."""
     out = values.rename("value").reset_index().join(meta, on=["area_code", "period"])
+    out["is_preliminary"] = preliminary.to_numpy(dtype=bool)
     out["indicator_id"] = indicator_id
     out["status"] = None
     out["is_derived"] = True
     return out
 
 
+def year_end(facts: pd.DataFrame) -> pd.DataFrame:
+    """Annual rows read from the December value of a monthly series (YEAR_END), flags carried over."""
+    rows = facts[facts["indicator_id"].isin(YEAR_END) & facts["period"].astype(str).str.endswith("-12")]
+    if rows.empty:
+        return rows
+    return rows.assign(indicator_id=rows["indicator_id"].map(YEAR_END), period=rows["period"].str[:4])
+
+
 def build_facts(sources_in_priority: list[pd.DataFrame], members: dict[str, list[str]],
                 catalog: dict[str, dict]) -> pd.DataFrame:  # fmt: skip
     """fact_indicator: combined sources, then derived sums for additive indicators, then ratios."""
     facts = combine(sources_in_priority, FACT_KEY)
+    facts = combine([facts, year_end(facts)], FACT_KEY)  # a published annual figure wins over a December one
     facts["is_derived"] = facts.get("is_derived", False)
     facts["is_derived"] = facts["is_derived"].fillna(False).astype(bool)
+    facts["is_preliminary"] = facts.get("is_preliminary", False)
+    facts["is_preliminary"] = facts["is_preliminary"].fillna(False).astype(bool)
     additive = {i for i, e in catalog.items() if e["additive"]}
     is_add = facts["indicator_id"].isin(additive)
     summed = add_aggregates(facts[is_add], members, FACT_KEY, "value", ["source_table", "vintage"])
@@ -150,6 +198,7 @@ def build_facts(sources_in_priority: list[pd.DataFrame], members: dict[str, list
     facts = add_ratios(facts, catalog)
     facts["value"] = facts["value"].astype(float).round(6)  # float noise from sums must not differ run to run
     facts.loc[facts["value"].isna() & facts["status"].isna(), "status"] = ".."
+    facts["is_preliminary"] = facts["is_preliminary"].fillna(False).astype(bool)
     return sort(facts, FACT_KEY)
 
 

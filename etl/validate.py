@@ -24,10 +24,10 @@ class ValidationError(RuntimeError):
 
 def known_codes(facts: pd.DataFrame, catalog: dict[str, dict], dim_area: pd.DataFrame) -> list[str]:
     problems = []
-    unknown = sorted(set(facts["indicator_id"]) - set(catalog))
+    unknown = sorted(set(facts["indicator_id"].unique()) - set(catalog))
     if unknown:
         problems.append(f"indicator(s) not in the catalogue: {', '.join(unknown)}")
-    areas = sorted(set(facts["area_code"]) - set(dim_area["area_code"]))
+    areas = sorted(set(facts["area_code"].unique()) - set(dim_area["area_code"]))
     if areas:
         problems.append(f"area code(s) not in dim_area: {', '.join(areas[:10])}")
     return problems
@@ -50,8 +50,7 @@ def periods_parse(facts: pd.DataFrame, catalog: dict[str, dict]) -> list[str]:
         if not bad.empty:
             row = bad.iloc[0]
             problems.append(
-                f"{len(bad)} {frequency} period(s) do not parse, e.g. {row.indicator_id} {row.area_code} "
-                f"{row.period!r}"
+                f"{len(bad)} {frequency} period(s) do not parse, e.g. {row.indicator_id} {row.area_code} {row.period!r}"
             )
     return problems
 
@@ -63,14 +62,17 @@ def no_negative_counts(facts: pd.DataFrame, catalog: dict[str, dict]) -> list[st
 
 
 def focus_coverage(facts: pd.DataFrame, focus: list[str]) -> list[str]:
-    """Every focus municipality has data for every indicator that covers any of them."""
-    have = facts[facts["area_code"].isin(focus) & facts["value"].notna()]
+    """Every focus municipality has data for every indicator that covers any of them. A cell the source
+    publishes as a symbol ('...' confidential, '.' not available) counts: the source says why it is empty."""
+    status = facts["status"] if "status" in facts else pd.Series(None, index=facts.index, dtype=object)
+    stated = facts["value"].notna() | (status.notna() & (status != ".."))
+    have = facts[facts["area_code"].isin(focus) & stated]
     problems = []
     for indicator_id, rows in have.groupby("indicator_id"):
         missing = sorted(set(focus) - set(rows["area_code"]))
         if missing:
             problems.append(f"{indicator_id}: no data for focus municipality {', '.join(missing)}")
-    if "population" not in set(have["indicator_id"]):
+    if "population" not in set(have.loc[have["value"].notna(), "indicator_id"]):
         problems.append("population: no data for any focus municipality")
     return problems
 

@@ -3,8 +3,9 @@ project list, stated facts and aid areas → the warehouse's fact_eu_* tables.
 
 Load: the shipped files in data/snapshot/eu_funding/ and every archived upload in data/raw/eu_funds/ (in
 manifest order). Process: one row per project id, a later import of the same code replacing the earlier
-one; municipality attribution with its basis (the compiler's match in the shipped lists, the location or
-LAU column of uploads, otherwise a name rule on the region's focus municipalities, flagged `_rule`).
+one; municipality attribution with its basis (the compiler's match in the shipped lists — only for the
+municipalities it was compiled for, see eu_formats.toml — the location or LAU column of uploads, otherwise
+a name rule on the region's focus municipalities from region.toml and the classification, flagged `_rule`).
 Save: frames shaped like the tables in etl/sql/schema.sql. The region comes from region.toml only.
 """
 
@@ -59,10 +60,17 @@ class RegionContext:
     large_area_stem: str
     nuts3: frozenset[str]
     nuts3_names: frozenset[str]
+    compiled: frozenset[str] = frozenset()  # municipalities the shipped lists' x_focus8 match was made for
+    compiled_region: bool = True  # the shipped lists' x_keski_suomi_authority column is about our region
 
     @classmethod
     def build(
-        cls, dim_area: pd.DataFrame, classification: pd.DataFrame, region: Region, aliases: dict
+        cls,
+        dim_area: pd.DataFrame,
+        classification: pd.DataFrame,
+        region: Region,
+        aliases: dict,
+        compiled: tuple[frozenset[str], str | None] = (frozenset(), None),
     ) -> RegionContext:
         cls_rows = classification[classification["maakunta_code"].map(lambda c: f"MK{int(c):02d}") == region.region]
         members = set(dim_area.loc[dim_area["parent_code"] == region.region, "area_code"]) | {region.region}
@@ -72,7 +80,8 @@ class RegionContext:
         nuts_names = {eu_parse.norm(n) for col in ("nuts3_name_fi", "nuts3_name_sv", "nuts3_name_en")
                       for n in cls_rows[col]}  # fmt: skip
         return cls(frozenset(members), {code: stem(names[code]) for code in region.focus}, stem(names[region.region]),
-                   stem(str(cls_rows["suuralue_name_fi"].iloc[0])), frozenset(nuts), frozenset(nuts_names))  # fmt: skip
+                   stem(str(cls_rows["suuralue_name_fi"].iloc[0])), frozenset(nuts), frozenset(nuts_names),
+                   frozenset(compiled[0]), compiled[1] in (None, region.region))  # fmt: skip
 
     def authority_match(self, authority: str | None) -> bool:
         return self.region_stem in eu_parse.norm(authority or "")
@@ -103,14 +112,18 @@ def project_id(record: dict) -> str:
 def register_record(record: dict, source_id: str, columns: set[str], ctx: RegionContext) -> tuple[dict, list[dict]]:
     """A parsed register row → (fact_eu_project row, fact_eu_project_area rows)."""
     pid = project_id(record)
-    if record["municipality_codes"]:
+    if "municipality_codes" in columns:
+        # The compiler's match covers only the municipalities it was made for: trusted (a match, or "none
+        # found") for those of our focus; our other focus municipalities get the name rule.
+        basis = record["match_basis"] or "register"
+        areas = [(code, basis) for code in record["municipality_codes"] if code in ctx.focus_stems]
+        areas += [hit for hit in ctx.name_rule(record) if hit[0] not in ctx.compiled]
+    elif record["municipality_codes"]:
         basis = record["match_basis"] or "register"
         areas = [(code, basis) for code in record["municipality_codes"]]
-    elif "municipality_codes" in columns:  # the compiler looked and found no municipality: keep it so
-        areas = []
     else:
         areas = ctx.name_rule(record)
-    if "region_authority" in columns and record["region_authority"] is not None:
+    if "region_authority" in columns and record["region_authority"] is not None and ctx.compiled_region:
         authority = record["region_authority"]
     else:
         authority = ctx.authority_match(record["authority"]) if record["authority"] else None
@@ -147,7 +160,8 @@ def tables(snapshot_dir: Path, raw_dir: Path, sources: dict[str, Source], dim_ar
     lookup = eu_parse.municipality_lookup(dim_area)
     for message in ingest_inbox(raw_dir, lookup):
         log.warning(message)
-    ctx = RegionContext.build(dim_area, classification, region, conf.get("nuts3_aliases", {}))
+    compiled = (frozenset(conf.get("compiled_for_municipalities", ())), conf.get("compiled_for_region"))
+    ctx = RegionContext.build(dim_area, classification, region, conf.get("nuts3_aliases", {}), compiled)
     projects: dict[str, dict] = {}
     areas: dict[str, list[dict]] = {}
 

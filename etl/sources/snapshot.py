@@ -6,6 +6,7 @@ computed here (sums and ratios are transform.py's job, and are flagged as derive
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -18,7 +19,12 @@ import pandas as pd
 SNAPSHOT_DIR = Path(__file__).resolve().parents[2] / "data" / "snapshot"
 TOL_PATH = Path(__file__).resolve().parents[1] / "tol2008.toml"
 
-FACT_COLUMNS = ["indicator_id", "area_code", "period", "value", "status", "source_table", "vintage"]
+FACT_COLUMNS = ["indicator_id", "area_code", "period", "value", "status", "source_table", "vintage", "is_preliminary",
+                "source_id"]  # fmt: skip
+# Verbatim PxWeb "json" responses of 2026, read with the live fetch's specs (etl/statfin_tables.toml), in
+# priority order: for the same indicator/area/period the earlier one wins (11re's population over 11ra's).
+JSON_EXPORTS = ("pxweb_2026_11re", "pxweb_2026_11ra", "pxweb_2026_121w", "pxweb_2026_12r5", "pxweb_2026_14ww",
+                "pxweb_2026_12bs")  # fmt: skip
 
 # Key-figure columns (PTT's cleaned names) → catalogue ids.
 KEY_FIGURES = {
@@ -59,6 +65,9 @@ class Source:
     coverage: str
     via: str = ""
     statistic_sv: str = ""  # falls back to the Finnish name
+    updated: str = ""  # the publisher's update date of the table (YYYY-MM-DD), where known
+    preliminary: bool = False  # preliminary figures (e.g. 11lj), replaced by final ones when they exist
+    exclude_areas: tuple[str, ...] = ()  # municipalities whose rows are another division's area (not loaded)
 
     @property
     def attribution(self) -> str:
@@ -99,31 +108,83 @@ def sha256(path: Path) -> str:
 
 
 def count_rows(path: Path) -> int:
-    """Data rows in a snapshot file: CSV lines after the header, or GeoJSON features."""
+    """Data rows in a snapshot file: CSV lines after the header, GeoJSON features, or a PxWeb json answer's
+    data rows."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         if path.name.endswith(".geojson.gz"):
             return len(json.load(fh)["features"])
+        if path.name.endswith(".json.gz"):
+            return len(json.load(fh)["data"])
         return sum(1 for _ in fh) - 1
 
 
 def _facts(frame: pd.DataFrame, columns: dict[str, str], period: str, source: Source) -> pd.DataFrame:
-    """Wide value columns → fact rows; blank cells are 'not available' and produce no row."""
+    """Wide value columns → fact rows; blank cells are 'not available' and produce no row. A cell holding a
+    PxWeb symbol ('...', '.', '..') is kept as its status with no value."""
     missing = [c for c in [period, "area_code", *columns] if c not in frame]
     if missing:
         raise SnapshotError(f"{source.file} lacks column(s) {', '.join(missing)}")
+    if source.exclude_areas:
+        frame = frame[~frame["area_code"].astype(str).isin(source.exclude_areas)]
     long = frame.melt(id_vars=[period, "area_code"], value_vars=list(columns), var_name="col")
     long = long.dropna(subset=["value"])
+    text = long["value"].astype(str).str.strip()
+    number = pd.to_numeric(text, errors="coerce")
+    symbol = text.where(number.isna() & text.str.fullmatch(r"\.{1,3}"), None)
+    long, number, symbol = long[number.notna() | symbol.notna()], number[number.notna() | symbol.notna()], \
+        symbol[number.notna() | symbol.notna()]  # fmt: skip
     return pd.DataFrame(
         {
             "indicator_id": long["col"].map(columns),
             "area_code": area_code(long["area_code"]),
             "period": long[period].astype(str),
-            "value": long["value"].astype(float),
-            "status": None,
+            "value": number.astype(float),
+            "status": symbol.astype(object).where(symbol.notna(), None),
             "source_table": source.source_table,
             "vintage": source.vintage,
+            "is_preliminary": source.preliminary,
+            "source_id": source.id,
         }
     )
+
+
+@functools.cache
+def _specs_and_tol() -> tuple[dict, dict]:
+    from etl.sources.statfin_spec import load_specs, load_tol2008
+
+    return load_specs(), load_tol2008()
+
+
+def read_json_export(snapshot_dir: Path, source: Source) -> pd.DataFrame:
+    """One verbatim 2026 PxWeb ``json`` response → fact rows, through the live fetch's table spec and mapper."""
+    from dataclasses import replace
+
+    from etl.sources.statfin_rows import rows_from_doc
+
+    specs, tol = _specs_and_tol()
+    spec = specs[source.source_table]
+    spec = replace(spec, measures=tuple(m for m in spec.measures if m.target == "fact_indicator"))
+    path = snapshot_dir / source.file
+    if not path.is_file():
+        raise SnapshotError(f"snapshot file missing: {path}")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        doc = json.load(fh)
+    frames = rows_from_doc(doc, spec, fetched_at=source.updated or source.vintage, lang="fi", tol=tol)
+    facts = frames.get("fact_indicator")
+    if facts is None or facts.empty:
+        raise SnapshotError(f"{source.file}: no indicator rows mapped by etl/statfin_tables.toml ({spec.table_id})")
+    facts = facts[~facts["area_code"].isin(["KU" + code for code in source.exclude_areas])]
+    return facts.assign(is_preliminary=source.preliminary, source_id=source.id)
+
+
+def json_export_updated(snapshot_dir: Path, source: Source) -> str | None:
+    """The table's update stamp written in a json export's metadata (None for other files)."""
+    from etl import pxjson
+
+    if not source.file.endswith(".json.gz"):
+        return None
+    with gzip.open(snapshot_dir / source.file, "rt", encoding="utf-8") as fh:
+        return pxjson.updated(json.load(fh))
 
 
 def _by_status(frame: pd.DataFrame, mapping: dict[str, str], value: str, source: Source) -> pd.DataFrame:
@@ -143,7 +204,25 @@ def read_indicator_facts(snapshot_dir: Path, sources: dict[str, Source]) -> pd.D
     keyfig = read_csv(snapshot_dir, sources["key_figures"])
     projection = read_csv(snapshot_dir, sources["projection_128v"])
     total = projection[projection["age"] == "total"]
+    fresh = [read_json_export(snapshot_dir, sources[sid]) for sid in JSON_EXPORTS if sid in sources]
+    if "population_11re_2023" in sources:
+        fresh.append(_facts(read_csv(snapshot_dir, sources["population_11re_2023"]), {"population": "population"},
+                            "year", sources["population_11re_2023"]))  # fmt: skip
+    if "population_month_11lj" in sources:
+        fresh.append(_facts(read_csv(snapshot_dir, sources["population_month_11lj"]),
+                            {"population": "population_month"}, "month", sources["population_month_11lj"]))  # fmt: skip
+    if "migration_month_12w7" in sources:
+        fresh.append(_facts(read_csv(snapshot_dir, sources["migration_month_12w7"]),
+                            {"net_intermunicipal_migration": "net_migration_month"}, "month",
+                            sources["migration_month_12w7"]))  # fmt: skip
+    if "unemployment_rate_12r5" in sources:
+        rate = read_csv(snapshot_dir, sources["unemployment_rate_12r5"])
+        fresh.append(_facts(rate.astype({"unemployed_jobseekers_share_of_labour_force_pct": str}),
+                            {"unemployed_jobseekers_share_of_labour_force_pct": "unemployment_rate"}, "month",
+                            sources["unemployment_rate_12r5"]))  # fmt: skip
     frames = [
+        # Newest first: the 2026 json exports, then the 1972–2023 / 2007–2025 national files.
+        *fresh,
         # Statistics Finland's own table first; Sotkanet (THL's copy of the same statistic) only adds
         # the years 11re lacks, because later rows for the same key are dropped in transform.combine.
         _facts(pop, {"population": "population", "population_age_15_64": "working_age_population"},
@@ -222,6 +301,12 @@ def read_jobs_industry(snapshot_dir: Path, sources: dict[str, Source]) -> pd.Dat
             "vintage": source.vintage,
         }
     )
+
+
+def industry_names_sv() -> dict[str, str]:
+    """TOL 2008 section letter → Swedish name (etl/tol2008.toml [industry_sv])."""
+    with TOL_PATH.open("rb") as fh:
+        return tomllib.load(fh).get("industry_sv", {})
 
 
 def read_classification(snapshot_dir: Path, sources: dict[str, Source]) -> pd.DataFrame:

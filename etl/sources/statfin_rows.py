@@ -1,8 +1,8 @@
-"""Turn one archived StatFin json-stat2 response into warehouse rows, as the catalogue says.
+"""Turn one archived StatFin response (json-stat2 or PxWeb ``json``) into warehouse rows, as the catalogue says.
 
 Targets and their columns (the contract with the build step):
 
-* ``fact_indicator``: indicator_id, area_code, period, value, status, source_table, vintage
+* ``fact_indicator``: indicator_id, area_code, period, value, status, source_table, vintage, is_preliminary
 * ``fact_population_age``: area_code, year, age_group, population, source_table, vintage
 * ``fact_projection_age``: projection, area_code, year, age, population, source_table
 * ``fact_jobs_industry``: area_code, year, industry_code, industry_fi, industry_en, jobs, source_table,
@@ -21,7 +21,7 @@ import re
 
 import pandas as pd
 
-from etl import jsonstat
+from etl import jsonstat, pxjson
 from etl.sources.statfin_spec import MeasureSpec, StatFinError, TableSpec
 from etl.sources.statfin_vars import (
     Layout,
@@ -29,7 +29,7 @@ from etl.sources.statfin_vars import (
     match_content,
     matching_values,
     total_code,
-    variables_from_jsonstat,
+    variables_from_doc,
 )
 
 __all__ = ["COLUMNS", "KEYS", "check_values", "normalise_area", "normalise_period", "rows_from_doc"]
@@ -37,7 +37,16 @@ __all__ = ["COLUMNS", "KEYS", "check_values", "normalise_area", "normalise_perio
 log = logging.getLogger(__name__)
 
 COLUMNS = {
-    "fact_indicator": ["indicator_id", "area_code", "period", "value", "status", "source_table", "vintage"],
+    "fact_indicator": [
+        "indicator_id",
+        "area_code",
+        "period",
+        "value",
+        "status",
+        "source_table",
+        "vintage",
+        "is_preliminary",
+    ],
     "fact_population_age": ["area_code", "year", "age_group", "population", "source_table", "vintage"],
     "fact_projection_age": ["projection", "area_code", "year", "age", "population", "source_table"],
     "fact_jobs_industry": [
@@ -203,17 +212,17 @@ def _flow_rows(frame: pd.DataFrame, layout: Layout, rows: pd.Series, ctx: dict) 
 def rows_from_doc(
     doc: dict, spec: TableSpec, *, fetched_at: str, lang: str, tol: dict[str, tuple[str, str]]
 ) -> dict[str, pd.DataFrame]:
-    """Warehouse rows from one json-stat2 response of ``spec.table_id``, keyed by target table."""
+    """Warehouse rows from one json-stat2 or ``json`` response of ``spec.table_id``, keyed by target table."""
     table_id = spec.table_id
-    frame = jsonstat.parse(doc)
-    layout = discover(variables_from_jsonstat(doc), spec, table_id)
+    frame = pxjson.parse(doc) if pxjson.is_pxjson(doc) else jsonstat.parse(doc)
+    layout = discover(variables_from_doc(doc), spec, table_id)
     updated = str(frame.attrs.get("updated") or "")
     vintage = updated[:10] if re.match(r"\d{4}-\d{2}-\d{2}", updated) else fetched_at[:10]
     contents = [match_content(m, layout.content, table_id) for m in spec.measures]
     if layout.content is not None:
         for code in sorted(set(layout.content.values) - set(contents)):
             label = layout.content.label(code)
-            log.warning("%s: content %r (%s) is not in the catalogue; skipped", table_id, code, label)
+            log.info("%s: content %r (%s) is not in the catalogue; skipped", table_id, code, label)
     base = _base_mask(frame, layout, table_id)
     if base is None:
         return {}
@@ -245,7 +254,7 @@ def rows_from_doc(
             part = pd.DataFrame({"indicator_id": measure.id, "area_code": ctx["area"][rows], "period": period[rows]})
             part["value"] = frame.loc[rows, "value"]
             part["status"] = frame.loc[rows, "status"]
-            part = part.assign(source_table=table_id, vintage=vintage)
+            part = part.assign(source_table=table_id, vintage=vintage, is_preliminary=spec.preliminary)
         elif target == "fact_commuting_flow":
             if layout.home_area is None or layout.work_area is None:
                 continue  # only tables crossing residence × workplace areas have flows
@@ -256,8 +265,15 @@ def rows_from_doc(
     return {target: pd.concat(parts, ignore_index=True) for target, parts in out.items()}
 
 
+def cell_count(doc: dict) -> int:
+    """Cells in a response: json-stat2 ``value`` entries, or ``json`` data rows × content columns."""
+    if pxjson.is_pxjson(doc):
+        return len(doc.get("data") or ()) * sum(1 for c in doc.get("columns", ()) if c.get("type") == "c")
+    return len(doc.get("value") or ())
+
+
 def check_values(spec: TableSpec, docs: list, *, lang: str, tol: dict[str, tuple[str, str]]) -> int:
-    """Rows with a number that the json-stat2 answers of one table give; StatFinError naming the table if
+    """Rows with a number that the answers (json-stat2 or json) of one table give; StatFinError naming the table if
     an answer cannot be read or they give none (an empty table, every cell missing, or nothing mapped)."""
     rows, cells = 0, 0
     for doc in docs:
@@ -267,7 +283,7 @@ def check_values(spec: TableSpec, docs: list, *, lang: str, tol: dict[str, tuple
             raise  # already names the table and what is missing
         except (ValueError, KeyError, TypeError, AttributeError) as exc:  # JsonStatError is a ValueError
             raise StatFinError(f"{spec.table_id}: the data response cannot be read: {exc}") from exc
-        cells += len(doc.get("value") or ())
+        cells += cell_count(doc)
         rows += sum(int(frame[VALUE[target]].notna().sum()) for target, frame in frames.items())
     if rows == 0:
         raise StatFinError(f"{spec.table_id}: the data response holds no values ({cells} cell(s), none with a "

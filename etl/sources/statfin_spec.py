@@ -61,10 +61,12 @@ class TableSpec:
     area: str = "area"  # which area is the indicator's area in a flow table: residence | workplace
     breakdowns: dict[str, str] = field(default_factory=dict)
     measures: tuple[MeasureSpec, ...] = ()
+    preliminary: bool = False  # the table publishes preliminary figures (e.g. 11lj)
 
 
 _MEASURE_KEYS = {"id", "codes", "label", "single", "where", "breakdown", "projection"}
-_TABLE_KEYS = {"title", "statistic_fi", "targets", "priority", "area", "breakdowns", "indicators", *SECTIONS}
+_TABLE_KEYS = {"title", "statistic_fi", "targets", "priority", "area", "breakdowns", "indicators", "preliminary",
+               *SECTIONS}  # fmt: skip
 
 
 def _measure(table_id: str, target: str, raw: dict, breakdowns: dict[str, str]) -> MeasureSpec:
@@ -120,6 +122,7 @@ def load_specs(path: Path | str = DEFAULT_SPEC_PATH) -> dict[str, TableSpec]:
             area=area,
             breakdowns=breakdowns,
             measures=tuple(measures),
+            preliminary=bool(entry.get("preliminary", False)),
         )
     return specs
 

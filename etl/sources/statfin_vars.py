@@ -6,8 +6,8 @@ Statistics Finland renamed every variable code on 8 June 2026 (``Alue`` → ``al
 (or named like Vuosi/Year/Kuukausi/timeperiod_*), the area variable carries a ``"map"`` key (or is named
 like Alue/Area/Område/Työpaikan alue), the content variable is ``Tiedot``/``contentscode`` (or the
 json-stat ``metric`` role), breakdowns are found by the catalogue's regexes, and every other variable is
-held at its total. The same discovery runs on table metadata (before a query) and on json-stat2 responses
-(when loading the archive).
+held at its total. The same discovery runs on table metadata (before a query) and on json-stat2 or
+``json`` responses (when loading the archive).
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ __all__ = [
     "match_content",
     "matching_values",
     "total_code",
+    "variables_from_doc",
     "variables_from_jsonstat",
     "variables_from_metadata",
+    "variables_from_pxjson",
 ]
 
 log = logging.getLogger(__name__)
@@ -110,6 +112,30 @@ def variables_from_jsonstat(doc: dict) -> list[Variable]:
             )
         )
     return out
+
+
+def variables_from_pxjson(doc: dict) -> list[Variable]:
+    """Variables of a PxWeb ``json`` response: its d/t columns, and its content columns as one metric."""
+    from etl import pxjson
+
+    return [
+        Variable(
+            code=v["code"],
+            text=v["text"],
+            values=tuple(v["values"]),
+            value_texts=tuple(v["value_texts"]),
+            time=v["time"],
+            metric=v["metric"],
+        )
+        for v in pxjson.variables(doc)
+    ]
+
+
+def variables_from_doc(doc: dict) -> list[Variable]:
+    """Variables of a data response in either format PxWeb answers (``json`` or ``json-stat2``)."""
+    from etl import pxjson
+
+    return variables_from_pxjson(doc) if pxjson.is_pxjson(doc) else variables_from_jsonstat(doc)
 
 
 def total_code(var: Variable) -> str | None:

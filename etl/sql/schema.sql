@@ -35,6 +35,7 @@ CREATE TABLE dim_indicator (
     decimals         INTEGER NOT NULL,
     frequency        VARCHAR NOT NULL CHECK (frequency IN ('year', 'month')),
     description_fi   VARCHAR NOT NULL,
+    description_sv   VARCHAR NOT NULL,
     description_en   VARCHAR NOT NULL,
     source_table     VARCHAR NOT NULL,
     source_name      VARCHAR NOT NULL,   -- statistic, e.g. "Väestörakenne"
@@ -43,7 +44,9 @@ CREATE TABLE dim_indicator (
     higher_is_better BOOLEAN,            -- NULL = neither (e.g. population)
     spearhead        VARCHAR,            -- ennakointi | yrittajyys | edellakavijyys | NULL
     additive         BOOLEAN NOT NULL,   -- counts that sum to sub-region / region totals
-    derivation       VARCHAR             -- how a derived indicator is computed; NULL when published
+    derivation       VARCHAR,            -- how a derived indicator is computed; NULL when published
+    release_rhythm   VARCHAR             -- yearly | monthly: how often its source table is released
+                                         -- (per table: meta_release; per loaded file: meta_source_release)
 );
 
 -- Indicator values. period is 'YYYY' or 'YYYY-MM'. value NULL with a status ('..', '.') = not published.
@@ -54,6 +57,8 @@ CREATE TABLE fact_indicator (
     value         DOUBLE,
     status        VARCHAR,
     is_derived    BOOLEAN NOT NULL,      -- computed by our code (sum of members, ratio), not published
+    is_preliminary BOOLEAN NOT NULL DEFAULT FALSE,  -- preliminary figure (e.g. 11lj); a final one replaces it,
+                                         -- and a sum or ratio with any preliminary input is preliminary
     source_table  VARCHAR NOT NULL,
     vintage       VARCHAR NOT NULL,      -- data release / fetch date of the source, e.g. '2019-10'
     PRIMARY KEY (indicator_id, area_code, period)
@@ -89,6 +94,7 @@ CREATE TABLE fact_jobs_industry (
     year           INTEGER NOT NULL,
     industry_code  VARCHAR NOT NULL,
     industry_fi    VARCHAR,
+    industry_sv    VARCHAR,            -- etl/tol2008.toml [industry_sv]
     industry_en    VARCHAR NOT NULL,
     jobs           DOUBLE,
     is_derived     BOOLEAN NOT NULL,
@@ -126,6 +132,39 @@ CREATE TABLE meta_source (
     file           VARCHAR,
     sha256         VARCHAR,
     rows_loaded    BIGINT NOT NULL
+);
+
+-- Release rhythm of each source table (etl/catalog.toml [release.*]), for freshness and "overdue".
+-- Yearly tables: period YYYY is due in month release_month (day release_day) of YYYY + release_year_offset.
+-- Monthly tables: period YYYY-MM is due release_lag_days after the end of that month.
+CREATE TABLE meta_release (
+    source_table         VARCHAR PRIMARY KEY,   -- '11re', '12r5', …
+    statistic_fi         VARCHAR NOT NULL,
+    release_rhythm       VARCHAR NOT NULL CHECK (release_rhythm IN ('yearly', 'monthly')),
+    release_month        INTEGER,               -- yearly: 1..12
+    release_day          INTEGER,               -- yearly: day of that month (typical, not a promise)
+    release_year_offset  INTEGER,               -- yearly: 1 = the year after the period
+    release_lag_days     INTEGER,               -- monthly: days after the end of the month
+    preliminary          BOOLEAN NOT NULL,      -- the table publishes preliminary figures
+    rule_fi              VARCHAR NOT NULL,      -- the rule in words, e.g. 'vuosittain huhtikuussa'
+    rule_sv              VARCHAR NOT NULL,
+    rule_en              VARCHAR NOT NULL
+);
+
+-- Freshness of every loaded statistics file or live table: newest period loaded, the publisher's update
+-- date, and when the next period is due by meta_release's rule. The read side compares next_release_due
+-- with today to say "overdue" (the build never reads a clock for this, so two builds of the same
+-- inputs agree).
+CREATE TABLE meta_source_release (
+    source_id          VARCHAR PRIMARY KEY,    -- meta_source.source_id
+    source_table       VARCHAR NOT NULL,
+    newest_period      VARCHAR NOT NULL,       -- 'YYYY' or 'YYYY-MM', the newest period with a value
+    oldest_period      VARCHAR NOT NULL,
+    publisher_updated  DATE,                   -- table update date (json `updated`, PROVENANCE); NULL = unknown
+    is_preliminary     BOOLEAN NOT NULL,
+    release_rhythm     VARCHAR,                -- NULL when meta_release has no rule for the table
+    next_period        VARCHAR,                -- the period after newest_period
+    next_release_due   DATE                    -- when next_period is due by the rule; NULL without a rule
 );
 
 -- Region configuration the warehouse was built for (region.toml), as key/value.

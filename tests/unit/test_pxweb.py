@@ -279,3 +279,14 @@ def test_body_with_utf8_bom_is_accepted_and_kept_verbatim(mocked, fake_time):
     mocked.add(responses.POST, TABLE_URL, body=raw, content_type="application/json; charset=utf-8")
     [response] = make_client(fake_time).fetch_query("11re", {"a": ["x"]})
     assert response.data == DOC and response.content == raw
+
+
+def test_response_format_json_is_asked_for(mocked, fake_time):
+    add_config(mocked)
+    mocked.add(responses.POST, TABLE_URL, json={"columns": [], "data": []})
+    make_client(fake_time, response_format="json").fetch_query("11re", {"a": ["x"]})
+    make_client(fake_time).fetch_query("11re", {"a": ["x"]}, response_format="json")
+    posts = [json.loads(call.request.body) for call in mocked.calls if call.request.method == "POST"]
+    assert [p["response"]["format"] for p in posts] == ["json", "json"]
+    with pytest.raises(ValueError, match="response format"):
+        make_client(fake_time).fetch_query("11re", {"a": ["x"]}, response_format="csv")

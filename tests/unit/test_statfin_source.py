@@ -47,7 +47,15 @@ INDICATORS = {
     "unemployed_jobseekers",
     "open_vacancies",
     "unemployment_rate",
-}
+} | {  # issue 15: contents proven by the 2026 json exports (11ra, 121w, 12r5, 14ww, 12bs) and 11lj/12w7
+    "population_month", "net_migration_month", "share_under_15", "share_aged_65_plus", "mean_age", "immigration",
+    "emigration", "net_international_migration", "total_net_migration", "population_change",
+    "median_disposable_income", "median_personal_disposable_income", "low_income_rate", "low_income_rate_children",
+    "persistent_low_income_rate", "gini_disposable_income", "population_15_plus", "tertiary_educated",
+    "no_post_basic_educated", "share_higher_education", "share_no_post_basic_education", "labour_force",
+    "jobseekers", "unemployed_men", "unemployed_women", "unemployed_under_25", "unemployed_over_50",
+    "long_term_unemployed", "unemployed_foreign_nationals", "laid_off_full_time", "new_vacancies",
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +178,8 @@ def test_catalogue_covers_the_tables_and_indicator_contract(specs):
     } | {
         "12r5",
         "12tf",
-    }
+    } | {"11lj", "121w", "12w7", "14ww", "12bs"}  # issue 15: proven on (or read from) the 2026 snapshot
+    assert specs["11lj"].preliminary and not specs["11re"].preliminary
     produced = {m.id for spec in specs.values() for m in spec.measures if m.target == "fact_indicator"}
     assert produced == INDICATORS
 
@@ -418,7 +427,9 @@ def test_load_archived_from_synthetic_11re(tmp_path):
         "status",
         "source_table",
         "vintage",
+        "is_preliminary",
     ]
+    assert not indicator["is_preliminary"].any()  # 11re is a table of final figures
     assert len(indicator) == 6  # 3 areas × 2 years, age total only
     row = indicator.set_index(["area_code", "period"])
     assert row.loc[("KU729", "2023"), "value"] == 9000 and row.loc[("SSS", "2024"), "value"] == 5000001
@@ -442,8 +453,9 @@ def test_load_archived_monthly_periods_status_and_unknown_content(tmp_path, capl
     assert indicator.loc[("unemployed_jobseekers", "SK138", "2023-10"), "value"] == 1266
     assert indicator.loc[("open_vacancies", "KU216", "2023-10"), "status"] == "."
     assert np.isnan(indicator.loc[("open_vacancies", "KU216", "2023-10"), "value"])
-    assert len(indicator) == 8  # HAKIJALOPUSSA is not in the catalogue
-    assert "'HAKIJALOPUSSA'" in caplog.text and "not in the catalogue" in caplog.text
+    # HAKIJALOPUSSA is in the catalogue since the 2026 response proved it (jobseekers): 3 contents × 2 areas × 2
+    assert len(indicator) == 12
+    assert {"jobseekers", "unemployed_jobseekers", "open_vacancies"} == set(indicator.index.get_level_values(0))
 
 
 def test_latest_fetch_wins_and_priority_decides_between_tables(tmp_path):
@@ -567,7 +579,7 @@ def test_archived_body_with_utf8_bom_loads(tmp_path):
     content = b"\xef\xbb\xbf" + json.dumps(doc, ensure_ascii=False).encode("utf-8")
     response = PxResponse("https://px.example/12r5", "POST", 200, content, doc, {"query": []}, "2026-06-10T08:00:00Z")
     archive_response(tmp_path, "12r5", response, kind="data", lang="fi")
-    assert len(load_archived(tmp_path)["fact_indicator"]) == 8
+    assert len(load_archived(tmp_path)["fact_indicator"]) == 12
 
 
 def test_missing_raw_dir_or_empty_manifest_gives_nothing(tmp_path):

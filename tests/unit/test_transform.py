@@ -67,7 +67,9 @@ def test_self_sufficiency_and_balance_by_hand() -> None:
 
 
 def test_zero_denominator_gives_no_ratio() -> None:
-    facts = pd.DataFrame([fact("unemployed_jobseekers", "KU001", "2020-01", 3), fact("labour_force", "KU001", "2020-01", 0)])
+    facts = pd.DataFrame(
+        [fact("unemployed_jobseekers", "KU001", "2020-01", 3), fact("labour_force", "KU001", "2020-01", 0)]
+    )
     out = transform.build_facts([facts], {}, CATALOG)
     assert "unemployment_rate" not in set(out["indicator_id"])
 
@@ -96,7 +98,33 @@ def test_single_year_ages_are_grouped_into_the_snapshot_bands() -> None:
 
 
 def test_incomplete_band_is_dropped_not_understated() -> None:
-    rows = [{"area_code": "KU001", "year": 2024, "age_group": age, "population": 5.0, "source_table": "11re",
-             "vintage": "2025"} for age in ("SSS", "000", "001", "018", "019", "020", "021", "022", "023", "024")]
+    rows = [
+        {
+            "area_code": "KU001",
+            "year": 2024,
+            "age_group": age,
+            "population": 5.0,
+            "source_table": "11re",
+            "vintage": "2025",
+        }
+        for age in ("SSS", "000", "001", "018", "019", "020", "021", "022", "023", "024")
+    ]
     out = transform.group_ages(pd.DataFrame(rows)).set_index("age_group")["population"]
     assert out.to_dict() == {"18-24": 35.0}  # 0-17 has only two of its 18 years: no row; the total is ignored
+
+
+def test_final_beats_preliminary_and_sums_of_preliminary_are_preliminary():
+    import pandas as pd
+
+    from etl import transform
+
+    row = {"indicator_id": "population", "period": "2024", "status": None, "vintage": "v"}
+    prelim = pd.DataFrame([{**row, "area_code": "KU1", "value": 10.0, "source_table": "11lj", "is_preliminary": True},
+                           {**row, "area_code": "KU2", "value": 5.0, "source_table": "11lj", "is_preliminary": True}])  # fmt: skip
+    final = pd.DataFrame([{**row, "area_code": "KU1", "value": 11.0, "source_table": "11re", "is_preliminary": False}])
+    combined = transform.combine([prelim, final], transform.FACT_KEY).set_index("area_code")
+    assert combined.loc["KU1", "value"] == 11 and not combined.loc["KU1", "is_preliminary"]  # final wins, though later
+    summed = transform.add_aggregates(combined.reset_index(), {"SK1": ["KU1", "KU2"]}, transform.FACT_KEY, "value",
+                                      ["source_table", "vintage"]).set_index("area_code")  # fmt: skip
+    assert summed.loc["SK1", "value"] == 16 and summed.loc["SK1", "is_preliminary"]  # KU2 is still preliminary
+    assert summed.loc["SK1", "source_table"] == "11lj, 11re" and summed.loc["SK1", "is_derived"]
