@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from dashboard import funding, funding_views, projects, projects_import, projects_store, queries, state
+from dashboard import build_job, funding, funding_views, projects, projects_import, projects_store, queries, state
 from dashboard.auth import User
 from dashboard.i18n import fmt_number, t
 
@@ -45,6 +45,7 @@ def import_tab(user: User, lang: str) -> None:
     result = st.session_state.get("eu_import_result")
     if result is not None:
         import_result(result, lang)
+    build_status(result.job if result is not None else None, lang)
     st.markdown(f"**{t('funding_edit.history', lang)}**")
     history = queries.run("fund_imports")
     st.dataframe(history.drop(columns=["sha256"]), hide_index=True)
@@ -57,10 +58,6 @@ def import_result(result: projects_import.ImportResult, lang: str) -> None:
     if result.ok:
         st.success(t("funding_edit.import_ok", lang, file=report.get("file"), rows=report.get("rows"),
                      kind=report.get("label")))  # fmt: skip
-        if result.build_output:
-            st.success(t("funding_edit.rebuilt", lang))
-            with st.expander(t("funding_edit.build_output", lang)):
-                st.code(result.build_output)
         return
     if report.get("reason") == "too_large":
         st.error(t("security.upload_too_large", lang, file=report.get("file"), size=fmt_number(report["size_mb"], 1, lang),
@@ -77,11 +74,39 @@ def import_result(result: projects_import.ImportResult, lang: str) -> None:
             t("funding_edit.col_value", lang): errors["value"],
             t("funding_edit.col_reason", lang): errors["reason"].map(lambda r: t(f"funding_edit.reason_{r}", lang)),
         }), hide_index=True)  # fmt: skip
-    elif result.stage == "build":
-        st.error(t("funding_edit.build_failed", lang))
-        st.code(result.build_output)
     else:
         st.error(t("funding_edit.unreadable", lang, file=report.get("file"), message=report.get("message", "")))
+
+
+def build_status(own: dict | None, lang: str) -> None:
+    """The rebuild's status line: this session's job, or anyone's job still under way (build_job.py)."""
+    job = build_job.status()
+    if job is None or (job["state"] in ("done", "failed") and (own or {}).get("id") != job["id"]):
+        return
+    if job["state"] in ("queued", "running"):
+        st.fragment(run_every=2)(_live_status)(job["id"], lang)  # polls only while a build is under way
+    else:
+        _job_line(job, lang)
+
+
+def _live_status(job_id: str, lang: str) -> None:
+    job = build_job.status()
+    if job is None or job["id"] != job_id or job["state"] in ("done", "failed"):
+        st.rerun()  # the whole page, so it reads the new warehouse (a fragment rerun keeps the old pin)
+    _job_line(job, lang)
+
+
+def _job_line(job: dict, lang: str) -> None:
+    if job["state"] in ("queued", "running"):
+        st.info(t(f"funding_edit.job_{job['state']}", lang, since=job.get("queued_at", "")))
+    elif job["state"] == "done":
+        st.success(t("funding_edit.rebuilt", lang))
+    else:
+        st.error(t("funding_edit.build_failed", lang))
+        st.text(job.get("message") or "")  # the build's own last line: plain text, never Markdown
+        if job.get("output"):
+            with st.expander(t("funding_edit.build_output", lang)):
+                st.code(job["output"])
 
 
 def queue_tab(user: User, lang: str) -> None:

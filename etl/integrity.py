@@ -123,7 +123,7 @@ def problems(snapshot_dir: Path, files: list[str]) -> list[str]:
     for name in files:
         path = snapshot_dir / name
         if not path.is_file():
-            out.append(f"{name}: snapshot file missing; {FIX}")
+            out.append(f"{name}: snapshot file missing")
             continue
         recorded = lock.get(name)
         if recorded is None:
@@ -134,9 +134,9 @@ def problems(snapshot_dir: Path, files: list[str]) -> list[str]:
         try:
             found = describe(path)
         except (limits.TooLarge, ValueError, UnicodeDecodeError, OSError, KeyError) as exc:
-            out.append(f"{name}: differs from {where} and cannot be read ({exc}); {FIX}")
+            out.append(f"{name}: differs from {where} and cannot be read ({exc})")
             continue
-        out.append(f"{name}: differs from {where}: {'; '.join(_differences(recorded, found))}; {FIX}")
+        out.append(f"{name}: differs from {where}: {'; '.join(_differences(recorded, found))}")
     for name in sorted(set(lock) - set(files)):
         out.append(f"{name}: recorded in {where} but not in sources.toml; run `python -m etl snapshot`")
     return out
