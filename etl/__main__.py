@@ -33,10 +33,6 @@ EXIT_OK, EXIT_INVALID, EXIT_CONFIG, EXIT_SOURCE, EXIT_CRASH = 0, 1, 2, 3, 4
 # A disk or folder the ETL cannot write is the operator's to fix, like a bad configuration: not a crash.
 ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.EFBIG}
 FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
-# DuckDB reports OS errors as its own IOException, with the OS's words in the text.
-DUCKDB_ENVIRONMENT = {"No space left": errno.ENOSPC, "Disk quota exceeded": errno.EDQUOT,
-                      "File too large": errno.EFBIG, "Permission denied": errno.EACCES,
-                      "Read-only file system": errno.EROFS}  # fmt: skip
 ALL_TABLES = ("11ra", "11re", "12dy", "11a2", "14wx", "115b", "115x", "115h", "115n", "115p", "125s", "12r5", "12tf")
 DEFAULT_WAIT = 60.0  # s a build waits for another one (a scheduled build and an editor's import may meet)
 
@@ -237,10 +233,8 @@ def environment_errno(exc: BaseException) -> int | None:
         seen.add(id(exc))
         if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
             return exc.errno
-        if isinstance(exc, duckdb.IOException):
-            for words, code in DUCKDB_ENVIRONMENT.items():
-                if words in str(exc):
-                    return code
+        if isinstance(exc, duckdb.Error) and load.os_errno(exc) is not None:
+            return load.os_errno(exc)
         exc = exc.__cause__ or exc.__context__
     return None
 
@@ -262,9 +256,12 @@ def classify(exc: BaseException) -> tuple[int, list[str], str]:
         return EXIT_SOURCE, [], f"fetching from Statistics Finland failed: {exc}"
     code = environment_errno(exc)
     if code is not None:
-        full = code in FULL_ERRNOS
-        what = "no space left on the disk" if full else "a file of the data folder cannot be written or read"
-        fix = "free some space" if full else "fix the permissions of the data folder (--data-dir)"
+        if code == errno.EFBIG:
+            what, fix = "a file grew over the file-size limit", "raise the limit (ulimit -f) or free some space"
+        elif code in FULL_ERRNOS:
+            what, fix = "no space left on the disk", "free some space"
+        else:
+            what, fix = "a file of the data folder cannot be written or read", "fix the permissions of the data folder (--data-dir)"
         return EXIT_CONFIG, [], f"{what}: {one_line(exc)}; {fix} and run again"
     if isinstance(exc, (RegionError, CatalogError, SnapshotError)):
         return EXIT_CONFIG, [], one_line(exc)

@@ -29,6 +29,18 @@ POINTER = "CURRENT"
 KEEP = 3  # warehouse files kept besides the current one, for readers still on an older version
 
 
+# DuckDB turns OS errors into its own exceptions; the OS's words in the text tell which fault it was.
+DUCKDB_OS_ERRORS = {"No space left": errno.ENOSPC, "Disk quota exceeded": errno.EDQUOT,
+                    "File too large": errno.EFBIG, "Permission denied": errno.EACCES,
+                    "Read-only file system": errno.EROFS}  # fmt: skip
+
+
+def os_errno(exc: BaseException) -> int | None:
+    """The errno a DuckDB error stands for (a full disk, no permission), else None."""
+    text = str(exc)
+    return next((code for words, code in DUCKDB_OS_ERRORS.items() if words in text), None)
+
+
 def current_path(warehouse_dir: Path) -> Path | None:
     """The warehouse the app should read, or None when no build has succeeded yet."""
     pointer = warehouse_dir / POINTER
@@ -66,9 +78,10 @@ def write_warehouse(path: Path, tables: dict[str, pd.DataFrame]) -> int:
                 con.close()
         for leftover in (partial, partial.with_name(partial.name + ".wal")):
             leftover.unlink(missing_ok=True)
-        if isinstance(exc, duckdb.IOException):  # DuckDB reports a full disk as its own IOException
-            code = errno.ENOSPC if "No space left" in str(exc) else errno.EIO
-            raise OSError(code, f"could not write the new warehouse: {exc}", str(partial)) from exc
+        if isinstance(exc, duckdb.Error):  # DuckDB reports a full disk as its own IOException or, at a
+            code = os_errno(exc)  # commit, as a TransactionException: with the OS's words in the text
+            if code is not None or isinstance(exc, duckdb.IOException):
+                raise OSError(code or errno.EIO, f"could not write the new warehouse: {exc}", str(partial)) from exc
         raise
     return rows
 

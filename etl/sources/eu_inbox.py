@@ -31,9 +31,10 @@ REPORT_SUFFIX = ".errors.txt"
 class InboxRefused(RuntimeError):
     """One or more inbox files were refused and moved aside; nothing was swapped."""
 
-    def __init__(self, refused: list[tuple[Path, Path, int]]):
+    def __init__(self, refused: list[tuple[Path, Path, list[str]]]):
         self.refused = refused
-        named = "; ".join(f"{p.name} ({n} problem(s), listed in {r})" for p, r, n in refused)
+        named = "; ".join(f"{p.name}: {ps[0]}" + (f" (and {len(ps) - 1} more" if len(ps) > 1 else " (1 problem")
+                          + f", listed in {r.name})" for p, r, ps in refused)  # fmt: skip
         super().__init__(f"inbox file(s) refused and moved to {refused[0][1].parent}: {named}; fix the file and "
                          "drop it into the inbox again, then run `python -m etl build` again")  # fmt: skip
 
@@ -61,8 +62,8 @@ def waiting(raw_dir: Path) -> list[Path]:
                   and not p.name.startswith(".") and not p.name.endswith(".partial"))  # fmt: skip
 
 
-def refuse(path: Path, problems: list[str]) -> tuple[Path, Path, int]:
-    """Move `path` to inbox/refused/ with its report; returns (file, report, problem count)."""
+def refuse(path: Path, problems: list[str]) -> tuple[Path, Path, list[str]]:
+    """Move `path` to inbox/refused/ with its report; returns (file, report, problems)."""
     aside = path.parent / REFUSED
     aside.mkdir(exist_ok=True)
     report = aside / (path.name + REPORT_SUFFIX)
@@ -71,7 +72,7 @@ def refuse(path: Path, problems: list[str]) -> tuple[Path, Path, int]:
     with contextlib.suppress(OSError):
         (path.parent / (path.name + REPORT_SUFFIX)).unlink()  # a report of an earlier build's layout
     log.warning("%s refused: %d problem(s), listed in %s", path.name, len(problems), report)
-    return path, report, len(problems)
+    return path, report, problems
 
 
 def scan(raw_dir: Path, lookup: dict[str, str]) -> list[Pending]:
