@@ -47,7 +47,7 @@ def limits(path: Path = LIMITS_PATH) -> Limits:
 
 def _judge(name: str, unpacked: int, packed: int, rules: Limits) -> None:
     if unpacked > rules.max_bytes:
-        raise TooLarge(f"{name} unpacks to more than {rules.max_bytes // MB} MB (max_uncompressed_mb in "
+        raise TooLarge(f"{name} unpacks to more than {rules.max_bytes / MB:g} MB (max_uncompressed_mb in "
                        f"etl/limits.toml); split the file or raise the limit")  # fmt: skip
     if unpacked > rules.ratio_floor and unpacked > rules.max_ratio * max(packed, 1):
         raise TooLarge(f"{name} unpacks to more than {rules.max_ratio:g} times its size ({packed} bytes → over "
