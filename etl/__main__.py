@@ -166,8 +166,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from etl import integrity
-    from etl.sources import snapshot
     from etl.snapshot_import import import_snapshot
+    from etl.sources import snapshot
 
     paths = paths_from(args)
     if args.source:
@@ -261,7 +261,10 @@ def classify(exc: BaseException) -> tuple[int, list[str], str]:
         elif code in FULL_ERRNOS:
             what, fix = "no space left on the disk", "free some space"
         else:
-            what, fix = "a file of the data folder cannot be written or read", "fix the permissions of the data folder (--data-dir)"
+            what, fix = (
+                "a file of the data folder cannot be written or read",
+                "fix the permissions of the data folder (--data-dir)",
+            )
         return EXIT_CONFIG, [], f"{what}: {one_line(exc)}; {fix} and run again"
     if isinstance(exc, (RegionError, CatalogError, SnapshotError)):
         return EXIT_CONFIG, [], one_line(exc)
@@ -307,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     before_name = before.name if before else None
     try:
         return COMMANDS[args.command](args)
-    except (Exception, KeyboardInterrupt) as exc:
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the last resort: every error gets its exit code
         code, details, message = classify(exc)
         if args.debug:
             tell("".join(traceback.format_exception(exc)).rstrip())

@@ -55,8 +55,7 @@ def periods_parse(facts: pd.DataFrame, catalog: dict[str, dict]) -> list[str]:
         if not bad.empty:
             row = bad.iloc[0]
             problems.append(
-                f"{len(bad)} {frequency} period(s) do not parse, e.g. {row.indicator_id} {row.area_code} "
-                f"{row.period!r}"
+                f"{len(bad)} {frequency} period(s) do not parse, e.g. {row.indicator_id} {row.area_code} {row.period!r}"
             )
     return problems
 

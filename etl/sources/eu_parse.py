@@ -246,7 +246,9 @@ def _controls(cells: list, header: list, columns: dict[str, int], line: int) -> 
     for col, cell in enumerate(cells):
         if isinstance(cell, str) and _CONTROL.search(cell):
             label = names.get(col) or (str(header[col]).strip() if col < len(header) else f"column {col + 1}")
-            errors.append(RowError(line, label, cell.encode("unicode_escape").decode("ascii")[:80], "control_character"))
+            errors.append(
+                RowError(line, label, cell.encode("unicode_escape").decode("ascii")[:80], "control_character")
+            )
     return errors
 
 

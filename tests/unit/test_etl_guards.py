@@ -49,7 +49,7 @@ def test_gzip_over_a_limit_is_refused_by_name(payload: bytes, words: str) -> Non
 
 def test_cut_off_gzip_is_named() -> None:
     data = gzip.compress(os.urandom(5_000))
-    with pytest.raises(limits.TooLarge, match="cut off|not a readable gzip"):
+    with pytest.raises(limits.TooLarge, match=r"cut off|not a readable gzip"):
         limits.gunzip(data[: len(data) // 2], "puolikas.csv.gz", SMALL)
 
 
@@ -178,15 +178,21 @@ def test_shrink_names_lost_years_and_rows() -> None:
 def test_second_holder_is_told_who_holds_the_lock(tmp_path: Path) -> None:
     said: list[str] = []
     with buildlock.hold(tmp_path, 0, say=said.append) as me:
-        with pytest.raises(buildlock.BuildLocked, match=re.escape(f"another build (pid {os.getpid()}, since {me['since']})")):
+        with pytest.raises(
+            buildlock.BuildLocked, match=re.escape(f"another build (pid {os.getpid()}, since {me['since']})")
+        ):
             with buildlock.hold(tmp_path, 0.3, say=said.append):
                 pass
-    assert said == [f"another build (pid {os.getpid()}, since {me['since']}) is running; waiting up to 0.3 s for it to finish"]
+    assert said == [
+        f"another build (pid {os.getpid()}, since {me['since']}) is running; waiting up to 0.3 s for it to finish"
+    ]
     assert (tmp_path / buildlock.LOCK_NAME).read_text() == ""  # released
 
 
 def test_stale_lock_is_taken_over_with_a_warning(tmp_path: Path) -> None:
-    (tmp_path / buildlock.LOCK_NAME).write_text(json.dumps({"pid": 2**22 + 12345, "since": "2026-01-01T00:00:00+00:00"}))
+    (tmp_path / buildlock.LOCK_NAME).write_text(
+        json.dumps({"pid": 2**22 + 12345, "since": "2026-01-01T00:00:00+00:00"})
+    )
     said: list[str] = []
     with buildlock.hold(tmp_path, 0, say=said.append):
         pass
@@ -211,7 +217,7 @@ CASES = {
 
 @pytest.mark.parametrize(("exc", "code"), list(CASES.items()), ids=[type(e).__name__ for e in CASES])
 def test_each_error_gets_its_exit_code_and_one_line(exc: BaseException, code: int) -> None:
-    got, details, message = cli.classify(exc)
+    got, _details, message = cli.classify(exc)
     assert got == code and "\n" not in message and message
 
 
