@@ -4,6 +4,7 @@ running → done/failed in data/build_job.json, and a failure carries the build'
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -49,3 +50,21 @@ def test_a_runner_that_died_is_reported_failed(tmp_path: Path, monkeypatch) -> N
     (tmp_path / build_job.STATUS_NAME).write_text(json.dumps({"id": "x", "state": "running", "runner_pid": dead.pid}))
     status = build_job.status()
     assert status["state"] == "failed" and "stopped before it finished" in status["message"]
+
+
+@pytest.mark.parametrize(("state", "shown"), [("running", "rakennetaan uudelleen taustalla"),
+                                              ("queued", "on jonossa")])  # fmt: skip
+def test_editor_page_shows_a_job_under_way(data_dir: Path, tmp_path: Path, monkeypatch, state: str,
+                                           shown: str) -> None:  # fmt: skip
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.test_rahoitus import as_user
+
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "app_state.duckdb"))
+    job = {"id": "j1", "state": state, "queued_at": "2026-12-02T10:00:00+00:00", "runner_pid": os.getpid()}
+    (data_dir / build_job.STATUS_NAME).write_text(json.dumps(job), encoding="utf-8")
+    app = as_user(AppTest.from_file("../../app.py", default_timeout=60), "koordinaattori@example.fi").run()
+    app.switch_page("pages/hankkeiden_yllapito.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert any(shown in info.value for info in app.info), [i.value for i in app.info]
