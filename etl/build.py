@@ -1,7 +1,9 @@
 """`python -m etl build`: snapshot + archived live responses → validated warehouse → atomic swap.
 
-Load (read every input) / Process (combine, derive, validate) / Save (new file, swap). Works offline:
-it reads only data/snapshot/ and data/raw/, never the network.
+Load (check every snapshot file against sources.lock.toml, read every input) / Process (combine, derive,
+validate, compare with the current warehouse) / Save (new file, swap, archive the inbox files it loaded).
+Works offline: it reads only data/snapshot/ and data/raw/, never the network. One build at a time: the
+whole build holds the lock of etl/buildlock.py.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
+from etl import buildlock, integrity, load, shrink, transform, validate
 from etl import catalog as catalog_mod
-from etl import load, transform, validate
 from etl import region as region_mod
 from etl import release as release_mod
-from etl.sources import eu_funds, snapshot
+from etl.sources import eu_funds, eu_inbox, snapshot
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -52,6 +54,7 @@ class BuildResult:
     path: Path
     rows: int
     counts: dict[str, int]
+    shrunk: list[str]  # losses accepted with --accept-shrink
 
 
 def read_live(raw_dir: Path) -> dict[str, pd.DataFrame]:
@@ -61,11 +64,16 @@ def read_live(raw_dir: Path) -> dict[str, pd.DataFrame]:
     return statfin.load_archived(raw_dir)
 
 
-def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
-    """Every warehouse table as a DataFrame, in foreign-key order."""
+def assemble(paths: Paths, run: dict, accept_shrink: str | None = None,
+             pending: list[eu_inbox.Pending] | None = None) -> dict[str, pd.DataFrame]:  # fmt: skip
+    """Every warehouse table as a DataFrame, in foreign-key order.
+
+    Valid inbox files it loaded are appended to `pending` (archived by the caller after the swap); losses
+    against the current warehouse accepted with `accept_shrink` are put in `run["shrunk"]`."""
     region = region_mod.load_region(paths.region_file)
     catalog = catalog_mod.load_catalog()
     sources = snapshot.load_sources(paths.snapshot_dir)
+    integrity.check(paths.snapshot_dir, [s.file for s in sources.values()])  # before any file is parsed
     classification = snapshot.read_classification(paths.snapshot_dir, sources)
     dim_area = region_mod.build_dim_area(classification, region)
     members = region_mod.members(dim_area)
@@ -105,13 +113,16 @@ def assemble(paths: Paths, run: dict) -> dict[str, pd.DataFrame]:
         "meta_source_release": freshness,
         "meta_region": pd.DataFrame(sorted(region.as_meta().items()), columns=["key", "value"]),
         # EU funding and projects: fact_eu_project(_area), fact_eu_fact, fact_aid_*, meta_eu_import
-        **eu_funds.tables(paths.snapshot_dir, paths.raw_dir, sources, dim_area, classification, region),
+        **eu_funds.tables(paths.snapshot_dir, paths.raw_dir, sources, dim_area, classification, region,
+                          pending),
     }  # fmt: skip
     jobs = tables["fact_jobs_industry"]
     tables["fact_jobs_industry"] = jobs.assign(industry_sv=jobs["industry_code"].map(snapshot.industry_names_sv()))
     validate.validate(tables, catalog, list(region.focus), members)
+    run["shrunk"] = shrink.check(load.current_path(paths.warehouse_dir), tables, accept_shrink)
     history = load.read_runs(paths.warehouse_dir)
-    current = pd.DataFrame([{**run, "status": "ok", "finished_at": datetime.now(UTC), "message": "current"}])
+    current = pd.DataFrame([{**run_row(run), "status": "ok", "finished_at": datetime.now(UTC),
+                             "message": outcome("current", run, accept_shrink)}])  # fmt: skip
     tables["meta_load_run"] = pd.concat([history, current], ignore_index=True).drop_duplicates("run_id", keep="last")
     return tables
 
@@ -193,16 +204,37 @@ def source_rows(snapshot_dir: Path, sources: dict[str, snapshot.Source],
     return pd.DataFrame(rows)
 
 
-def build(paths: Paths | None = None, show_progress: bool = True) -> BuildResult:
-    """Build a new warehouse and make it current; on any failure the previous one stays current."""
+def run_row(run: dict) -> dict:
+    return {k: run.get(k) for k in ("run_id", "started_at", "rows")}
+
+
+def outcome(message: str, run: dict, accept_shrink: str | None) -> str:
+    """The meta_load_run message, with an accepted shrink and its reason (the audit of --accept-shrink)."""
+    if not run.get("shrunk"):
+        return message
+    return f"{message}; shrink accepted ({accept_shrink}): " + "; ".join(run["shrunk"])
+
+
+def build(paths: Paths | None = None, show_progress: bool = True, wait: float = 0.0,
+          accept_shrink: str | None = None) -> BuildResult:  # fmt: skip
+    """Build a new warehouse and make it current; on any failure the previous one stays current.
+
+    Waits up to `wait` seconds for another build (buildlock.BuildLocked when it runs out)."""
     paths = paths or Paths.default()
+    paths.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    with buildlock.hold(paths.warehouse_dir, wait):
+        load.remove_leftovers(paths.warehouse_dir)  # of builds that died: no other build runs now
+        return _build_locked(paths, show_progress, accept_shrink)
+
+
+def _build_locked(paths: Paths, show_progress: bool, accept_shrink: str | None) -> BuildResult:
     started = datetime.now(UTC)
     run = {"run_id": started.strftime("%Y%m%dT%H%M%S%fZ"), "started_at": started, "rows": None}
-    paths.warehouse_dir.mkdir(parents=True, exist_ok=True)
+    pending: list[eu_inbox.Pending] = []
     steps = tqdm(total=3, desc="etl build", unit="step", disable=not show_progress)
     try:
         steps.set_postfix_str("read + transform + validate")
-        tables = assemble(paths, run)
+        tables = assemble(paths, run, accept_shrink=accept_shrink, pending=pending)
         steps.update()
         steps.set_postfix_str("write")
         path = paths.warehouse_dir / f"wh-{run['run_id']}.duckdb"
@@ -214,15 +246,17 @@ def build(paths: Paths | None = None, show_progress: bool = True) -> BuildResult
     except BaseException as exc:
         # Best effort: on a full disk the log line cannot be written either, and that must not hide `exc`.
         with contextlib.suppress(OSError):
-            load.append_run(paths.warehouse_dir, {**run, "finished_at": datetime.now(UTC), "status": "failed",
+            load.append_run(paths.warehouse_dir, {**run_row(run), "finished_at": datetime.now(UTC),
+                                                  "status": "failed",
                                                   "message": f"{type(exc).__name__}: {exc}"[:2000]})  # fmt: skip
         raise
     finally:
         steps.close()
+    eu_inbox.commit(pending, paths.raw_dir)  # only now: an inbox file is archived once it is served
     try:  # the new warehouse is current now: a failed log line must not make the CLI say it is not
-        load.append_run(paths.warehouse_dir, {**run, "finished_at": datetime.now(UTC), "status": "ok", "rows": rows,
-                                              "message": path.name})  # fmt: skip
+        load.append_run(paths.warehouse_dir, {**run_row(run), "finished_at": datetime.now(UTC), "status": "ok",
+                                              "rows": rows, "message": outcome(path.name, run, accept_shrink)})  # fmt: skip
     except OSError as exc:
         logging.getLogger(__name__).warning("built and swapped %s, but runs.jsonl was not written: %s", path.name, exc)
     counts = {name: len(frame) for name, frame in tables.items()}
-    return BuildResult(run_id=run["run_id"], path=path, rows=rows, counts=counts)
+    return BuildResult(run_id=run["run_id"], path=path, rows=rows, counts=counts, shrunk=run.get("shrunk") or [])

@@ -7,7 +7,8 @@ Layout of the warehouse folder:
 
 A build writes `wh-<ts>.duckdb.partial`, checkpoints and closes it, renames it to `.duckdb`, and only then
 replaces CURRENT with os.replace (atomic on POSIX). A crash at any point leaves CURRENT naming the previous
-good file; readers that already opened the old file keep reading it undisturbed.
+good file; readers that already opened the old file keep reading it undisturbed. The build lock
+(build.lock, etl/buildlock.py) keeps a second build from writing here at the same time.
 """
 
 from __future__ import annotations
@@ -26,6 +27,18 @@ log = logging.getLogger(__name__)
 SCHEMA_PATH = Path(__file__).with_name("sql") / "schema.sql"
 POINTER = "CURRENT"
 KEEP = 3  # warehouse files kept besides the current one, for readers still on an older version
+
+
+# DuckDB turns OS errors into its own exceptions; the OS's words in the text tell which fault it was.
+DUCKDB_OS_ERRORS = {"No space left": errno.ENOSPC, "Disk quota exceeded": errno.EDQUOT,
+                    "File too large": errno.EFBIG, "Permission denied": errno.EACCES,
+                    "Read-only file system": errno.EROFS}  # fmt: skip
+
+
+def os_errno(exc: BaseException) -> int | None:
+    """The errno a DuckDB error stands for (a full disk, no permission), else None."""
+    text = str(exc)
+    return next((code for words, code in DUCKDB_OS_ERRORS.items() if words in text), None)
 
 
 def current_path(warehouse_dir: Path) -> Path | None:
@@ -65,9 +78,10 @@ def write_warehouse(path: Path, tables: dict[str, pd.DataFrame]) -> int:
                 con.close()
         for leftover in (partial, partial.with_name(partial.name + ".wal")):
             leftover.unlink(missing_ok=True)
-        if isinstance(exc, duckdb.IOException):  # DuckDB reports a full disk as its own IOException
-            code = errno.ENOSPC if "No space left" in str(exc) else errno.EIO
-            raise OSError(code, f"could not write the new warehouse: {exc}", str(partial)) from exc
+        if isinstance(exc, duckdb.Error):  # DuckDB reports a full disk as its own IOException or, at a
+            code = os_errno(exc)  # commit, as a TransactionException: with the OS's words in the text
+            if code is not None or isinstance(exc, duckdb.IOException):
+                raise OSError(code or errno.EIO, f"could not write the new warehouse: {exc}", str(partial)) from exc
         raise
     return rows
 
@@ -91,11 +105,31 @@ def swap(warehouse_dir: Path, path: Path) -> None:
 
 
 def prune(warehouse_dir: Path, current: Path) -> None:
+    """Drop warehouse files beyond KEEP (with their WAL files) and the leftovers of dead builds.
+
+    Only a build holding the build lock (etl/buildlock.py) calls this, so no other build is writing: every
+    `.partial` (and its `.partial.wal`) here belongs to a build that died or finished."""
     old = sorted(p for p in warehouse_dir.glob("wh-*.duckdb") if p != current)
     for stale in old[:-KEEP] if KEEP else old:
         stale.unlink(missing_ok=True)
-    for partial in warehouse_dir.glob("wh-*.duckdb.partial"):
-        partial.unlink(missing_ok=True)  # left by a crashed build
+        stale.with_name(stale.name + ".wal").unlink(missing_ok=True)
+    remove_leftovers(warehouse_dir)
+
+
+def remove_leftovers(warehouse_dir: Path) -> list[str]:
+    """Remove what killed builds leave: `*.partial`, `*.partial.wal`, WALs of vanished files, the pointer's
+    temp file. Call only while holding the build lock; returns the names removed."""
+    removed = []
+    candidates = [*warehouse_dir.glob("wh-*.duckdb.partial"), *warehouse_dir.glob("wh-*.duckdb.partial.wal"),
+                  *warehouse_dir.glob(f".{POINTER}.tmp")]  # fmt: skip
+    candidates += [w for w in warehouse_dir.glob("wh-*.duckdb.wal") if not w.with_suffix("").is_file()]
+    for leftover in candidates:
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+            removed.append(leftover.name)
+    if removed:
+        log.info("removed leftovers of earlier builds: %s", ", ".join(sorted(removed)))
+    return removed
 
 
 def append_run(warehouse_dir: Path, run: dict) -> None:

@@ -13,10 +13,15 @@ TOLERANCE = 0.5  # persons; published sub-region totals are integer sums of inte
 
 
 class ValidationError(RuntimeError):
-    """The new warehouse breaks a rule; the previous warehouse stays current."""
+    """The new warehouse breaks a rule; the previous warehouse stays current.
 
-    def __init__(self, problems: list[str]):
+    `fix` is the one thing the operator can do about it, shown on the CLI's last line."""
+
+    fix = "correct the inputs named above and run the build again"
+
+    def __init__(self, problems: list[str], fix: str | None = None):
         self.problems = problems
+        self.fix = fix or self.fix
         shown = "\n  - ".join(problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"validation failed ({len(problems)} problem(s)):\n  - {shown}{more}")

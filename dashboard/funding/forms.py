@@ -1,6 +1,6 @@
 """Editor forms of the projects page, part 1: import, the assignment queue, backup and audit log.
 
-Streamlit layout only: every write goes through dashboard.funding.store / projects_import / state, which
+Streamlit layout only: every write goes through dashboard.funding.summary.store / projects_import / state, which
 check the editor role themselves and audit the change.
 """
 
@@ -16,11 +16,11 @@ from dashboard.core import store as state
 from dashboard.core.auth import User
 from dashboard.core.i18n import DEFAULT, fmt_number, t
 from dashboard.core.links import PageState
-from dashboard.funding import imports as projects_import
-from dashboard.funding import projects
-from dashboard.funding import store as projects_store
-from dashboard.funding import summary as funding
-from dashboard.funding import views as funding_views
+from dashboard.funding.summary import build_job, projects
+from dashboard.funding.summary import imports as projects_import
+from dashboard.funding.summary import store as projects_store
+from dashboard.funding.summary import summary as funding
+from dashboard.funding.summary import views as funding_views
 from dashboard.ui.components import plain
 
 QUEUE_SHOWN = 300  # rows of the queue listed at once; the search narrows it down
@@ -55,6 +55,7 @@ def import_tab(user: User, lang: str) -> None:
     result = st.session_state.get("eu_import_result")
     if result is not None:
         import_result(result, lang)
+    build_status(result.job if result is not None else None, lang)
     st.markdown(f"**{t('funding_edit.history', lang)}**")
     history = queries.run("fund_imports")
     st.dataframe(history.drop(columns=["sha256"]), hide_index=True)
@@ -67,10 +68,6 @@ def import_result(result: projects_import.ImportResult, lang: str) -> None:
     if result.ok:
         st.success(t("funding_edit.import_ok", lang, file=plain(report.get("file")), rows=report.get("rows"),
                      kind=plain(report.get("label"))))  # fmt: skip
-        if result.build_output:
-            st.success(t("funding_edit.rebuilt", lang))
-            with st.expander(t("funding_edit.build_output", lang)):
-                st.code(result.build_output)
         return
     if report.get("reason") == "too_large":
         st.error(t("security.upload_too_large", lang, file=plain(report.get("file")), size=fmt_number(report["size_mb"], 1, lang),
@@ -93,12 +90,40 @@ def import_result(result: projects_import.ImportResult, lang: str) -> None:
             t("funding_edit.col_value", lang): errors["value"],
             t("funding_edit.col_reason", lang): errors["reason"].map(lambda r: t(f"funding_edit.reason_{r}", lang)),
         }), hide_index=True)  # fmt: skip
-    elif result.stage == "build":
-        st.error(t("funding_edit.build_failed", lang))
-        st.code(result.build_output)
     else:
         st.error(t("funding_edit.unreadable", lang, file=plain(report.get("file")),
                    message=plain(report.get("message", ""))))  # fmt: skip
+
+
+def build_status(own: dict | None, lang: str) -> None:
+    """The rebuild's status line: this session's job, or anyone's job still under way (build_job.py)."""
+    job = build_job.status()
+    if job is None or (job["state"] in ("done", "failed") and (own or {}).get("id") != job["id"]):
+        return
+    if job["state"] in ("queued", "running"):
+        st.fragment(run_every=2)(_live_status)(job["id"], lang)  # polls only while a build is under way
+    else:
+        _job_line(job, lang)
+
+
+def _live_status(job_id: str, lang: str) -> None:
+    job = build_job.status()
+    if job is None or job["id"] != job_id or job["state"] in ("done", "failed"):
+        st.rerun()  # the whole page, so it reads the new warehouse (a fragment rerun keeps the old pin)
+    _job_line(job, lang)
+
+
+def _job_line(job: dict, lang: str) -> None:
+    if job["state"] in ("queued", "running"):
+        st.info(t(f"funding_edit.job_{job['state']}", lang, since=job.get("queued_at", "")))
+    elif job["state"] == "done":
+        st.success(t("funding_edit.rebuilt", lang))
+    else:
+        st.error(t("funding_edit.build_failed", lang))
+        st.text(job.get("message") or "")  # the build's own last line: plain text, never Markdown
+        if job.get("output"):
+            with st.expander(t("funding_edit.build_output", lang)):
+                st.code(job["output"])
 
 
 def queue_tab(user: User, lang: str) -> None:

@@ -2,11 +2,12 @@
 
 Why a subprocess: the parser and validator must be the very code the build loads files with, and the
 architecture keeps the two packages apart. So the app saves the upload to a temporary file and runs
-`python -m etl.sources.eu_cli validate|archive` (JSON on stdout), then `python -m etl build`; it never
-writes data/raw or the warehouse itself. Order of an import:
+`python -m etl.sources.eu_cli validate|archive` (JSON on stdout), then `python -m etl build` as a background
+job (dashboard.funding.build_job: the request returns at once, the page shows the job's state); it never writes
+data/raw or the warehouse itself. Order of an import:
 
 1. validate: any bad row → every bad row is reported and nothing is written, archived or rebuilt;
-2. register files (EURA 2021, EURA 2014 list, Kohesio): archive (the CLI validates again) → rebuild;
+2. register files (EURA 2021, EURA 2014 list, Kohesio): archive (the CLI validates again) → rebuild queued;
 3. template files (the coordinator's own projects): upsert into the app's store, then archive the file.
 """
 
@@ -25,12 +26,12 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.core.auth import User
-from dashboard.funding import projects
-from dashboard.funding import store as projects_store
+from dashboard.funding.summary import build_job, projects
+from dashboard.funding.summary import store as projects_store
 
 REPO = Path(__file__).resolve().parents[2]
 ALLOWED = (".csv", ".xlsx", ".txt")
-CLI_TIMEOUT, BUILD_TIMEOUT = 300, 900  # s; a Kohesio country file is large, a build takes seconds here
+CLI_TIMEOUT = 300  # s; a Kohesio country file is large (the build itself runs as a background job)
 _LOG = logging.getLogger(__name__)
 
 
@@ -38,9 +39,9 @@ _LOG = logging.getLogger(__name__)
 class ImportResult:
     ok: bool
     report: dict  # the CLI's JSON: kind, rows, errors [{row, field, value, reason}], message
-    stage: str  # validate | archive | store | build | done
-    build_output: str = ""
+    stage: str  # validate | archive | store | queued (the rebuild runs as build_job) | done
     collisions: list[str] = field(default_factory=list)
+    job: dict | None = None  # the queued rebuild (dashboard.funding.build_job); its state is read from build_job.status()
 
 
 def _run(args: list[str], timeout: int) -> subprocess.CompletedProcess:
@@ -89,12 +90,6 @@ def validate(data: bytes, name: str) -> dict:
     return _cli("validate", data, name)[1]
 
 
-def rebuild() -> tuple[bool, str]:
-    """`python -m etl -q build`: (succeeded, its output). On failure the previous warehouse stays current."""
-    done = _run(["-m", "etl", "-q", "build"], BUILD_TIMEOUT)
-    return done.returncode == 0, (done.stdout + done.stderr)[-4000:]
-
-
 def import_file(user: User, data: bytes, name: str) -> ImportResult:
     """Validate, then archive + rebuild (registers) or store + archive (template). Editors only."""
     if not user.is_editor:
@@ -110,8 +105,7 @@ def import_file(user: User, data: bytes, name: str) -> ImportResult:
     code, archived = _cli("archive", data, name)
     if code != 0:
         return ImportResult(False, archived, "archive")
-    built, output = rebuild()
-    return ImportResult(built, archived, "done" if built else "build", output)
+    return ImportResult(True, archived, "queued", job=build_job.start())
 
 
 def _import_template(user: User, data: bytes, name: str, report: dict) -> ImportResult:

@@ -33,23 +33,33 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def archive(data: bytes, original_name: str, kind: str, rows: int, raw_dir: Path) -> dict:
-    """Store `data` (if not stored yet) and append a manifest line; returns that line."""
+def entry(data: bytes, original_name: str, kind: str, rows: int, via: str | None = None) -> dict:
+    """The manifest line an import of `data` gets (nothing is written)."""
     digest = sha256(data)
     suffix = Path(original_name).suffix.lower() or ".csv"
-    relative = Path(kind) / f"{digest}{suffix}"
-    target = archive_dir(raw_dir) / relative
+    line = {"sha256": digest, "kind": kind, "file": (Path(kind) / f"{digest}{suffix}").as_posix(),
+            "original_name": original_name, "rows": rows,
+            "archived_at": datetime.now(UTC).isoformat(timespec="seconds")}  # fmt: skip
+    return line | ({"via": via} if via else {})
+
+
+def archive(data: bytes, original_name: str, kind: str, rows: int, raw_dir: Path, via: str | None = None,
+            line: dict | None = None) -> dict:  # fmt: skip
+    """Store `data` (if not stored yet) and append its manifest line (`line`, or a new one); returns it.
+
+    `via="inbox"` marks files the build took from the inbox: it loads their template rows too, which for
+    an upload are the app's (the editor page stores them in the app's own store)."""
+    line = dict(line or entry(data, original_name, kind, rows, via))
+    target = archive_dir(raw_dir) / line["file"]
     target.parent.mkdir(parents=True, exist_ok=True)
     already = target.is_file()
     if not already:
         partial = target.with_name(target.name + ".partial")
         partial.write_bytes(data)
         os.replace(partial, target)  # a crash never leaves a half-written archive file under its final name
-    entry = {"sha256": digest, "kind": kind, "file": relative.as_posix(), "original_name": original_name,
-             "rows": rows, "archived_at": datetime.now(UTC).isoformat(timespec="seconds"),
-             "already_archived": already}  # fmt: skip
+    line["already_archived"] = already
     with (archive_dir(raw_dir) / MANIFEST).open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        fh.write(json.dumps(line, ensure_ascii=False) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
-    return entry
+    return line

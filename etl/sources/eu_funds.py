@@ -19,11 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from etl.region import Region
-from etl.sources import eu_archive, eu_facts, eu_parse
+from etl.sources import eu_archive, eu_facts, eu_inbox, eu_parse
 from etl.sources.snapshot import SnapshotError, Source
 
 log = logging.getLogger(__name__)
-INBOX = "inbox"  # data/raw/eu_funds/inbox/: drop register exports here; the next build takes them in
+INBOX = eu_inbox.INBOX  # data/raw/eu_funds/inbox/: drop files here; the next build takes them in (eu_inbox.py)
+TEMPLATE_REGISTER = "coordinator"  # register of template rows the build took from the inbox (the app's label)
 
 REGISTER_FILES = (("eu_eura2007", "eura2007"), ("eu_eura2014", "eura2014"))
 PROJECT_COLUMNS = [
@@ -154,12 +155,15 @@ def register_record(record: dict, source_id: str, columns: set[str], ctx: Region
 
 
 def tables(snapshot_dir: Path, raw_dir: Path, sources: dict[str, Source], dim_area: pd.DataFrame,
-           classification: pd.DataFrame, region: Region) -> dict[str, pd.DataFrame]:  # fmt: skip
-    """Every fact_eu_* table and meta_eu_import, ready for load.write_warehouse."""
+           classification: pd.DataFrame, region: Region,
+           pending: list[eu_inbox.Pending] | None = None) -> dict[str, pd.DataFrame]:  # fmt: skip
+    """Every fact_eu_* table and meta_eu_import, ready for load.write_warehouse.
+
+    Valid inbox files are loaded as the newest imports and appended to `pending`; the caller archives
+    them (eu_inbox.commit) once the new warehouse is current. A refused one raises eu_inbox.InboxRefused."""
     conf = eu_parse.formats()
     lookup = eu_parse.municipality_lookup(dim_area)
-    for message in ingest_inbox(raw_dir, lookup):
-        log.warning(message)
+    inbox = eu_inbox.scan(raw_dir, lookup)
     compiled = (frozenset(conf.get("compiled_for_municipalities", ())), conf.get("compiled_for_region"))
     ctx = RegionContext.build(dim_area, classification, region, conf.get("nuts3_aliases", {}), compiled)
     projects: dict[str, dict] = {}
@@ -181,17 +185,40 @@ def tables(snapshot_dir: Path, raw_dir: Path, sources: dict[str, Source], dim_ar
     for row in curated:
         row["in_region"] = any(a["area_code"] in ctx.members for a in areas[row["project_id"]])
     imports = []
-    for entry in eu_archive.read_manifest(raw_dir):
-        if not conf["format"][entry["kind"]]["register"]:
-            continue  # template files hold coordinator data: the app's store has them
-        result = _parse(eu_archive.archive_dir(raw_dir) / entry["file"], lookup, entry["kind"])
+
+    def load(entry: dict, result: eu_parse.ParseResult, path: Path) -> None:
+        if not result.register and entry.get("via") != INBOX:
+            return  # an uploaded template holds coordinator data: the app's store has it
+        rows = [register_record(r, f"{entry.get('via') or 'upload'}:{entry['sha256'][:12]}", result.columns, ctx)
+                for r in result.rows]  # fmt: skip
+        if not result.register:  # the coordinator's own projects: kept whole, never trimmed, never a register's
+            clash = [f"row {r['source_line']} project_code: {r['project_id']} is a register project; a template "
+                     "never replaces one (import the register file instead)"
+                     for r, _ in rows if r["project_id"] in projects]  # fmt: skip
+            if clash and path.parent.name == INBOX:  # still in the inbox: refuse it whole
+                raise eu_inbox.InboxRefused([eu_inbox.refuse(path, clash)])
+            if clash:  # archived earlier, before a register brought the same code: the register's row wins
+                log.warning("%s: %d template row(s) skipped, their codes are register projects now",
+                            entry.get("original_name"), len(clash))  # fmt: skip
+                rows = [(r, a) for r, a in rows if r["project_id"] not in projects]
+            for row, _ in rows:
+                row["register"], row["in_region"] = TEMPLATE_REGISTER, True
         loaded = 0
-        for record in result.rows:
-            row, area_rows = register_record(record, f"upload:{entry['sha256'][:12]}", result.columns, ctx)
-            if row["in_region"] or row["region_authority"]:  # same trimming as the shipped lists
+        for row, area_rows in rows:
+            if not result.register or row["in_region"] or row["region_authority"]:  # same trimming as shipped lists
                 add(row, area_rows)
                 loaded += 1
         imports.append({**entry, "rows_loaded": loaded})
+
+    for entry in eu_archive.read_manifest(raw_dir):
+        if not conf["format"][entry["kind"]]["register"] and entry.get("via") != INBOX:
+            continue  # skip the parse too
+        path = eu_archive.archive_dir(raw_dir) / entry["file"]
+        load(entry, _parse(path, lookup, entry["kind"]), path)
+    for item in inbox:
+        load(item.line, item.result, item.path)
+    if pending is not None:
+        pending.extend(inbox)
     project_frame = pd.DataFrame(list(projects.values()), columns=PROJECT_COLUMNS)
     area_frame = pd.DataFrame([a for rows in areas.values() for a in rows], columns=AREA_COLUMNS)
     area_frame = area_frame[area_frame["area_code"].isin(dim_area["area_code"])].drop_duplicates(
@@ -204,32 +231,6 @@ def tables(snapshot_dir: Path, raw_dir: Path, sources: dict[str, Source], dim_ar
         "fact_aid_intensity": eu_facts.aid_intensity(snapshot_dir, sources["eu_aid_intensity"]),
         "meta_eu_import": _imports(imports),
     }
-
-
-def ingest_inbox(raw_dir: Path, lookup: dict[str, str]) -> list[str]:
-    """Files dropped into data/raw/eu_funds/inbox/, validated by the same parser as uploads.
-
-    A valid file is archived as-is (like an upload, with its manifest line) and leaves the inbox. A file
-    with any bad row stays where it is with `<name>.errors.txt` beside it listing every bad row; nothing
-    of it is loaded. Returns one message per rejected file."""
-    inbox = eu_archive.archive_dir(raw_dir) / INBOX
-    messages = []
-    for path in sorted(p for p in inbox.glob("*") if p.is_file() and not p.name.endswith(".errors.txt")):
-        data = path.read_bytes()
-        report = path.with_name(path.name + ".errors.txt")
-        try:
-            result = eu_parse.parse(path, lookup, data=data)
-            problems = [f"row {e.row} {e.field}: {e.reason} {e.value!r}" for e in result.errors]
-        except eu_parse.FormatError as exc:
-            result, problems = None, [str(exc)]
-        if problems:
-            report.write_text("\n".join(problems) + "\n", encoding="utf-8")
-            messages.append(f"{path.name} not loaded: {len(problems)} problem(s), listed in {report.name}")
-            continue
-        eu_archive.archive(data, path.name, result.kind, len(result.rows), raw_dir)
-        path.unlink()
-        report.unlink(missing_ok=True)
-    return messages
 
 
 def _parse(path: Path, lookup: dict[str, str], kind: str) -> eu_parse.ParseResult:

@@ -10,14 +10,16 @@ and parsed (amounts, dates); empty stays empty.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
-import gzip
 import io
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from etl import limits
 
 FORMATS_PATH = Path(__file__).resolve().parents[1] / "eu_formats.toml"
 AMOUNT_FIELDS = ("granted", "realised", "planned_public", "realised_public", "total_budget", "eu_contribution")
@@ -25,6 +27,16 @@ HEADER_SCAN_ROWS = 15  # Excel exports may carry title rows above the header
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _PERIOD = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
+# C0 controls other than tab and line breaks, DEL and C1 controls: never text a register writes (a NUL
+# usually means a binary or UTF-16 file read as text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE): the encodings read by their mark…
+_READ_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+              (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+              (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))  # fmt: skip
+# …and those refused by name (Python reads none of them safely, and no register exports them).
+_REFUSED_BOMS = ((b"\x2b\x2f\x76", "UTF-7"), (b"\xf7\x64\x4c", "UTF-1"), (b"\xdd\x73\x66\x73", "UTF-EBCDIC"),
+                 (b"\x0e\xfe\xff", "SCSU"), (b"\xfb\xee\x28", "BOCU-1"), (b"\x84\x31\x95\x33", "GB18030"))  # fmt: skip
 
 
 class FormatError(ValueError):
@@ -36,8 +48,8 @@ class RowError:
     row: int  # line in the file (header = 1) or the Excel row number
     field: str
     value: str
-    reason: str  # missing_code | missing_name | unparseable_amount | unparseable_date | end_before_start
-    #              | unknown_municipality | duplicate_code
+    reason: str  # missing_code | missing_name | unparseable_amount | negative_amount | unparseable_date
+    #              | end_before_start | unknown_municipality | duplicate_code | control_character | no_rows
 
     def as_dict(self) -> dict:
         return {"row": self.row, "field": self.field, "value": self.value, "reason": self.reason}
@@ -117,19 +129,22 @@ def normalise_period(text: str | None) -> str | None:
 
 
 def read_table(path: Path, data: bytes | None = None) -> list[tuple[int, list]]:
-    """(row number, cells) for every non-empty row of a CSV (any of , ; tab) or the first Excel sheet."""
+    """(row number, cells) for every non-empty row of a CSV (any of , ; tab) or the first Excel sheet.
+
+    Compressed files are measured against etl/limits.toml before anything is unpacked."""
     data = path.read_bytes() if data is None else data
     name = path.name.lower()
-    if name.endswith(".gz"):
-        data, name = gzip.decompress(data), name[:-3]
-    if name.endswith((".xlsx", ".xlsm")):
-        return _read_xlsx(data)
+    try:
+        if name.endswith(".gz"):
+            data, name = limits.gunzip(data, path.name), name[:-3]
+        if name.endswith((".xlsx", ".xlsm")):
+            limits.check_zip(data, path.name)
+            return _read_xlsx(data)
+    except limits.TooLarge as exc:
+        raise FormatError(str(exc)) from exc
     if not name.endswith((".csv", ".txt")):
         raise FormatError(f"unsupported file type: {path.name} (expected .csv or .xlsx)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:  # older exports (the raw EURA 2007 list) are Latin-1 / Windows-1252
-        text = data.decode("cp1252", errors="replace")
+    text = decode(data, path.name)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     # csv.reader tracks physical lines, so a quoted field with a line break keeps later row numbers right.
@@ -142,6 +157,27 @@ def read_table(path: Path, data: bytes | None = None) -> list[tuple[int, list]]:
     except csv.Error as exc:  # e.g. a cell over csv's 128 KiB field limit: a clear message, not a traceback
         raise FormatError(f"row {reader.line_num}: not readable as CSV ({exc})") from exc
     return rows
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text of a CSV file: by its byte-order mark (UTF-8/16/32), else UTF-8, else Windows-1252."""
+    for bom, refused in _REFUSED_BOMS:
+        if data.startswith(bom):
+            raise FormatError(f"{name} is {refused} text (byte-order mark); save it as UTF-8 CSV and try again")
+    for bom, codec, label in _READ_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise FormatError(f"{name} starts with a {label} byte-order mark but is not valid {label} "
+                                  f"({exc.reason} at byte {exc.start}); save it as UTF-8 CSV") from exc  # fmt: skip
+    head = data[:4096]
+    if len(head) >= 4 and head.count(0) * 3 >= len(head):  # every other byte NUL: UTF-16 with no mark
+        raise FormatError(f"{name} looks like UTF-16 text without a byte-order mark; save it as UTF-8 CSV")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:  # older exports (the raw EURA 2007 list) are Latin-1 / Windows-1252
+        return data.decode("cp1252", errors="replace")
 
 
 def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
@@ -186,9 +222,11 @@ def parse(path: Path, municipalities: dict[str, str], data: bytes | None = None,
     spec = conf["format"][kind]
     result = ParseResult(kind, spec["label"], spec["register"], columns=set(columns))
     seen: dict[str, int] = {}
+    header = rows[header_index][1]
     for line, cells in rows[header_index + 1 :]:
         raw = {name: cells[col] if col < len(cells) else "" for name, col in columns.items()}
         record, errors = _record(kind, spec, raw, line, municipalities, conf["fund_groups"]["rules"])
+        errors = _controls(cells, header, columns, line) + errors
         code = record.get("project_code")
         if code and code in seen:
             errors.append(RowError(line, "project_code", code, "duplicate_code"))
@@ -196,7 +234,22 @@ def parse(path: Path, municipalities: dict[str, str], data: bytes | None = None,
             seen[code] = line
         result.errors.extend(errors)
         result.rows.append(record)
+    if not result.rows:  # a header alone is a file cut short or exported empty: nothing to replace data with
+        result.errors.append(RowError(rows[header_index][0] + 1, "rows", "", "no_rows"))
     return result
+
+
+def _controls(cells: list, header: list, columns: dict[str, int], line: int) -> list[RowError]:
+    """One error per cell holding a control character; named by field where the cell is one."""
+    names = {col: name for name, col in columns.items()}
+    errors = []
+    for col, cell in enumerate(cells):
+        if isinstance(cell, str) and _CONTROL.search(cell):
+            label = names.get(col) or (str(header[col]).strip() if col < len(header) else f"column {col + 1}")
+            errors.append(
+                RowError(line, label, cell.encode("unicode_escape").decode("ascii")[:80], "control_character")
+            )
+    return errors
 
 
 def _text(value: object) -> str | None:
@@ -231,6 +284,9 @@ def _record(kind: str, spec: dict, raw: dict, line: int, municipalities: dict[st
         except ValueError:
             record[key] = None
             errors.append(RowError(line, key, str(raw.get(key)), "unparseable_amount"))
+        else:  # funding granted, paid or budgeted is never below zero; a minus is a typo or a correction row
+            if record[key] is not None and record[key] < 0:
+                errors.append(RowError(line, key, str(raw.get(key)), "negative_amount"))
     for key in ("start", "end"):
         try:
             record[f"{key}_date"] = parse_date(raw.get(key))

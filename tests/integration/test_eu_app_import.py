@@ -1,9 +1,10 @@
-"""The app's import path (dashboard.funding.imports → ETL CLI subprocesses): a bad file writes nothing,
+"""The app's import path (dashboard.funding.summary.imports → ETL CLI subprocesses): a bad file writes nothing,
 a register file is archived and rebuilt, a template lands in the store, and a rebuild never touches what
 the coordinator entered."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -11,9 +12,9 @@ import pytest
 
 from dashboard.core import store as state
 from dashboard.core.auth import EDITOR, VIEWER, User
-from dashboard.funding import impact, impact_views, projects
-from dashboard.funding import imports as projects_import
-from dashboard.funding import store as projects_store
+from dashboard.funding.summary import build_job, impact, impact_views, projects
+from dashboard.funding.summary import imports as projects_import
+from dashboard.funding.summary import store as projects_store
 from tests.unit.test_eu_parse import FIXTURES, eura2021_xlsx
 
 pytestmark = pytest.mark.integration
@@ -29,6 +30,17 @@ def env(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 
 def current(data_dir: Path) -> str:
     return (data_dir / "warehouse" / "CURRENT").read_text()
+
+
+def finished(job: dict, timeout: float = 240) -> dict:
+    """The background rebuild's final status (the import returned before it ran)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = build_job.status()
+        if status and status["id"] == job["id"] and status["state"] in ("done", "failed"):
+            return status
+        time.sleep(0.2)
+    pytest.fail(f"the build job did not finish in {timeout} s: {build_job.status()}")
 
 
 def test_file_with_one_bad_row_writes_nothing(env: Path) -> None:
@@ -50,8 +62,12 @@ def test_register_upload_rebuilds_and_leaves_coordinator_data_untouched(env: Pat
     saved = {name: getattr(projects.store(), name).copy() for name in ("assignments", "kpis", "targets")}
     before = current(env)
     upload = eura2021_xlsx(tmp_path / "export.xlsx").read_bytes()
+    started = time.monotonic()
     result = projects_import.import_file(EDITOR_USER, upload, "EURA2021_vienti.xlsx")
-    assert result.ok and result.stage == "done" and result.report["kind"] == "eura2021", result.build_output
+    assert result.ok and result.stage == "queued" and result.report["kind"] == "eura2021"
+    assert time.monotonic() - started < 60 and build_job.status()["state"] in ("queued", "running", "done")
+    job = finished(result.job)
+    assert job["state"] == "done" and job["exit_code"] == 0, job
     assert current(env) != before  # a new warehouse is current
     frame = projects.catalogue()
     assert {"TEST2101", "TEST2102"} <= set(frame.index) and frame.loc["TEST2101", "areas"] == ["KU729"]
@@ -60,6 +76,7 @@ def test_register_upload_rebuilds_and_leaves_coordinator_data_untouched(env: Pat
     assert frame.loc["A32278", "basis"] == projects.COORDINATOR  # the assignment still wins over the register
     again = projects_import.import_file(EDITOR_USER, upload, "EURA2021_vienti.xlsx")  # idempotent re-import
     assert again.ok and again.report["archived"]["already_archived"] is True
+    assert finished(again.job)["state"] == "done"
     assert (projects.catalogue().loc["TEST2101", "granted"], len(projects.catalogue())) == (200000, len(frame))
 
 

