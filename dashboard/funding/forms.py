@@ -1,6 +1,6 @@
 """Editor forms of the projects page, part 1: import, the assignment queue, backup and audit log.
 
-Streamlit layout only: every write goes through dashboard.funding.summary.store / projects_import / state, which
+Streamlit layout only: every write goes through dashboard.funding.store / projects_import / state, which
 check the editor role themselves and audit the change.
 """
 
@@ -16,11 +16,11 @@ from dashboard.core import store as state
 from dashboard.core.auth import User
 from dashboard.core.i18n import DEFAULT, fmt_number, t
 from dashboard.core.links import PageState
-from dashboard.funding.summary import build_job, projects
-from dashboard.funding.summary import imports as projects_import
-from dashboard.funding.summary import store as projects_store
-from dashboard.funding.summary import summary as funding
-from dashboard.funding.summary import views as funding_views
+from dashboard.funding import build_job, projects
+from dashboard.funding import imports as projects_import
+from dashboard.funding import store as projects_store
+from dashboard.funding import summary as funding
+from dashboard.funding import views as funding_views
 from dashboard.ui.components import plain
 
 QUEUE_SHOWN = 300  # rows of the queue listed at once; the search narrows it down

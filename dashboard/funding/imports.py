@@ -26,8 +26,8 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.core.auth import User
-from dashboard.funding.summary import build_job, projects
-from dashboard.funding.summary import store as projects_store
+from dashboard.funding import build_job, projects
+from dashboard.funding import store as projects_store
 
 REPO = Path(__file__).resolve().parents[2]
 ALLOWED = (".csv", ".xlsx", ".txt")

@@ -1,4 +1,4 @@
-"""The app's import path (dashboard.funding.summary.imports → ETL CLI subprocesses): a bad file writes nothing,
+"""The app's import path (dashboard.funding.imports → ETL CLI subprocesses): a bad file writes nothing,
 a register file is archived and rebuilt, a template lands in the store, and a rebuild never touches what
 the coordinator entered."""
 
@@ -12,9 +12,9 @@ import pytest
 
 from dashboard.core import store as state
 from dashboard.core.auth import EDITOR, VIEWER, User
-from dashboard.funding.summary import build_job, impact, impact_views, projects
-from dashboard.funding.summary import imports as projects_import
-from dashboard.funding.summary import store as projects_store
+from dashboard.funding import build_job, impact, impact_views, projects
+from dashboard.funding import imports as projects_import
+from dashboard.funding import store as projects_store
 from tests.unit.test_eu_parse import FIXTURES, eura2021_xlsx
 
 pytestmark = pytest.mark.integration

@@ -35,7 +35,7 @@ from openpyxl import Workbook, load_workbook
 from dashboard import export
 from dashboard.core import store as state
 from dashboard.core.auth import EDITOR, User
-from dashboard.funding.summary import imports as projects_import
+from dashboard.funding import imports as projects_import
 from etl.build import REPO
 from etl.sources import eu_cli, eu_parse
 
@@ -312,7 +312,7 @@ APP_CASES = {
 
 
 def test_bad_uploads_through_the_app_write_nothing(env: Path) -> None:
-    """dashboard.funding.summary.imports → `python -m etl.sources.eu_cli` subprocesses, as the editor page runs it."""
+    """dashboard.funding.imports → `python -m etl.sources.eu_cli` subprocesses, as the editor page runs it."""
     before = writes(env)
     for name, data in APP_CASES.items():
         result = projects_import.import_file(EDITOR_USER, data, name)
