@@ -27,7 +27,7 @@ from dashboard.core import auth
 from dashboard.core import store as state
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
-from dashboard.foresight.scenarios import scenarios as foresight
+from dashboard.foresight import scenarios as foresight
 from tests.app.conftest import APP
 
 REPO = Path(__file__).resolve().parents[2]
