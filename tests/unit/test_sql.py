@@ -17,14 +17,20 @@ def con() -> duckdb.DuckDBPyConnection:
         INSERT INTO dim_area VALUES ('KU001','A','A','A','municipality','SK1',true,0),
                                     ('SK1','S','S','S','subregion','MK1',false,1);
         INSERT INTO dim_indicator (indicator_id, label_fi, label_sv, label_en, unit, decimals, frequency,
-            description_fi, description_en, source_table, source_name, publisher, licence, additive)
-        VALUES ('pop','Väki','Folk','Pop','persons',0,'year','d','d','t','s','p','CC BY 4.0',true),
-               ('unemp','Työttömät','Arb','Unemp','persons',0,'month','d','d','t','s','p','CC BY 4.0',true);
+            description_fi, description_sv, description_en, source_table, source_name, publisher, licence, additive)
+        VALUES ('pop','Väki','Folk','Pop','persons',0,'year','d','d','d','t','s','p','CC BY 4.0',true),
+               ('unemp','Työttömät','Arb','Unemp','persons',0,'month','d','d','d','t','s','p','CC BY 4.0',true);
     """)
     for year, value in [(2012, 90), (2016, 95), (2017, 100), (2018, 101), (2022, 110)]:
-        con.execute("INSERT INTO fact_indicator VALUES ('pop','KU001',?,?,NULL,false,'t','v1')", [str(year), value])
+        con.execute(
+            "INSERT INTO fact_indicator (indicator_id, area_code, period, value, status, is_derived, source_table, vintage) VALUES ('pop','KU001',?,?,NULL,false,'t','v1')",
+            [str(year), value],
+        )
     for month, value in [("2022-10", 50), ("2023-09", 44), ("2023-10", 40), ("2018-10", 70)]:
-        con.execute("INSERT INTO fact_indicator VALUES ('unemp','SK1',?,?,NULL,true,'t','v2')", [month, value])
+        con.execute(
+            "INSERT INTO fact_indicator (indicator_id, area_code, period, value, status, is_derived, source_table, vintage) VALUES ('unemp','SK1',?,?,NULL,true,'t','v2')",
+            [month, value],
+        )
     return con
 
 

@@ -77,9 +77,9 @@ def con() -> duckdb.DuckDBPyConnection:
     con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
     con.execute("""
         INSERT INTO dim_indicator (indicator_id, label_fi, label_sv, label_en, unit, decimals, frequency,
-            description_fi, description_en, source_table, source_name, publisher, licence, additive)
-        VALUES ('pop','Väki','Folk','Pop','persons',0,'year','d','d','t','s','p','CC BY 4.0',true),
-               ('unemp','Työttömät','Arb','Unemp','persons',0,'month','d','d','t','s','p','CC BY 4.0',true);
+            description_fi, description_sv, description_en, source_table, source_name, publisher, licence, additive)
+        VALUES ('pop','Väki','Folk','Pop','persons',0,'year','d','d','d','t','s','p','CC BY 4.0',true),
+               ('unemp','Työttömät','Arb','Unemp','persons',0,'month','d','d','d','t','s','p','CC BY 4.0',true);
         INSERT INTO dim_area (area_code, name_fi, name_sv, name_en, level, parent_code, is_focus, sort_order)
         VALUES ('KU001','A','A','A','municipality','SK1',true,0), ('KU002','B','B','B','municipality','SK1',true,1),
                ('SK1','S','S','S','subregion','MK1',false,2);
@@ -95,7 +95,10 @@ def con() -> duckdb.DuckDBPyConnection:
         ("unemp", "SK1", "2023-10", 90),
     ]
     for ind, area, period, value in facts:
-        con.execute("INSERT INTO fact_indicator VALUES (?,?,?,?,NULL,false,'t','v')", [ind, area, period, value])
+        con.execute(
+            "INSERT INTO fact_indicator (indicator_id, area_code, period, value, status, is_derived, source_table, vintage) VALUES (?,?,?,?,NULL,false,'t','v')",
+            [ind, area, period, value],
+        )
     return con
 
 
