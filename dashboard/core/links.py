@@ -55,7 +55,7 @@ _UNFIT = object()  # what a reader returns for a URL value that fits no option
 
 def _by_text(options: list[object], format_func: Callable[[object], object]) -> dict[str, object]:
     """{text: option}: the text a widget shows (and Streamlit writes into the URL) and the option's own text
-    (?kunta=KU729 in a link from before the URL carried names, or in a deck's selections)."""
+    (?kunta=KU… in a link from before the URL carried names, or in a deck's selections)."""
     by_text = {str(option): option for option in options}
     by_text.update({str(format_func(option)): option for option in options})
     return by_text
@@ -80,7 +80,7 @@ class PageState:
     shows another page's choice. So every key carries the page's prefix (`vaesto.kunta`), and before a
     widget is drawn its value is checked against what the page offers now (the warehouse may have been
     rebuilt): a value from the session or the URL that does not fit is dropped with a short notice, never
-    an exception. Links from before the prefixes (`?kunta=KU729`) still work: the bare key is adopted.
+    an exception. Links from before the prefixes (`?kunta=KU…` codes) still work: the bare key is adopted.
 
     Usage: `state = PageState("vaesto", lang)`; `st.selectbox(..., key=state.choice("kunta", codes),
     bind="query-params")`; `state.span("vuodet", 1990, 2022)` for a range slider; `state.number(...)`,
@@ -171,7 +171,7 @@ class PageState:
 
         Streamlit seeds a bound widget from the URL the run started with, and only from the texts it shows:
         a value it cannot read that way (a bare legacy key, an option named by its value such as
-        ?kunta=KU729) is handed to the widget through the session state instead, the sanctioned way to set
+        ?kunta=KU…) is handed to the widget through the session state instead, the sanctioned way to set
         a bound widget."""
         key = self.key(name)
         if key in st.session_state and not fits(st.session_state[key]):

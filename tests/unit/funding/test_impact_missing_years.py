@@ -18,6 +18,10 @@ TEMPLATE = [
     {"project_id": "TESTL002", "name": "TESTIHANKE kunnan oma (ei todellinen)", "fund": "kunnan rahoitus",
      "fund_group": "municipal", "municipality_codes": "KU256;KU265", "start_date": "2023-06-01",
      "end_date": "2024-05-31"},
+    # test data, no real project: one that starts after the newest population year (2025)
+    {"project_id": "TESTL003", "name": "TESTIHANKE tulevaisuudessa (ei todellinen)", "fund": "kunnan rahoitus",
+     "fund_group": "municipal", "municipality_codes": "KU226", "start_date": "2027-01-01",
+     "end_date": "2027-12-31"},
 ]  # fmt: skip
 
 
@@ -38,17 +42,18 @@ def test_every_indicator_of_a_project_after_the_data_draws(store: Path) -> None:
 
 def test_missing_base_and_project_years_are_named(store: Path) -> None:
     _store_template()
-    # population (a count, indexed to the year before the project) ends in 2022: 2023 is the base year
-    development = impact.development("TESTL001", "population", "fi")
-    assert development.missing == (2023, 2024, 2025)
+    # population (a count, indexed to the year before the project) ends in 2025: 2026 is the base year
+    development = impact.development("TESTL003", "population", "fi")
+    assert development.missing == (2026, 2027)
     assert development.lines[development.lines["area_code"] != impact.PEERS].empty
-    view = impact_views.development_view("fi", "TESTL001", "population")
-    assert "2023" in view.alt_text and "2025" in view.alt_text
-    notice = impact_views.missing_notice("fi", "TESTL001", "population")
-    assert notice is not None and "2023–2025" in notice and "2022" in notice
-    # a rate is not indexed: the lines before the project stay, the missing project years are named
+    view = impact_views.development_view("fi", "TESTL003", "population")
+    assert "2026" in view.alt_text and "2027" in view.alt_text
+    notice = impact_views.missing_notice("fi", "TESTL003", "population")
+    assert notice is not None and "2026–2027" in notice and "2025" in notice
+    # the template's projects of 2023–2025 are inside the data since the 2025 figures arrived
+    assert impact.development("TESTL001", "population", "fi").missing == ()
     rate = impact.development("TESTL002", "unemployment_rate", "fi")
-    assert rate.missing == (2023, 2024) and not rate.lines.empty
+    assert rate.missing == () and not rate.lines.empty
 
 
 def test_a_project_inside_the_data_has_nothing_missing(store: Path) -> None:

@@ -104,8 +104,8 @@ def test_share_65_plus_agrees_with_key_figures(app_env) -> None:
 
 
 def test_volatility_from_the_latest_population(app_env) -> None:
-    assert population.latest_population("KU729") == ("2022", 8975.0)
-    assert population.is_volatile("KU265")  # Kivijärvi 1 064 residents in 2022
+    assert population.latest_population("KU729") == ("2025", 8763.0)  # 11re 31.12.2025 (2026 json export)
+    assert population.is_volatile("KU265")  # Kivijärvi 1 001 residents in 2025
     assert not population.is_volatile("KU729") and not population.is_volatile("SK138")
 
 
@@ -117,9 +117,10 @@ def test_compare_block_count_shows_the_published_series(app_env) -> None:
     assert any("Määrinä näytetään vain valittu alue" in note for note in block.notes)
 
 
-def test_compare_block_says_when_the_country_lacks_years(app_env) -> None:
+def test_compare_block_with_the_national_series(app_env) -> None:
+    """The national 11re series (1972–2023, 2025) now covers the country: no 'only until' note."""
     block = population_compare.compare_block("fi", "SK138", ["MK13", "SSS"], "population", "index", 1972, 2022)
-    assert "Koko maa: tiedot aineistossa vain vuoteen 2018 asti." in block.notes
+    assert not [note for note in block.notes if "Koko maa" in note]
     data = block.view.data
     first = data[data["period"] == "1972"].set_index("area_code")["value"]
     assert (first == 100).all() and len(first) == 3
