@@ -1,4 +1,4 @@
-"""`python -m bench` (`make bench`): every benchmark of issue 7, written to docs/benchmarks.md.
+"""`python -m bench` (`make bench`): every benchmark of issues 7 and 12, written to docs/benchmarks.md.
 
 Parts, in the order they run (`--only` picks some; a partial run prints its report and writes a file only
 with --output):

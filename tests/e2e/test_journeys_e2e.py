@@ -29,6 +29,9 @@ pytestmark = pytest.mark.e2e
 
 DEFAULT = next(p for p in PAGES if p.stem == "yleiskuva")  # app.py: default=True, served at the root
 HOPS = (4, 9)  # from the page at index i also visit the pages at i+4 and i+9 (of 15): spread over the sidebar
+# About 40 sidebar moves and 40 control changes: 3–4 min on two idle cores; the server fixture's build and
+# a loaded machine need more than the suite's 300 s.
+JOURNEY_TIMEOUT_S = 900
 FAILURE = '[data-testid="stException"], [data-testid="stAlertContentError"], [role="dialog"]'
 
 # Counts the script runs that start from now on: the attribute leaves "notRunning" as soon as the frontend
@@ -77,13 +80,18 @@ class Journey:
     def __init__(self, page, base_url: str) -> None:
         self.page, self.base_url = page, base_url
         self.steps: list[str] = []
+        self.problems: list[str] = []
         self.here: NavPage = DEFAULT
 
     def act(self, step: str, action) -> None:
         """Do `action`, wait for the rerun it starts (if any) and for the page to settle, then check it."""
+        wait_idle(self.page)
         self.page.evaluate(WATCH_RUNS_JS)
-        action()
         self.steps.append(step)
+        try:
+            action()
+        except PlaywrightTimeout as exc:  # the control did not respond: say so, and go on with the journey
+            self.problems.append(f"on {self.here.stem}: could not do {step}: {str(exc).splitlines()[0]}")
         # No run seen within 5 s: the action changed nothing, or its run was over before the watch saw it.
         with contextlib.suppress(PlaywrightTimeout):
             self.page.wait_for_function(RUN_STARTED_JS, timeout=5_000, polling=50)
@@ -92,12 +100,14 @@ class Journey:
         self.check()
 
     def check(self) -> None:
-        where = f"on {self.here.stem} after: {' → '.join(self.steps[-6:])}"
+        """Note what is wrong now; the journey goes on (a person would click on), so one run lists every
+        broken step and the test fails at the end."""
+        where = f"on {self.here.stem} after {' → '.join(self.steps[-4:])}"
         failures = self.page.locator(FAILURE)
         if failures.count():
-            raise AssertionError(f"{where}\nthe page shows: {failures.first.inner_text()[:800]}")
-        foreign = foreign_keys(self.page.url, self.here)
-        assert not foreign, f"{where}\nthe URL holds keys of other pages: {foreign} ({self.page.url})"
+            self.problems.append(f"{where}: the page shows {failures.first.inner_text()[:300]!r}")
+        if foreign := foreign_keys(self.page.url, self.here):
+            self.problems.append(f"{where}: URL keys without the prefix {prefix(self.here)!r}: {foreign}")
 
     def go(self, destination: NavPage) -> None:
         """Click the destination's sidebar link (by script, where a page hides the sidebar: the forum's
@@ -144,13 +154,27 @@ def change_radio(page, widget) -> None:
     options.last.click()
 
 
+def open_list(page, box):
+    """Open a select box's or multiselect's list; the options. A rerun still under way can redraw the box
+    under the click and swallow it (conftest.choose): open it again until the options show."""
+    options = page.get_by_role("option")
+    for _ in range(5):
+        wait_idle(page)
+        box.click()
+        try:
+            options.first.wait_for(state="visible", timeout=3_000)
+            return options
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    options.first.wait_for(state="visible")
+    return options
+
+
 def change_selectbox(page, widget) -> None:
     """Open the list and take the last option in view that is not the current one."""
     box = widget.get_by_role("combobox")
     current = box.input_value()
-    box.click()
-    options = page.get_by_role("option")
-    options.first.wait_for(state="visible")
+    options = open_list(page, box)
     texts = options.all_inner_texts()
     wanted = next((t for t in reversed(texts) if t.strip() and t.strip() != current), None)
     if wanted is None:
@@ -163,13 +187,11 @@ def change_multiselect(page, widget) -> None:
     """One fewer when several are chosen (Backspace removes the last), else add the first offered."""
     chips = widget.locator('[data-baseweb="tag"]')
     box = widget.get_by_role("combobox")
-    box.click()
     if chips.count() > 1:
+        box.click()  # the list may offer nothing more (all chosen): only the focus is needed
         page.keyboard.press("Backspace")
     else:
-        option = page.get_by_role("option").first
-        option.wait_for(state="visible")
-        option.click()
+        open_list(page, box).first.click()
     page.keyboard.press("Escape")
 
 
@@ -201,6 +223,7 @@ def route() -> list[tuple[NavPage, list[NavPage]]]:
     return plan
 
 
+@pytest.mark.timeout(JOURNEY_TIMEOUT_S)
 def test_one_visitor_changes_every_control_and_moves_between_pages(page, base_url: str, capsys) -> None:
     started = time.perf_counter()
     open_page(page, base_url)
@@ -215,7 +238,13 @@ def test_one_visitor_changes_every_control_and_moves_between_pages(page, base_ur
         for hop in hops:
             journey.go(hop)
             moves += 1
+        with capsys.disabled():  # progress, so a slow run shows where its time goes
+            print(f"\njourney: {start.stem} and its hops done at {time.perf_counter() - started:.0f} s", end="")
     visited = {step.split("→ ")[1] for step in journey.steps if step.startswith("sidebar")}
     assert visited | {DEFAULT.stem} == {p.stem for p in PAGES}, f"pages never reached: {visited}"
     with capsys.disabled():
-        print(f"\njourney: {moves} sidebar moves, {changes} control changes, {time.perf_counter() - started:.0f} s")
+        print(
+            f"\njourney: {moves} sidebar moves, {changes} control changes, {len(journey.problems)} problems, "
+            f"{time.perf_counter() - started:.0f} s"
+        )
+    assert not journey.problems, "\n".join(journey.problems)
