@@ -16,6 +16,7 @@ full page → page matrix after a change is tests/app/test_journeys.py's (AppTes
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from urllib.parse import parse_qsl, urlsplit
 
@@ -107,7 +108,7 @@ class Journey:
         if failures.count():
             self.problems.append(f"{where}: the page shows {failures.first.inner_text()[:300]!r}")
         if foreign := foreign_keys(self.page.url, self.here):
-            self.problems.append(f"{where}: URL keys without the prefix {prefix(self.here)!r}: {foreign}")
+            self.problems.append(f"{where}: URL keys without the prefix {prefix(self.here)!r}: {sorted(set(foreign))}")
 
     def go(self, destination: NavPage) -> None:
         """Click the destination's sidebar link (by script, where a page hides the sidebar: the forum's
@@ -224,7 +225,12 @@ def route() -> list[tuple[NavPage, list[NavPage]]]:
 
 
 @pytest.mark.timeout(JOURNEY_TIMEOUT_S)
-def test_one_visitor_changes_every_control_and_moves_between_pages(page, base_url: str, capsys) -> None:
+def raised(log: str) -> list[str]:
+    """The distinct exceptions in the server's log (the page itself shows only a redacted message)."""
+    return sorted(set(re.findall(r"^(?:streamlit\.errors\.)?\w+(?:Error|Exception): .*$", log, re.M)))
+
+
+def test_one_visitor_changes_every_control_and_moves_between_pages(page, server, base_url: str, capsys) -> None:
     started = time.perf_counter()
     open_page(page, base_url)
     journey = Journey(page, base_url)
@@ -247,4 +253,5 @@ def test_one_visitor_changes_every_control_and_moves_between_pages(page, base_ur
             f"\njourney: {moves} sidebar moves, {changes} control changes, {len(journey.problems)} problems, "
             f"{time.perf_counter() - started:.0f} s"
         )
-    assert not journey.problems, "\n".join(journey.problems)
+    exceptions = "\n".join(f"  {line}" for line in raised(server.log))
+    assert not journey.problems, "\n".join(journey.problems) + f"\nexceptions in the server log:\n{exceptions}"
