@@ -128,17 +128,17 @@ class Journey:
         assert path == ("" if destination == DEFAULT else destination.stem), f"went to {self.page.url}"
 
     def change_controls(self) -> list[str]:
-        """Change every control of the current page once; the ones changed."""
-        changed = []
-        for control in self.page.evaluate(CONTROLS_JS):
-            if control["disabled"]:
-                continue
-            widget = self.widget(control["kind"], control["label"])
-            if not widget.count():  # an earlier change hid it
-                continue
-            step = f"{control['kind']} {control['label']!r}"
-            self.act(step, lambda w=widget, kind=control["kind"]: CHANGE[kind](self.page, w))
-            changed.append(step)
+        """Change every control of the current page once, including those a change brought out or enabled
+        (the rolling-mean toggle a small municipality gets); the ones changed."""
+        changed: list[str] = []
+        for _ in range(2):  # a second look for controls the first changes drew or enabled
+            for control in self.page.evaluate(CONTROLS_JS):
+                step = f"{control['kind']} {control['label']!r}"
+                widget = self.widget(control["kind"], control["label"])
+                if step in changed or control["disabled"] or not widget.count():  # gone: an earlier change hid it
+                    continue
+                self.act(step, lambda: CHANGE[control["kind"]](self.page, widget))  # noqa: B023 - called at once
+                changed.append(step)
         return changed
 
     def widget(self, kind: str, label: str):
