@@ -156,6 +156,7 @@ async def protocol_user(number: int, base_url: str, load: Load) -> None:
 
 async def browser_user(number: int, browser, base_url: str, shapes: dict[str, dict], load: Load) -> None:
     context = await browser.new_context(viewport=VIEWPORT, locale="fi-FI")
+    context.set_default_timeout(VIEW_TIMEOUT_S * 1000)  # a first view by address too, not Playwright's 30 s
     page = await context.new_page()
     first = True
     try:
