@@ -1,4 +1,4 @@
-"""`python -m bench` (`make bench`): every benchmark of issue 7, written to docs/benchmarks.md.
+"""`python -m bench` (`make bench`): every benchmark of issues 7 and 12, written to docs/benchmarks.md.
 
 Parts, in the order they run (`--only` picks some; a partial run prints its report and writes a file only
 with --output):
@@ -7,6 +7,9 @@ with --output):
   scenario  foresight scenario server time
   export    a 10-slide deck to PPTX and PDF
   browser   Playwright + Chromium: navigation start → every chart visible, cold and warm
+  switch    one browser session: sidebar click → every chart drawn, each page against the text-only page;
+            and each page's first load in a new profile on a warm server, against the text-only page's
+  memory    RSS of the server across 50 warehouse swaps (etl.load.swap) with sessions reading pages
   scale     a 308-municipality warehouse (real ETL, widened snapshot in a temp dir) against the shipped one
 
 Everything measures the warehouse the etl part just built (or, without it, TILANNEKUVA_DATA_DIR or data/).
@@ -46,13 +49,15 @@ from bench import machine  # noqa: E402 - needs the path above
 from bench.browser_bench import bench_browser  # noqa: E402
 from bench.etl_bench import bench_etl  # noqa: E402
 from bench.export_bench import bench_export  # noqa: E402
+from bench.memory_bench import bench_memory  # noqa: E402
 from bench.pages_bench import bench_pages, chart_counts  # noqa: E402
 from bench.report import Report, render  # noqa: E402
 from bench.scale_bench import bench_scale  # noqa: E402
 from bench.scenario_bench import report as scenario_report  # noqa: E402
 from bench.server import copy_warehouse  # noqa: E402
+from bench.switch_bench import bench_switch  # noqa: E402
 
-PARTS = ("etl", "pages", "scenario", "export", "browser", "scale")
+PARTS = ("etl", "pages", "scenario", "export", "browser", "switch", "memory", "scale")
 DOCS = REPO / "docs" / "benchmarks.md"
 
 
@@ -75,6 +80,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--browser-runs", type=int, default=3, help="fresh servers, each visiting every page (default 3)"
     )
     browser.add_argument("--browser-warm", type=int, default=1, help="warm visits per page and run (default 1)")
+    browser.add_argument("--switch-rounds", type=int, default=3,
+                         help="switch: rounds of every page switched to and loaded first (default 3)")  # fmt: skip
+    parser.add_argument("--swaps", type=int, default=50, help="memory: warehouse swaps (default 50)")
     scale = parser.add_argument_group("scale")
     scale.add_argument("--scale-rounds", type=int, default=5, help="cold renders per page and warehouse (default 5)")
     scale.add_argument("--scale-warm", type=int, default=3, help="warm reruns per round (default 3)")
@@ -95,6 +103,11 @@ def settings(args: argparse.Namespace) -> list[str]:
                  f"{args.budget:g} s budget per page) after {args.warmup} warm-ups; language '{args.lang}'",
         "browser": f"browser: {args.browser_runs} fresh server(s), each page 1 cold + {args.browser_warm} warm visits "
                    f"per server; viewport 1400×1800, locale fi-FI",
+        "switch": f"switch: {args.switch_rounds} round(s) on one warm server: every page switched to through the "
+                  f"sidebar in one session, each followed by the text-only page; then each page's first load in a "
+                  f"new profile, each followed by the text-only page's",
+        "memory": f"memory: {args.swaps} warehouse swaps (a copy of the build under a new name, etl.load.swap), "
+                  f"sessions reading pages after each",
         "scale": f"scale: {args.scale_rounds} round(s) × (1 cold + {args.scale_warm} warm) per page and warehouse; "
                  + ("region: the shipped region.toml" if args.scale_focus == "region" else "every municipality a focus one"),
         "etl": f"etl: {args.etl_runs} build(s) of the shipped snapshot",
@@ -159,6 +172,12 @@ def run(args: argparse.Namespace, report: Report, workdir: Path) -> None:
         report.browser = _attempt(report, "browser", lambda: bench_browser(
             data_dir, browser_charts(args, report), runs=args.browser_runs, warm_visits=args.browser_warm,
             progress=_progress))  # fmt: skip
+    if "switch" in parts:
+        report.switch = _attempt(report, "switch", lambda: bench_switch(
+            data_dir, browser_charts(args, report), rounds=args.switch_rounds, progress=_progress))  # fmt: skip
+    if "memory" in parts:
+        report.memory = _attempt(report, "memory", lambda: bench_memory(data_dir, swaps=args.swaps,
+                                                                         progress=_progress))  # fmt: skip
     if "scale" in parts:
         report.scale = _attempt(report, "scale", lambda: bench_scale(
             data_dir, workdir, focus=args.scale_focus, lang=args.lang, rounds=args.scale_rounds,

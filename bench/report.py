@@ -16,12 +16,15 @@ from bench.browser_bench import BrowserResult, BrowserTiming
 from bench.etl_bench import EtlResult
 from bench.export_bench import GOAL_S as EXPORT_GOAL_S
 from bench.export_bench import ExportTiming, export_lines
+from bench.memory_bench import GOAL_MB as MEMORY_GOAL_MB
+from bench.memory_bench import MemoryResult
 from bench.pages_bench import PageResult
 from bench.scale_bench import GOAL_RATIO as SCALE_GOAL
 from bench.scale_bench import ScaleResult, warehouse_size
 from bench.scenario_bench import GOAL_MS as SCENARIO_GOAL_MS
 from bench.scenario_bench import HEADER as SCENARIO_HEADER
 from bench.scenario_bench import ScenarioTiming
+from bench.switch_bench import FIRST_GOAL, SWITCH_GOAL, SwitchResult
 
 REPO = Path(__file__).resolve().parent.parent
 LOAD_RESULTS = REPO / "bench" / "results" / "load.json"  # written by tests/e2e/test_load_e2e.py
@@ -39,6 +42,8 @@ class Report:
     etl: EtlResult | None = None
     pages: list[PageResult] | None = None
     browser: BrowserResult | None = None
+    switch: SwitchResult | None = None
+    memory: MemoryResult | None = None
     scale: ScaleResult | None = None
     exports: list[ExportTiming] | None = None
     scenario: ScenarioTiming | None = None
@@ -94,6 +99,25 @@ def goals(r: Report) -> str:
                          *_ratio_goal(ratios, SCALE_GOAL)])  # fmt: skip
     else:
         rows.append(["scale: page time, 308-municipality ÷ shipped warehouse", f"≤ {SCALE_GOAL:g}×", *absent("scale")])
+    text = r.switch.text_page.removesuffix(".py") if r.switch else "text-only page"
+    for label, ratio, goal in (("page switch in one session (sidebar click → charts drawn)", "switch_ratio", SWITCH_GOAL),
+                               ("first load in a new profile, warm server", "first_ratio", FIRST_GOAL)):  # fmt: skip
+        name = f"{label} ÷ {text}, every page"
+        if r.switch and not r.switch.skipped:
+            ratios = {t.page: getattr(r.switch, ratio)(t) for t in r.switch.timings}
+            rows.append([name, f"≤ {goal:g}×", *_ratio_goal(ratios, goal)])
+        else:
+            rows.append(
+                [name, f"≤ {goal:g}×", *(("skipped: " + r.switch.skipped, "—") if r.switch else absent("switch"))]
+            )
+    if r.memory:
+        m = r.memory
+        shown = f"{m.growth_mb:+.0f} MB ({m.start_mb:.0f} → {m.end_mb:.0f} MB)" + (
+            f"; {len(m.errors)} errors" if m.errors else ""
+        )
+        rows.append([f"server RSS after {m.swaps} warehouse swaps", f"≤ +{MEMORY_GOAL_MB:g} MB", shown, verdict(m.ok)])
+    else:
+        rows.append(["server RSS after 50 warehouse swaps", f"≤ +{MEMORY_GOAL_MB:g} MB", *absent("memory")])
     pptx = next((e for e in r.exports or [] if e.fmt == "pptx"), None)
     rows.append(["10-slide deck export (PPTX)", f"< {EXPORT_GOAL_S:g} s",
                  *((f"{pptx.seconds:.1f} s", verdict(pptx.ok)) if pptx else absent("export"))])  # fmt: skip
@@ -127,6 +151,34 @@ def browser_section(result: BrowserResult) -> str:
              f"{len(t.cold_ms)}/{len(t.warm_ms)}", "; ".join(t.errors) or "—"] for t in result.timings]  # fmt: skip
     starts = ", ".join(f"{s:.1f}" for s in result.server_start_s)
     return f"Server start (process → health check ok): {starts} s.\n\n" + table(header, body)
+
+
+def switch_section(result: SwitchResult) -> str:
+    if result.skipped:
+        return f"Not measured: {result.skipped}."
+    median = BrowserTiming.median
+    text = result.text_page.removesuffix(".py")
+    intro = (f"Text-only page: {text} (the accessibility statement: headings and paragraphs, no chart, no table). "
+             f"Its medians: switch {ms(median(result.text_switch_ms))} ms ({len(result.text_switch_ms)} switches), "
+             f"first load {ms(median(result.text_first_ms))} ms ({len(result.text_first_ms)} loads).")  # fmt: skip
+    header = ["page", "charts", "switch ms", "switch ratio", f"goal ≤{SWITCH_GOAL:g}×", "first load ms", "first ratio",
+              f"goal ≤{FIRST_GOAL:g}×", "errors"]  # fmt: skip
+    body = []
+    for t in result.timings:
+        switch, first = result.switch_ratio(t), result.first_ratio(t)
+        body.append([t.page, str(t.expected_charts), ms(median(t.switch_ms)), ms(switch, 2),
+                     "—" if switch is None else verdict(switch <= SWITCH_GOAL), ms(median(t.first_ms)), ms(first, 2),
+                     "—" if first is None else verdict(first <= FIRST_GOAL), "; ".join(t.errors) or "—"])  # fmt: skip
+    return intro + "\n\n" + table(header, body)
+
+
+def memory_section(m: MemoryResult) -> str:
+    curve = ", ".join(f"{mb:.0f}" for mb in m.rss_mb[9::10])
+    errors = f" Errors: {'; '.join(m.errors[:5])}." if m.errors else ""
+    return (f"RSS of the `streamlit run` process: {m.start_mb:.0f} MB once every page had been read on the first "
+            f"build, {m.end_mb:.0f} MB after {m.swaps} swaps ({m.growth_mb:+.0f} MB; median {m.per_swap_mb:+.1f} MB per "
+            f"swap; every 10th swap: {curve} MB). {m.sessions} sessions, {m.views} page views, {m.seconds:.0f} s. "
+            f"Goal ≤ +{MEMORY_GOAL_MB:g} MB: {verdict(m.ok)}.{errors}")  # fmt: skip
 
 
 def etl_section(etl: EtlResult | None, scale: ScaleResult | None) -> str:
@@ -216,7 +268,7 @@ def render(r: Report) -> str:
         "within one run.",
         "## Machine",
         "\n".join(f"- {line}" for line in machine_lines),
-        "## Goals (issue 7)",
+        "## Goals (issues 7 and 12)",
         goals(r),
         "## Page reruns against the floor page (in-process, AppTest)",
         "Warm = median rerun after warm-ups; floor = a page drawing the same pre-built figures and tables "
@@ -229,6 +281,18 @@ def render(r: Report) -> str:
         "script run finished; the rest, up to every chart drawn, is the browser loading Plotly and drawing. "
         "Editor pages are timed as an anonymous visitor meets them (the login prompt).\n\n"
         + (browser_section(r.browser) if r.browser else r.missing("browser")),
+        "## Browser: page switch in one session, and first load, against a text-only page",
+        "One warm server (every page read once first). Switch = a click on the page's sidebar link until a script "
+        "run has started and ended, nothing stale is left and every chart is drawn, in one browser session where "
+        "each page's switch is followed by a switch to the text-only page; first load = the page's address in a new "
+        "browser profile (empty HTTP cache), navigation start → every chart drawn, each followed by the text-only "
+        "page's first load. Medians (bench/switch_bench.py); ratios to the text-only page's medians of the same run."
+        "\n\n" + (switch_section(r.switch) if r.switch else r.missing("switch")),
+        "## Server memory across warehouse swaps",
+        "Each swap does what the end of `etl build` does: a new `wh-<ts>.duckdb` (a copy of the build under a new "
+        "name: for the server a new build, without a minute of ETL) made current by `etl.load.swap`, which prunes old "
+        "files; after each swap protocol sessions read pages in turn, so every build is opened and drawn from "
+        "(bench/memory_bench.py).\n\n" + (memory_section(r.memory) if r.memory else r.missing("memory")),
         "## `etl build`: time and peak memory",
         etl_section(r.etl, r.scale) or r.missing("etl"),
         "## Scale: 308 municipalities against the shipped warehouse",
@@ -240,7 +304,8 @@ def render(r: Report) -> str:
         "## Load (30 sessions during a warehouse swap)",
         load_section(),
         "## Rerunning one part",
-        "`.venv/bin/python -m bench --only pages,browser` (parts: etl, pages, scenario, export, browser, scale) "
+        "`.venv/bin/python -m bench --only pages,browser` (parts: etl, pages, scenario, export, browser, switch, memory, "
+        "scale) "
         "prints the same report for those parts; it writes this file only with `--output docs/benchmarks.md`. "
         "`make bench-quick` prints the page ratios with fewer repetitions. Options: `python -m bench --help`.",
     ]

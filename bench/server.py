@@ -33,6 +33,7 @@ class Server:
     base_url: str
     data_dir: Path
     start_s: float  # process start → health check answers "ok"
+    pid: int = 0  # the server process (the memory benchmark reads its RSS)
 
     @property
     def log(self) -> str:
@@ -94,7 +95,7 @@ def serve(data_dir: Path, *, secrets: Path | None = None, env: dict[str, str] | 
                 raise ServerError(f"streamlit server {state} within {START_TIMEOUT:.0f} s; its output:\n"
                                   f"{log_path.read_text(errors='replace')[-4000:]}")  # fmt: skip
             time.sleep(0.1)
-        yield Server(base_url=base_url, data_dir=data_dir, start_s=time.perf_counter() - start)
+        yield Server(base_url=base_url, data_dir=data_dir, start_s=time.perf_counter() - start, pid=process.pid)
     finally:
         process.terminate()
         try:

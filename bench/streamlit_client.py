@@ -1,4 +1,4 @@
-"""A minimal Streamlit client speaking the app's own websocket protocol, for load tests.
+"""A minimal Streamlit client speaking the app's own websocket protocol, for the load test and benchmarks.
 
 One `ProtocolSession` is one Streamlit session, as one browser tab is: it connects to /_stcore/stream,
 asks for a page with a BackMsg `rerun_script` (a first visit by URL path, later ones by page hash as the

@@ -1,0 +1,157 @@
+"""Page switches in one browser session, and first loads in new profiles, on a warm server (issue 12).
+
+Switch: one tab goes through the sidebar (a click on the page's link) to each page, and after each page to
+the text-only page, saavutettavuus (the accessibility statement: headings and paragraphs, no chart and no
+table), so every page's switch has a text-only switch of the same session beside it. Time = the click until
+a script run has started and ended, no element is stale and the page's charts are drawn (the page's own
+clock). First load: each page in a new browser profile (empty HTTP cache) by its address, navigation start
+→ every chart drawn, and the text-only page the same way, taking turns. The server is warmed first (every
+page read once), so what is measured is the switch, not the first computation of a figure. Ratios of
+medians, both sides from the same run.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.browser_bench import CHROMIUM, CHROMIUM_ARGS, READY_JS, VIEWPORT, VISIT_TIMEOUT_MS, page_url, visit
+from bench.server import copy_warehouse, serve
+
+TEXT_PAGE = "saavutettavuus.py"
+SWITCH_GOAL = 2.0  # a switch ≤ 2× the text-only page's switch
+FIRST_GOAL = 1.5  # a first load ≤ 1.5× the text-only page's first load
+
+# Counts script runs started from now on (the attribute leaves "notRunning" when the click asks for a rerun).
+WATCH_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__benchRuns = 0;
+  if (window.__benchWatch) window.__benchWatch.disconnect();
+  window.__benchWatch = new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') !== 'notRunning') window.__benchRuns += 1;
+  });
+  window.__benchWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  return performance.now();
+}"""
+# Done after a switch: a run started and is over, nothing stale is left, and the charts are drawn.
+SWITCHED_JS = f"""(expected) => {{
+  if (!(window.__benchRuns > 0) || document.querySelector('[data-stale="true"]')) return false;
+  return ({READY_JS})(expected);
+}}"""
+
+
+@dataclass
+class SwitchTiming:
+    page: str
+    expected_charts: int
+    switch_ms: list[float] = field(default_factory=list)
+    first_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SwitchResult:
+    timings: list[SwitchTiming]
+    text_page: str
+    text_switch_ms: list[float] = field(default_factory=list)
+    text_first_ms: list[float] = field(default_factory=list)
+    rounds: int = 0
+    skipped: str = ""
+
+    @staticmethod
+    def _ratio(values: list[float], base: list[float]) -> float | None:
+        return statistics.median(values) / statistics.median(base) if values and base else None
+
+    def switch_ratio(self, timing: SwitchTiming) -> float | None:
+        return self._ratio(timing.switch_ms, self.text_switch_ms)
+
+    def first_ratio(self, timing: SwitchTiming) -> float | None:
+        return self._ratio(timing.first_ms, self.text_first_ms)
+
+
+def _link(tab, base_url: str, page: str):
+    stem = Path(page).stem
+    href = f"{base_url}/{'' if stem == 'yleiskuva' else stem}"  # the default page's link is the root
+    return tab.locator(f'[data-testid="stSidebarNavLink"][href="{href}"]').first
+
+
+def switch(tab, base_url: str, page: str, expected: int) -> float:
+    """Milliseconds from the sidebar click on `page` until it is drawn."""
+    link = _link(tab, base_url, page)
+    start = float(tab.evaluate(WATCH_JS))
+    if link.is_visible():
+        link.click()
+    else:  # the forum's presentation mode hides the sidebar: the same click, by script
+        link.evaluate("a => a.click()")
+    done = tab.wait_for_function(SWITCHED_JS, arg=expected, polling="raf", timeout=VISIT_TIMEOUT_MS)
+    if tab.locator('[data-testid="stException"]').count():
+        raise RuntimeError(f"{page} shows an exception")
+    return float(done.json_value()) - start
+
+
+def _error(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+
+
+def _first_load(browser, url: str, expected: int) -> float:
+    context = browser.new_context(viewport=VIEWPORT, locale="fi-FI")
+    try:
+        return visit(context.new_page(), url, expected)[1]
+    finally:
+        context.close()
+
+
+def bench_switch(data_dir: Path, expected: dict[str, int], *, rounds: int = 3,
+                 progress: Callable[[str], None] = print) -> SwitchResult:  # fmt: skip
+    """One warm server on a copy of `data_dir`'s warehouse; `rounds` of every page switched to in one
+    session and loaded first in new profiles (`expected`: page file name → charts it draws)."""
+    pages = sorted(p for p in expected if p != TEXT_PAGE)
+    result = SwitchResult([SwitchTiming(p, expected[p]) for p in pages], TEXT_PAGE, rounds=rounds)
+    if not CHROMIUM.exists():
+        result.skipped = f"{CHROMIUM} is missing (`make test` installs it)"
+        return result
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        result.skipped = "playwright is not installed (requirements-dev.txt)"
+        return result
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="tilannekuva-switch-") as tmp:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with serve(copy_warehouse(data_dir, Path(tmp))) as server:
+                base = server.base_url
+                progress(f"switch: server up in {server.start_s:.1f} s; warming every page…")
+                for timing in [*result.timings, SwitchTiming(TEXT_PAGE, 0)]:  # warm: every page computed once
+                    try:
+                        _first_load(browser, page_url(base, timing.page), timing.expected_charts)
+                    except Exception as exc:  # noqa: BLE001 - measured (and reported) below
+                        progress(f"switch: warming {timing.page} failed: {_error(exc)}")
+                for number in range(rounds):
+                    progress(f"switch: round {number + 1}/{rounds}: sidebar switches in one session…")
+                    context = browser.new_context(viewport=VIEWPORT, locale="fi-FI")
+                    tab = context.new_page()
+                    try:
+                        visit(tab, page_url(base, TEXT_PAGE), 0)
+                        for timing in result.timings:
+                            try:
+                                timing.switch_ms.append(switch(tab, base, timing.page, timing.expected_charts))
+                                result.text_switch_ms.append(switch(tab, base, TEXT_PAGE, 0))
+                            except Exception as exc:  # noqa: BLE001 - reported; the session starts over
+                                timing.errors.append(_error(exc))
+                                visit(tab, page_url(base, TEXT_PAGE), 0)
+                    finally:
+                        context.close()
+                    progress(f"switch: round {number + 1}/{rounds}: first loads in new profiles…")
+                    for timing in result.timings:
+                        try:
+                            timing.first_ms.append(_first_load(browser, page_url(base, timing.page),
+                                                               timing.expected_charts))  # fmt: skip
+                            result.text_first_ms.append(_first_load(browser, page_url(base, TEXT_PAGE), 0))
+                        except Exception as exc:  # noqa: BLE001 - reported, the run goes on
+                            timing.errors.append(_error(exc))
+        finally:
+            browser.close()
+    return result
