@@ -7,6 +7,7 @@ from dashboard.core.i18n import t
 from dashboard.core.links import PageState
 from dashboard.forum import annotations, decks
 from dashboard.forum import presentation as forum
+from dashboard.ui import selectors
 from dashboard.ui.components import current_language, plain
 
 lang = current_language()
@@ -15,8 +16,7 @@ st.title(t("forum.editor_title", lang))
 state = PageState("diat", lang)
 names = decks.deck_names()
 deck_key = state.choice("muokattava", names)
-for notice in state.notices():
-    st.info(notice)
+selectors.notices(state)  # quotes the link's value: shown as text
 
 st.header(t("forum.decks", lang))
 name = st.selectbox(t("forum.deck", lang), names, key=deck_key)

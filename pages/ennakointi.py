@@ -15,6 +15,7 @@ from dashboard.foresight import scenarios as foresight
 from dashboard.foresight import service as foresight_service
 from dashboard.foresight import store as foresight_store
 from dashboard.foresight.session import ScenarioSession
+from dashboard.ui import selectors
 from dashboard.ui.components import chart_block, current_language, downloads, plain
 
 lang = current_language()
@@ -43,8 +44,7 @@ def saved_name(scenario_id: str) -> str:
 group_key = state.choice("ryhma", model.GROUPS, group_label)
 area_key = state.choice("kunta", controls.area_codes, controls.area_names.get)
 year_key, compare_key = state.choice("vuosi", controls.target_years), state.choices("vertaa", saved_names, saved_name)
-for notice in state.notices():
-    st.info(notice)
+selectors.notices(state)  # quotes the link's value: shown as text
 
 with st.container(border=True):
     st.header(t("foresight.assumptions", lang))

@@ -27,16 +27,16 @@ def infos(app: AppTest) -> str:
 def test_work_year_on_year_then_population(app: AppTest) -> None:
     open_page(app, TYO)
     app.radio(key="tyo_ja_elinkeinot.tila").set_value("yoy").run()
-    app.slider(key="tyo_ja_elinkeinot.vuodet").set_value((2010, 2023)).run()  # 2023: past Väestö's last year
+    app.slider(key="tyo_ja_elinkeinot.vuodet").set_value((2010, 2026)).run()  # 2026: past Väestö's last year (2025)
     assert not app.exception
     switch(app, VAESTO)
     first, last = app.slider(key="vaesto.vuodet").value
-    assert 1972 <= first <= last <= 2022
+    assert 1972 <= first <= last <= 2025
     assert app.radio(key="vaesto.tila").value == "index"  # Työ's mode is not Väestö's
     assert DROPPED not in infos(app)  # nothing of Työ's was even looked at
     switch(app, TYO)  # and back: Työ kept its own choices
     assert app.radio(key="tyo_ja_elinkeinot.tila").value == "yoy"
-    assert app.slider(key="tyo_ja_elinkeinot.vuodet").value == (2010, 2023)
+    assert app.slider(key="tyo_ja_elinkeinot.vuodet").value == (2010, 2026)
 
 
 def test_commuting_indicator_then_population_and_work(app: AppTest) -> None:
@@ -73,7 +73,7 @@ def test_session_value_out_of_range_is_dropped_with_a_notice(app: AppTest) -> No
     app.session_state["vaesto.vuodet"] = (1900, 2050)
     app.session_state["vaesto.tila"] = "yoy"  # Työ's mode, not one of Väestö's
     open_page(app, VAESTO)
-    assert app.slider(key="vaesto.vuodet").value == (1972, 2022)
+    assert app.slider(key="vaesto.vuodet").value == (1972, 2025)
     assert app.radio(key="vaesto.tila").value == "index"
     notes = infos(app)
     assert "vuodet = ”(1900, 2050)”" in notes and "tila = ”yoy”" in notes and DROPPED in notes
@@ -82,7 +82,7 @@ def test_session_value_out_of_range_is_dropped_with_a_notice(app: AppTest) -> No
 def test_url_value_that_fits_no_option_is_dropped_with_a_notice(app: AppTest) -> None:
     open_page(app, VAESTO, **{"vaesto.tila": "Bogus", "vaesto.vuodet": ["1800", "1990"]})
     assert app.radio(key="vaesto.tila").value == "index"
-    assert app.slider(key="vaesto.vuodet").value == (1972, 2022)
+    assert app.slider(key="vaesto.vuodet").value == (1972, 2025)
     assert "tila = ”Bogus”" in infos(app) and "vuodet = ”1800,1990”" in infos(app)
 
 

@@ -70,7 +70,10 @@ def test_default_share_series_and_missing_aggregates(app: AppTest) -> None:
 def test_index_mode_from_the_url(app: AppTest) -> None:
     open_page(app, indikaattori="Asuinkuntansa ulkopuolella työssäkäyvät", tila="Indeksi (alkuvuosi = 100)",
               kunnat=["Saarijärvi", "Viitasaari"])  # fmt: skip
-    assert app.selectbox(key="tyossakaynti.indikaattori").value == "out_commuters" and app.radio(key="tyossakaynti.tila").value == "index"
+    assert (
+        app.selectbox(key="tyossakaynti.indikaattori").value == "out_commuters"
+        and app.radio(key="tyossakaynti.tila").value == "index"
+    )
     series = figures(app)["Asuinkuntansa ulkopuolella työssäkäyvät 1987–2017 (indeksi, 1987 = 100)"]
     traces = {t["name"]: dict(zip(t["x"], t["y"])) for t in series["data"]}
     assert traces["Saarijärvi"][1987] == 100
