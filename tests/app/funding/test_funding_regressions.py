@@ -76,16 +76,22 @@ def test_project_text_is_text_on_the_editor_page(app: AppTest) -> None:
 
 
 def test_impact_page_names_the_missing_years_of_a_template_project(app: AppTest) -> None:
-    projects_store.save_project(EDITOR_USER, {
-        "project_id": "TESTL001", "name": "TESTIHANKE Leader (ei todellinen)", "fund_group": "EAFRD",
-        "programme_period": "2023-2027", "municipality_codes": "KU226", "start_date": "2024-01-01",
-        "end_date": "2025-12-31", "granted_eur": 25000.0,
-    })  # fmt: skip
-    app.query_params["vaikuttavuus.hanke"] = "TESTL001"
+    projects_store.save_project(
+        EDITOR_USER,
+        {
+            "project_id": "TESTL003",
+            "name": "TESTIHANKE tulevaisuudessa (ei todellinen)",
+            "fund_group": "municipal",
+            "municipality_codes": "KU226",
+            "start_date": "2027-01-01",
+            "end_date": "2027-12-31",
+        },
+    )  # fmt: skip — test data: a project after the newest population year (2025)
+    app.query_params["vaikuttavuus.hanke"] = "TESTL003"
     app.run()
     app.switch_page("pages/vaikuttavuus.py").run()
     assert not app.exception, [e.message for e in app.exception]
     app.selectbox(key="vaikuttavuus.indikaattori").set_value("population").run()
     assert not app.exception, [e.message for e in app.exception]
     notices = " ".join(i.value for i in app.info)
-    assert "2023–2025" in notices and "2022" in notices
+    assert "2026–2027" in notices and "2025" in notices

@@ -14,10 +14,12 @@ def test_catalogue_and_inputs(app: AppTest) -> None:
     catalogue = app.dataframe[0].value
     assert set(catalogue["id"]) == set(load_catalog())
     row = catalogue.set_index("id").loc["unemployment_rate"]
-    assert row["Taulukko"] == "12r5" and row["Kattavuus"] == "1/2006–10/2023" and row["Tiedot"] == "2023-12"
+    # 12r5 counts 2006–10/2023 (CSV), the rate to 1/2025 (CSV), every content 6/2026 (2026 json export)
+    assert row["Taulukko"] == "12r5" and row["Kattavuus"] == "1/2006–6/2026"
+    assert row["Tiedot"] == "2023-12, 2025-02, 2026-07-21"
     assert "unemployed_jobseekers / labour_force" in row["Laskentatapa"]
-    live_only = catalogue.set_index("id").loc["live_births"]
-    assert live_only["Kattavuus"] == "Ei tietoa"
+    births = catalogue.set_index("id").loc["live_births"]  # 121w 2025 (2026 json export) only
+    assert births["Kattavuus"] == "2025–2025"
     inputs = app.dataframe[1].value
     assert {"11re", "12r5", "115n", "115p", "128v", "11a2"} <= set(inputs["Taulukko"])
     text = " ".join(m.value for m in app.markdown)
