@@ -62,9 +62,8 @@ def test_scorecard_renders_every_spearhead(app: AppTest) -> None:
     assert [s.value for s in app.header] == ["Puhtia ennakointiin", "Sykettä yrittäjätoimintaan",
                                                 "Erottuvuutta edelläkävijyydestä"]  # fmt: skip
     first = app.dataframe[0].value.set_index("Indikaattori")
-    assert (
-        first.loc["Väkiluku", "Uusin arvo"] == f"26{NB}387"
-    )  # SK138 31.12.2025, published (11ra 2026 export); and first.loc["Väkiluku", "Tavoite"] == "ei asetettu"
+    # SK138 31.12.2025 as published (11ra, 2026 export)
+    assert first.loc["Väkiluku", "Uusin arvo"] == f"26{NB}387" and first.loc["Väkiluku", "Tavoite"] == "ei asetettu"
 
 
 def test_impact_page_shows_development_and_caveat(app: AppTest) -> None:
