@@ -27,26 +27,29 @@ def test_unemployment_cards_and_chart(app: AppTest) -> None:
     open_page(app)
     assert app.title[0].value == "Työ ja elinkeinot"
     metrics = {m.label: m for m in app.metric}
-    unemployed = metrics["Työttömät työnhakijat 10/2023"]
-    assert unemployed.value == f"1{NB}266" and unemployed.delta == f"+148 (+13,2{NB}%)"  # 1 118 in 10/2022
-    assert metrics["Työttömyysaste 10/2023"].value == f"11,5{NB}%"
+    # 12r5 6/2026 (2026 export): SK138 1 542 unemployed, 14,5 %; 6/2025 is not in the data, so no change
+    unemployed = metrics["Työttömät työnhakijat 6/2026"]
+    assert unemployed.value == f"1{NB}542" and not unemployed.delta
+    assert metrics["Työttömyysaste 6/2026"].value == f"14,5{NB}%"
     captions = " ".join(c.value for c in app.caption)
-    assert f"Keski-Suomi 11,8{NB}%" in captions and f"Koko maa 9,7{NB}%" in captions
-    rate = figures_by_title(app)["Työttömyysaste (%) 1/2006–10/2023"]
+    assert f"Keski-Suomi 15,8{NB}%" in captions and f"Koko maa 12,8{NB}%" in captions
+    rate = figures_by_title(app)["Työttömyysaste (%) 1/2006–6/2026"]
     assert [t["name"] for t in rate["data"]] == ["Saarijärvi-Viitasaari", "Keski-Suomi", "Koko maa"]
-    assert round(points(rate, "Saarijärvi-Viitasaari")["2023-10"], 1) == 11.5
+    sub_region = points(rate, "Saarijärvi-Viitasaari")
+    assert round(sub_region["2023-10"], 1) == 11.5 and sub_region["2026-06"] == 14.5
+    assert sub_region["2024-06"] is None  # the months without data stay a gap in the line
     market = next(f for t, f in figures_by_title(app).items() if t.startswith("Työttömät työnhakijat ja avoimet"))
     assert points(market, "Työttömät työnhakijat")["2023-10"] == 1266
+    assert points(market, "Työttömät työnhakijat")["2026-06"] == 1542
 
 
 def test_count_and_year_on_year_from_the_url(app: AppTest) -> None:
     open_page(app, indikaattori="Työttömät työnhakijat", tila="Muutos vuodentakaisesta")
     assert app.selectbox(key="tyo_ja_elinkeinot.indikaattori").value == "unemployed_jobseekers"
-    title = "Työttömät työnhakijat (muutos vuodentakaisesta, %) 1/2007–10/2023"
-    figure = figures_by_title(app)[title]
+    figure = next(f for t, f in figures_by_title(app).items() if t.startswith("Työttömät työnhakijat (muutos"))
     assert round(points(figure, "Saarijärvi-Viitasaari")["2023-10"], 2) == round(100 * 148 / 1118, 2)  # +13.24 %
     app.radio(key="tyo_ja_elinkeinot.tila").set_value("month").run()
-    counts = figures_by_title(app)["Työttömät työnhakijat (henkeä) 1/2006–10/2023"]
+    counts = figures_by_title(app)["Työttömät työnhakijat (henkeä) 1/2006–6/2026"]
     assert [t["name"] for t in counts["data"]] == ["Saarijärvi-Viitasaari"]  # counts: the selected area only
     assert points(counts, "Saarijärvi-Viitasaari")["2023-10"] == 1266
 
@@ -106,4 +109,4 @@ def test_every_chart_has_downloads_and_text_alternative(app: AppTest) -> None:
 def test_english_by_url(app: AppTest) -> None:
     open_page(app, lang="English")
     assert app.title[0].value == "Work and business"
-    assert {m.label: m.value for m in app.metric}["Unemployed jobseekers 10/2023"] == "1,266"
+    assert {m.label: m.value for m in app.metric}["Unemployed jobseekers 6/2026"] == "1,542"
