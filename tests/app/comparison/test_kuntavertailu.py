@@ -4,6 +4,7 @@ boundaries (offline) and the small multiples, and binds its selections to the UR
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
@@ -28,7 +29,7 @@ def heatmap_cells(figure: dict) -> dict[tuple[str, str], tuple[str, str]]:
 def test_heatmap_has_real_values_ranks_and_arrows(app: AppTest) -> None:
     open_page(app)
     heatmap, _, _ = plotly_figures(app)
-    assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu: 24 indikaattorin uusin arvo")
+    assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu: 54 indikaattorin uusin arvo")
     cells = heatmap_cells(heatmap)
     # Saarijärvi 2017: 2 931 jobs / 3 236 employed residents = 90.6 %, down from 92.4 % in 2016; 5th of 8.
     text, hover = cells[("Työpaikkaomavaraisuus (%) · 2017", "Saarijärvi")]
@@ -37,12 +38,13 @@ def test_heatmap_has_real_values_ranks_and_arrows(app: AppTest) -> None:
     assert cells[("Työpaikkaomavaraisuus (%) · 2017", "Kyyjärvi")][0].startswith("106,4 ↑")  # 1st
     assert "1./8" in cells[("Työpaikkaomavaraisuus (%) · 2017", "Kyyjärvi")][0]
     assert cells[("Alueella olevat työpaikat · 2017", "Saarijärvi")][0].startswith(f"2{NB}931")
-    # Unemployment 10/2023 (lower is better): the sub-region 11,5 %, Kyyjärvi the lowest and first.
-    assert cells[("Työttömyysaste (%) · 10/2023", "Saarijärvi-Viitasaari")][0] == "11,5 ↑"
-    assert "1./8" in cells[("Työttömyysaste (%) · 10/2023", "Kyyjärvi")][0]
+    # Unemployment 6/2026 (12r5, 2026 export; lower is better): the sub-region 14,5 % with no change shown
+    # (6/2025 is not in the data), Kyyjärvi the lowest and first.
+    assert cells[("Työttömyysaste (%) · 6/2026", "Saarijärvi-Viitasaari")][0] == "14,5"
+    assert "1./8" in cells[("Työttömyysaste (%) · 6/2026", "Kyyjärvi")][0]
     # Same period or nothing: no employment rate is published for the sub-region.
     assert cells[("Työllisyysaste (%) · 2016", "Saarijärvi-Viitasaari")][0] == "Ei tietoa"
-    assert cells[("Väkiluku · 2022", "Koko maa")][0] == "Ei tietoa"  # the country's 2022 is not in the data
+    assert cells[("Väkiluku · 2025", "Koko maa")][0].startswith(f"5{NB}652{NB}881")  # 11re 31.12.2025
 
 
 def test_heatmap_colours_only_meaningful_ranks(app: AppTest) -> None:
@@ -55,7 +57,7 @@ def test_heatmap_colours_only_meaningful_ranks(app: AppTest) -> None:
     row = z["Työpaikkaomavaraisuus (%) · 2017"]
     assert row["Kyyjärvi"] == 1 and row["Kivijärvi"] == 0  # best and worst of eight
     assert math.isnan(row["Saarijärvi-Viitasaari"])  # comparison areas are not ranked
-    assert all(math.isnan(v) for v in z["Väkiluku · 2022"].values())  # a head count only orders by size
+    assert all(math.isnan(v) for v in z["Väkiluku · 2025"].values())  # a head count only orders by size
 
 
 def test_table_view_and_alt_text(app: AppTest) -> None:
@@ -65,7 +67,7 @@ def test_table_view_and_alt_text(app: AppTest) -> None:
     assert table.loc["Työpaikkaomavaraisuus", "Ajankohta"] == "2017"
     assert table.loc["Työllisyysaste", "Saarijärvi-Viitasaari"] == "Ei tietoa"
     alt = " ".join(m.value for m in app.markdown)
-    assert "24 indikaattorin uusin arvo 11 alueelle" in alt
+    assert "54 indikaattorin uusin arvo 11 alueelle" in alt
 
 
 def test_map_of_the_region_offline(app: AppTest) -> None:
@@ -115,7 +117,7 @@ def test_swedish(app: AppTest) -> None:
     open_page(app, lang="svenska")
     assert app.title[0].value == "Kommunjämförelse"
     heatmap = plotly_figures(app)[0]
-    assert heatmap["layout"]["title"]["text"].startswith("Kommunjämförelse: senaste värdet för 24 indikatorer")
+    assert heatmap["layout"]["title"]["text"].startswith("Kommunjämförelse: senaste värdet för 54 indikatorer")
 
 
 def test_another_region_by_configuration_only(tmp_path, monkeypatch) -> None:
@@ -131,7 +133,7 @@ def test_another_region_by_configuration_only(tmp_path, monkeypatch) -> None:
     build(Paths(data_dir=tmp_path / "data", snapshot_dir=REPO / "data" / "snapshot", region_file=region_file),
           show_progress=False)  # fmt: skip
     monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path / "data"))
-    app = open_page(AppTest.from_file("../../app.py", default_timeout=60))
+    app = open_page(AppTest.from_file(str(Path(__file__).resolve().parents[3] / "app.py"), default_timeout=60))
     columns = [c.replace("<br>", "") for c in plotly_figures(app)[0]["data"][0]["x"]]
     assert columns == ["Jämsä", "Jämsä (seutukunta)", "Keski-Suomi", "Koko maa"]
     app.switch_page("pages/tyossakaynti.py").run()
