@@ -53,6 +53,7 @@ def test_derived_rows_are_flagged_and_published_are_not(built_data_dir: Path) ->
     sql = "SELECT is_derived FROM fact_indicator WHERE indicator_id=? AND area_code=? AND period=?"
     con = duckdb.connect(str(load.current_path(built_data_dir / "warehouse")), read_only=True)
     try:
+
         def flag(*key: str) -> bool:
             return con.execute(sql, list(key)).fetchone()[0]
 

@@ -58,7 +58,7 @@ def test_editor_page_shows_a_job_under_way(data_dir: Path, tmp_path: Path, monke
                                            shown: str) -> None:  # fmt: skip
     from streamlit.testing.v1 import AppTest
 
-    from tests.app.test_rahoitus import as_user
+    from tests.app.funding.conftest import as_user
 
     monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(data_dir))
     monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "app_state.duckdb"))

@@ -37,6 +37,7 @@ pytestmark = pytest.mark.integration
 SNAPSHOT = REPO / "data" / "snapshot"
 EU_FIXTURES = REPO / "tests" / "fixtures" / "eu"
 POPULATION = "population_by_municipality_1972_2018_statfin_11re.csv.gz"
+POPULATION_NATIONAL = "population_by_municipality_1972_2023_statfin_11re.csv.gz"  # area_code,area_name,year,…
 PROJECTION = "population_projection_2019_by_municipality_age_statfin_128v.csv.gz"
 MB = 1024 * 1024
 
@@ -141,6 +142,8 @@ def test_shrinking_indicator_is_refused_then_accepted(served: Path, snapshot_cop
     """11re cut to 2000– and recorded on purpose (`etl snapshot`): the build still refuses the lost years
     until the operator accepts them, and then the reason is in meta_load_run."""
     rewrite_gz(snapshot_copy / POPULATION, lambda lines: [lines[0], *[ln for ln in lines[1:] if ln >= "2000"]])
+    rewrite_gz(snapshot_copy / POPULATION_NATIONAL,  # the national series carries 1972– too: trimmed alike
+               lambda lines: [lines[0], *[ln for ln in lines[1:] if ln.split(",")[2] >= "2000"]])  # fmt: skip
     assert cli.main(["--snapshot-dir", str(snapshot_copy), "snapshot"]) == cli.EXIT_OK
     assert "rows 1128 → 456" in capsys.readouterr().out
     before = warehouse_state(served)
