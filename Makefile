@@ -33,6 +33,7 @@ $(CHROMIUM):
 
 test: $(VENV)/.installed-dev $(CHROMIUM)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m tests.suite
 
 test-unit: $(VENV)/.installed-dev

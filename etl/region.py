@@ -126,9 +126,7 @@ def build_dim_area(classification: pd.DataFrame, region: Region) -> pd.DataFrame
     areas["is_focus"] = areas["area_code"].isin(region.focus)
     # Focus municipalities first (by name), then the comparison areas in config order, then the rest.
     rank = {code: i for i, code in enumerate(region.comparison)}
-    areas["_group"] = areas.apply(
-        lambda r: 0 if r.is_focus else (1 if r.area_code in rank else 2), axis=1
-    )
+    areas["_group"] = areas.apply(lambda r: 0 if r.is_focus else (1 if r.area_code in rank else 2), axis=1)
     areas["_rank"] = areas["area_code"].map(rank).fillna(0)
     areas = areas.sort_values(["_group", "_rank", "level", "name_fi"]).reset_index(drop=True)
     areas["sort_order"] = range(len(areas))

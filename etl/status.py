@@ -27,9 +27,7 @@ def describe(warehouse_dir: Path) -> str:
         region = dict(con.execute("SELECT key, value FROM meta_region").fetchall())
         lines.append(f"region: {region.get('brand')} — focus {region.get('focus_municipalities')}, "
                      f"sub-region {region.get('subregion')}, region {region.get('region')}")  # fmt: skip
-        tables = con.execute(
-            "SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY table_name"
-        ).fetchall()
+        tables = con.execute("SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY table_name").fetchall()
         lines.append("tables: " + ", ".join(f"{name} ({size})" for name, size in tables))
         lines += ["", f"{'indicator':<40}{'freq':<7}{'areas':>6}  {'first':<8}{'last':<8}{'rows':>7}"
                   f"{'derived':>8}  vintage"]  # fmt: skip

@@ -41,7 +41,9 @@ class ImportResult:
     report: dict  # the CLI's JSON: kind, rows, errors [{row, field, value, reason}], message
     stage: str  # validate | archive | store | queued (the rebuild runs as build_job) | done
     collisions: list[str] = field(default_factory=list)
-    job: dict | None = None  # the queued rebuild (dashboard.funding.build_job); its state is read from build_job.status()
+    job: dict | None = (
+        None  # the queued rebuild (dashboard.funding.build_job); its state is read from build_job.status()
+    )
 
 
 def _run(args: list[str], timeout: int) -> subprocess.CompletedProcess:
