@@ -46,8 +46,14 @@ _memos: list = []
 
 
 def data_version() -> tuple[str, str]:
-    """(warehouse file of this run, app store revision): what every memo key starts with."""
-    return warehouse.version(), store.cache_key()
+    """(warehouse file of this run, app store revision): what every memo key starts with. Without a warehouse
+    the first part is empty: memos of the app store (decks, notes) still work, warehouse reads fail as they
+    should, in the query itself."""
+    try:
+        built = warehouse.version()
+    except warehouse.WarehouseMissing:
+        built = ""
+    return built, store.cache_key()
 
 
 def _frozen(value: object) -> object:

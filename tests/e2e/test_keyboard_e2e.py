@@ -95,7 +95,7 @@ def test_keyboard_only_walkthrough(page: Page, base_url: str) -> None:
     expect(page).to_have_url(re.compile(r"/tyo_ja_elinkeinot$"))
     wait_idle(page)
     expect(page.get_by_test_id("stMain").locator("h1")).to_have_text("Työ ja elinkeinot")
-    expect_title(page, CHART, "Työttömyysaste (%) 1/2006–10/2023")
+    expect_title(page, CHART, "Työttömyysaste (%) 1/2006–6/2026")
 
     # Change a selection: the indicator selectbox opens with the arrow key, Enter picks the next option.
     box = tab_to(page, lambda f: f["tag"] == "INPUT" and f["name"] == "Indikaattori")
@@ -109,7 +109,7 @@ def test_keyboard_only_walkthrough(page: Page, base_url: str) -> None:
     page.keyboard.press("Enter")
     wait_idle(page)
     expect(page.get_by_role("combobox", name="Indikaattori")).to_have_value("Työttömät työnhakijat")
-    expect_title(page, CHART, "Työttömät työnhakijat (henkeä) 1/2006–10/2023")
+    expect_title(page, CHART, "Työttömät työnhakijat (henkeä) 1/2006–6/2026")
 
     # The chart's text alternative: Tab to its expander, Enter opens it, the sentence carries figures.
     tab_to(page, lambda f: f["testid"] == "stExpander" and f["name"].endswith("Tekstivastine"))

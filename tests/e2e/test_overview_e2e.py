@@ -20,9 +20,9 @@ from tests.e2e.conftest import Server, download_button, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 
-# st.metric shows "27 460" with a no-break (or narrow no-break) space as the thousands separator.
-POPULATION_FI = re.compile(r"^27[\s\u00a0\u202f]460$")
-POPULATION_EN = re.compile(r"^27,460$")
+# st.metric shows "26 387" with a no-break (or narrow no-break) space as the thousands separator.
+POPULATION_FI = re.compile(r"^26[\s\u00a0\u202f]387$")
+POPULATION_EN = re.compile(r"^26,387$")
 
 
 def assert_no_exception(page: Page) -> None:
@@ -63,7 +63,7 @@ def test_overview_renders_headlines_and_chart(page: Page, base_url: str, tmp_pat
     # Plotly draws one .trace per line into the SVG: proof the figure rendered, not just its container.
     expect(chart.locator(".js-plotly-plot .scatterlayer .trace").first).to_be_attached()
     assert chart.locator(".js-plotly-plot .scatterlayer .trace").count() >= 1
-    expect(chart.locator(".gtitle")).to_have_text("Väkiluku kunnittain 1972–2022 (henkeä)")
+    expect(chart.locator(".gtitle")).to_have_text("Väkiluku kunnittain 1972–2025 (henkeä)")
 
     expect(download_button(page, "vakiluku_kunnittain", "csv")).to_have_text("Lataa CSV")
     expect(download_button(page, "vakiluku_kunnittain", "xlsx")).to_have_text("Lataa XLSX")
@@ -83,7 +83,7 @@ def test_language_switch_relabels_and_updates_url(page: Page, base_url: str) -> 
     expect(metric_labels(page).first).to_have_text("Population")
     expect(page.get_by_test_id("stMain").get_by_text("Väkiluku")).to_have_count(0)
     expect(page.get_by_test_id("stPlotlyChart").locator(".gtitle")).to_have_text(
-        "Population by municipality 1972–2022 (persons)"
+        "Population by municipality 1972–2025 (persons)"
     )
     expect(page).to_have_url(re.compile(r"[?&]lang=English(&|$)"))
 

@@ -24,8 +24,8 @@ def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> No
     expect(page.locator("h1").first).to_have_text("Työ ja elinkeinot")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_test_id("stPlotlyChart")).to_have_count(7)
-    expect(main.get_by_test_id("stMetricValue").nth(1)).to_have_text(re.compile(r"^1[\s\u00a0\u202f]266$"))
-    expect_title(page, CHART, "Työttömyysaste (%) 1/2006–10/2023")
+    expect(main.get_by_test_id("stMetricValue").nth(1)).to_have_text(re.compile(r"^1[\s\u00a0\u202f]542$"))
+    expect_title(page, CHART, "Työttömyysaste (%) 1/2006–6/2026")
     expect(page.locator(".st-key-tyo_sijaintiosamaara .barlayer .trace").first).to_be_attached()
     expect(main.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(tmp_path / "tyo.png"), full_page=True)
@@ -54,12 +54,15 @@ def test_change_municipality_indicator_and_mode_then_permalink(page: Page, base_
 
 def test_unemployment_csv_is_the_chart_data(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/tyo_ja_elinkeinot")
-    expect_title(page, CHART, "Työttömyysaste (%) 1/2006–10/2023")
+    expect_title(page, CHART, "Työttömyysaste (%) 1/2006–6/2026")
     drawn = chart_points(page, CHART)
     with page.expect_download() as info:
         download_button(page, "tyo_tyottomyys", "csv").click()
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
-    assert len(rows) == len(drawn) == 3 * 214  # three areas, 1/2006–10/2023
-    assert [(r["area_name"], r["period"]) for r in rows] == [(n, x[:7]) for n, x, _ in drawn]
-    latest = {r["area_code"]: float(r["value"]) for r in rows if r["period"] == "2023-10"}
-    assert round(latest["SK138"], 1) == 11.5 and round(latest["MK13"], 1) == 11.8 and round(latest["SSS"], 1) == 9.7
+    # 215 months per area with a value (1/2006–10/2023 and 6/2026); the months between are a gap in the line
+    # (None points), and a gap is never a row with a made-up value.
+    values = [(r["area_name"], r["period"]) for r in rows if r["value"] != ""]
+    assert len(values) == len([y for *_, y in drawn if y is not None]) == 3 * 215
+    assert values == [(n, x[:7]) for n, x, y in drawn if y is not None]
+    latest = {r["area_code"]: float(r["value"]) for r in rows if r["period"] == "2026-06"}
+    assert latest == {"SK138": 14.5, "MK13": 15.8, "SSS": 12.8}
