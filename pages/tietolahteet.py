@@ -7,22 +7,22 @@ from dashboard.info import sources as datasources
 from dashboard.ui.components import current_language
 
 lang = current_language()
-st.title(t("sources.title", lang))
-st.markdown(t("sources.intro", lang))
+st.title(t("info.title", lang))
+st.markdown(t("info.intro", lang))
 
-st.header(t("sources.catalogue", lang))
+st.header(t("info.catalogue", lang))
 st.dataframe(datasources.catalogue(lang), hide_index=True)
 
-st.header(t("sources.inputs", lang))
+st.header(t("info.inputs", lang))
 st.dataframe(datasources.inputs(lang), hide_index=True)
 
-st.header(t("sources.attribution", lang))
-st.markdown(t("sources.attribution_intro", lang))
+st.header(t("info.attribution", lang))
+st.markdown(t("info.attribution_intro", lang))
 st.markdown("\n".join(f"- {line}" for line in datasources.attributions()))
 
-st.header(t("sources.missing", lang))
-st.markdown(t("sources.missing_text", lang))
+st.header(t("info.missing", lang))
+st.markdown(t("info.missing_text", lang))
 
-st.header(t("sources.runs", lang))
-st.markdown(t("sources.refresh", lang))
+st.header(t("info.runs", lang))
+st.markdown(t("info.refresh", lang))
 st.dataframe(datasources.runs(lang), hide_index=True)

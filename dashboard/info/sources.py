@@ -24,16 +24,16 @@ def catalogue(lang: str) -> pd.DataFrame:
     ]
     return pd.DataFrame({
         "id": ind["indicator_id"],
-        t("sources.indicator", lang): ind[f"label_{lang}"],
-        t("sources.description", lang): desc,
-        t("sources.derivation", lang): ind["derivation"].fillna("–"),
-        t("sources.statistic", lang): ind["publisher"] + ", " + ind["source_name"],
-        t("sources.table", lang): ind["source_table"],
-        t("sources.unit", lang): ind["unit"].map(lambda u: unit_label(u, lang)),
-        t("sources.coverage", lang): coverage,
-        t("sources.areas", lang): ind["areas"].fillna(0).astype(int),
+        t("info.indicator", lang): ind[f"label_{lang}"],
+        t("info.description", lang): desc,
+        t("info.derivation", lang): ind["derivation"].fillna("–"),
+        t("info.statistic", lang): ind["publisher"] + ", " + ind["source_name"],
+        t("info.table", lang): ind["source_table"],
+        t("info.unit", lang): ind["unit"].map(lambda u: unit_label(u, lang)),
+        t("info.coverage", lang): coverage,
+        t("info.areas", lang): ind["areas"].fillna(0).astype(int),
         t("overview.vintage", lang): ind["vintages"].fillna("–"),
-        t("sources.licence", lang): ind["licence"],
+        t("info.licence", lang): ind["licence"],
     })  # fmt: skip
 
 
@@ -41,15 +41,15 @@ def catalogue(lang: str) -> pd.DataFrame:
 def inputs(lang: str) -> pd.DataFrame:
     """Every file or live table the warehouse was built from."""
     src = queries.sources()
-    origin = src["origin"].map({"snapshot": t("sources.origin_snapshot", lang), "live": t("sources.origin_live", lang)})
+    origin = src["origin"].map({"snapshot": t("info.origin_snapshot", lang), "live": t("info.origin_live", lang)})
     return pd.DataFrame({
-        t("sources.statistic", lang): src[f"statistic_{lang}"],
-        t("sources.table", lang): src["source_table"],
-        t("sources.origin", lang): origin,
+        t("info.statistic", lang): src[f"statistic_{lang}"],
+        t("info.table", lang): src["source_table"],
+        t("info.origin", lang): origin,
         t("overview.vintage", lang): src["vintage"],
-        t("sources.coverage", lang): src["coverage"],
-        t("sources.licence", lang): src["licence"],
-        t("sources.via", lang): src["via"].fillna("–"),
+        t("info.coverage", lang): src["coverage"],
+        t("info.licence", lang): src["licence"],
+        t("info.via", lang): src["via"].fillna("–"),
     })  # fmt: skip
 
 
@@ -63,8 +63,8 @@ def attributions() -> tuple[str, ...]:
 def runs(lang: str) -> pd.DataFrame:
     rows = queries.load_runs()
     return pd.DataFrame({
-        t("sources.run_id", lang): rows["run_id"],
-        t("sources.run_finished", lang): rows["finished_at"],
-        t("sources.run_status", lang): rows["status"],
-        t("sources.run_message", lang): rows["message"],
+        t("info.run_id", lang): rows["run_id"],
+        t("info.run_finished", lang): rows["finished_at"],
+        t("info.run_status", lang): rows["status"],
+        t("info.run_message", lang): rows["message"],
     })  # fmt: skip

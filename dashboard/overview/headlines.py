@@ -140,8 +140,8 @@ def freshness(lang: str) -> pd.DataFrame:
     """Newest period and vintage per source, for the data-freshness box."""
     rows = queries.run("freshness")
     return pd.DataFrame({
-        t("sources.statistic", lang): rows[f"statistic_{lang}"],
-        t("sources.table", lang): rows["source_table"],
+        t("info.statistic", lang): rows[f"statistic_{lang}"],
+        t("info.table", lang): rows["source_table"],
         t("overview.newest_period", lang): rows["newest_period"].map(lambda p: fmt_period(p, lang)),
         t("overview.vintage", lang): rows["vintage"],
     })  # fmt: skip

@@ -86,7 +86,10 @@ def test_editor_uploads_an_eura2021_export_and_sees_the_projects(editor_server: 
     wait_idle(page)
     expect(main(page).get_by_role("heading", name="EU-rahoitus ja hankkeet")).to_be_visible()
     assert projects_metric(page) == before + 2  # TEST2101 (Saarijärvi), TEST2102 (Viitasaari, Pihtipudas)
-    main(page).get_by_test_id("stSelectbox").last.click()  # the project card's chooser
+    # the project card's chooser, by its label: it is drawn below the list, after the filters' selectboxes
+    chooser = main(page).get_by_role("combobox", name="Hanke", exact=True)
+    chooser.scroll_into_view_if_needed()
+    chooser.click()
     page.keyboard.type("TESTIHANKE 2021 A")
     expect(page.get_by_role("option", name=re.compile("TEST2101"))).to_be_visible()
 
