@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import html
 import json
 import re
 import time
@@ -134,7 +135,8 @@ class ProtocolSession:
                 deltas.append(element.metric.delta)
             elif which == "markdown":
                 alt = SR_ONLY.fullmatch(element.markdown.body.strip())
-                (alts if alt else markdown).append(alt.group(1) if alt else element.markdown.body)
+                # the alternative is written as escaped HTML (ui/components.html_text): kept as a reader gets it
+                (alts if alt else markdown).append(html.unescape(alt.group(1)) if alt else element.markdown.body)
             elif which == "plotly_chart":
                 charts.append(chart_digest(element.plotly_chart.spec))
         return PageRun(seconds, tuple(sidebar), title, *map(tuple, (metrics, deltas, alts, markdown, charts)))

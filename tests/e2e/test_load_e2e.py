@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import itertools
 import json
 import os
@@ -48,6 +49,7 @@ BROWSERS = 2  # of the sessions; the others are protocol clients
 PAGES = tuple("" if page.stem == "yleiskuva" else page.stem for page in PUBLIC)
 SHOWS_SERIES = ("", "vaesto", "kuntavertailu")  # pages known to draw the changed population series
 SERIES_FILE = "population_by_municipality_1972_2023_statfin_11re.csv.gz"  # changed in builds 2 and 3
+NEWEST_FILE = "pxweb_json_2026/sex_register_kunnat_11re.json.gz"  # 31.12.2025, the newest year on every page
 THINK_S = 1.0  # a user looks at a page before the next click: 30 clients with no pause measure a queue
 VIEW_TIMEOUT_S = 90.0  # one page view, on a busy 2-core runner
 BUILD_TIMEOUT_S = 120.0
@@ -110,13 +112,23 @@ class Load:
 
 
 def changed_snapshot(target: Path) -> Path:
-    """A copy of data/snapshot whose latest population year is 1 000 higher per area (test data only)."""
+    """A copy of data/snapshot with changed 2023 and 2025 populations (test data only)."""
     shutil.copytree(REPO / "data" / "snapshot", target)
     path = target / SERIES_FILE
     frame = pd.read_csv(path, dtype=str)
     latest = frame["year"] == frame["year"].max()
     frame.loc[latest, "population"] = (pd.to_numeric(frame["population"][latest]) + 1000).astype(str)
     frame.to_csv(path, index=False, compression="gzip")
+    # The PxWeb `json` response of 2026, rows {"key": [area, sex, year], "values": [n]}: 1 000 men move from
+    # Karstula to Saarijärvi, so the published sub-region, region and country totals (11ra) still add up.
+    newest = target / NEWEST_FILE
+    response = json.loads(gzip.decompress(newest.read_bytes()))
+    moved = {"KU729": 1000, "KU226": -1000}
+    for row in response["data"]:
+        area, sex, _ = row["key"]
+        if area in moved and sex in ("SSS", "1"):
+            row["values"] = [str(int(row["values"][0]) + moved[area])]
+    newest.write_bytes(gzip.compress(json.dumps(response).encode("utf-8")))
     # recorded on purpose in the copy's own lock, as an operator would after changing the snapshot
     subprocess.run([sys.executable, "-m", "etl", "--quiet", "--snapshot-dir", str(target), "snapshot"], cwd=REPO,
                    check=True, capture_output=True)  # fmt: skip

@@ -74,6 +74,6 @@ def test_compare_csv_is_the_chart_data(page: Page, server: Server) -> None:
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
     with duckdb.connect(str(server.warehouse), read_only=True) as con:
         expected = con.execute("SELECT count(*) FROM fact_indicator WHERE indicator_id = 'population' AND area_code = 'KU729'").fetchone()[0]  # fmt: skip
-    assert len(rows) == len(drawn) == expected == 51
+    assert len(rows) == len(drawn) == expected == 54  # 1972–2025
     assert [(r["area_name"], r["period"], float(r["value"])) for r in rows] == [(n, x, y) for n, x, y in drawn]
     assert {r["period"]: float(r["value"]) for r in rows}["2020"] == 9208
