@@ -25,6 +25,9 @@ FETCHED_TABLES = ("11ra", "11re", "11lj", "12dy", "121w", "11a2", "12w7", "14wx"
                   "115h", "115n", "115p", "125s", "12r5", "12tf")  # fmt: skip
 
 
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 @dataclass(frozen=True)
 class SourceFreshness:
     """One source table's freshness on a given day."""
@@ -48,8 +51,8 @@ def fmt_date(day: date | None, lang: str) -> str:
     """'21.8.2026' (fi, sv) or '21 Aug 2026' (en); '–' for an unknown date."""
     if day is None or pd.isna(day):
         return "–"
-    if lang == "en":
-        return f"{day.day} {day.strftime('%b')} {day.year}"
+    if lang == "en":  # not strftime('%b'): that follows the server's locale
+        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.day}.{day.month}.{day.year}"
 
 

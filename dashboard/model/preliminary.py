@@ -21,7 +21,9 @@ def flags(rows: pd.DataFrame) -> pd.Series:
 
 
 def periods(rows: pd.DataFrame) -> list[str]:
-    """The distinct periods with a preliminary value, oldest first."""
+    """The distinct periods with a preliminary value, oldest first (none for rows without periods)."""
+    if "period" not in rows:
+        return []
     return sorted(set(rows.loc[flags(rows), "period"].astype(str)))
 
 
