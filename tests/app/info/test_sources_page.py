@@ -78,7 +78,9 @@ def test_what_the_data_lacks_is_computed(app: AppTest) -> None:
     app.switch_page(PAGE).run()
     text = shown(" ".join(m.value for m in app.markdown))
     # The 12r5 CSV ends 10/2023 and the 2026 export holds only 6/2026: the gap is named with its length.
-    assert "Työvoima; Avoimet työpaikat; Työttömät työnhakijat: aineistosta puuttuu 11/2023–5/2026 (31 ajankohtaa)" in text
+    assert (
+        "Työvoima; Avoimet työpaikat; Työttömät työnhakijat: aineistosta puuttuu 11/2023–5/2026 (31 ajankohtaa)" in text
+    )
     assert "Kuntien välinen nettomuutto" in text and "puuttuu 2018–2024 (7 ajankohtaa)" in text
     assert "Uusin luku ajankohdalta 2017:" in text and "Alueella olevat työpaikat" in text
     assert "Ikäryhmät: 1972–2018 (11re). Uudemmat: python -m etl fetch --tables 11re" in text

@@ -25,7 +25,7 @@ def test_preliminary_earlier_figure_is_named() -> None:
 
 def test_rates_change_in_percentage_points() -> None:
     change = changes.compare(14.5, 12.9, "2021-06", "percent", 1, False, "fi")
-    assert change.delta == f"+1,6 %-yks." and change.color == "red"
+    assert change.delta == "+1,6 %-yks." and change.color == "red"
 
 
 def test_dates_as_a_manager_reads_them() -> None:
