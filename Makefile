@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-unit test-app test-e2e warehouse bench bench-quick lint clean
+.PHONY: run test test-unit test-app test-e2e warehouse refresh bench bench-quick lint clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,15 @@ data/warehouse/CURRENT: $(VENV)/.installed region.toml etl/catalog.toml $(wildca
 	$(PY) -m etl build
 
 warehouse: data/warehouse/CURRENT
+
+# Fresh data from Statistics Finland, then a new warehouse: for cron or a systemd timer (README "Keeping the
+# data fresh"). Stops at the first step that fails and exits non-zero (make's 2; its last line names the
+# step's own code, e.g. 3 = a source failed): no build after a failed fetch, the current warehouse keeps
+# serving. etl/buildlock.py keeps a second build from overlapping a running one. Like `make run`, it installs
+# the requirements first when requirements.txt has changed.
+refresh: $(VENV)/.installed
+	$(PY) -m etl --quiet fetch
+	$(PY) -m etl --quiet build --wait 900
 
 run: $(VENV)/.installed data/warehouse/CURRENT
 	$(PY) -m streamlit run app.py --server.address=localhost --server.port=$(PORT)

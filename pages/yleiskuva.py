@@ -3,8 +3,9 @@
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.info import freshness
 from dashboard.overview import headlines as overview
-from dashboard.ui.components import current_language, metric_cards, view_block
+from dashboard.ui.components import current_language, metric_cards, plain, view_block
 
 lang = current_language()
 st.title(overview.service_title(lang))
@@ -18,4 +19,7 @@ view_block(overview.population_view(lang), key="vakiluku_kunnittain", lang=lang)
 with st.container(border=True):
     st.header(t("overview.freshness", lang))
     st.caption(t("overview.freshness_intro", lang))
-    st.dataframe(overview.freshness(lang), hide_index=True)
+    late = freshness.notice(lang)
+    if late:
+        st.warning(plain(late), icon=":material/schedule:")
+    st.dataframe(freshness.table(lang), hide_index=True)

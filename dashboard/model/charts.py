@@ -38,15 +38,41 @@ def base_layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.
     return fig
 
 
+PRELIMINARY_SYMBOL = "circle-open"  # hollow: a figure the final one will replace
+
+
+def preliminary_points(rows: pd.DataFrame, color: str, suffix: str) -> dict:
+    """Trace settings drawing each preliminary point of `rows` (column is_preliminary) as a hollow marker
+    and ending its hover text with `suffix` (' (ennakkotieto)'); {} when no point is preliminary or no
+    suffix is given. The hover template shows the suffix with %{text}."""
+    if not suffix or "is_preliminary" not in rows:
+        return {}
+    marked = (rows["is_preliminary"].fillna(False).astype(bool) & rows["value"].notna()).tolist()
+    if not any(marked):
+        return {}
+    return {
+        "mode": "lines+markers",
+        "marker": {"symbol": [PRELIMINARY_SYMBOL if m else "circle" for m in marked],
+                   "size": [10 if m else 0 for m in marked], "color": color, "line": {"width": 2}},  # open: drawn in color
+        "text": [suffix if m else "" for m in marked],
+    }  # fmt: skip
+
+
+def _hover(template: str, points: dict) -> str:
+    """`template` ('%{x}: %{y}') with the preliminary suffix when there is one, and the trace name."""
+    return template + ("%{text}" if points else "") + "<extra>%{fullData.name}</extra>"
+
+
 PANEL_HEIGHT = 200  # px per row of small multiples
 ROW_GAP = 80  # px between rows: the tick labels of one row and the panel titles of the next
 
 
 def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang: str,
-                    columns: int = 4, hover_unit: str = "") -> go.Figure:  # fmt: skip
+                    columns: int = 4, hover_unit: str = "", preliminary: str = "") -> go.Figure:  # fmt: skip
     """One small line chart per area, each with its own y axis (populations differ tenfold).
 
-    `data` columns: area_code, area_name, x, value — areas in display order.
+    `data` columns: area_code, area_name, x, value — areas in display order; with is_preliminary and a
+    `preliminary` hover suffix, preliminary points are hollow markers (preliminary_points).
     """
     names = list(dict.fromkeys(data["area_name"]))
     rows = math.ceil(len(names) / columns)
@@ -56,13 +82,15 @@ def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang
     fig = make_subplots(rows=rows, cols=columns, subplot_titles=names, horizontal_spacing=0.06,
                         vertical_spacing=ROW_GAP / height)  # fmt: skip
     for i, (code, rows_) in enumerate(data.groupby("area_code", sort=False)):
+        color = colors.get(code, NEUTRALS[0])
+        points = preliminary_points(rows_, color, preliminary)
         fig.add_trace(
             go.Scatter(
                 # Plain lists: Series become typed arrays that cost ~10× more to serialise on every rerun.
                 x=rows_["x"].tolist(), y=rows_["value"].tolist(), mode="lines", name=rows_["area_name"].iloc[0],
-                line={"color": colors.get(code, NEUTRALS[0]), "width": 2.5},
-                hovertemplate=f"%{{x}}: %{{y:,.0f}} {hover_unit}<extra>%{{fullData.name}}</extra>",
-            ),
+                line={"color": color, "width": 2.5},
+                hovertemplate=_hover(f"%{{x}}: %{{y:,.0f}} {hover_unit}", points),
+            ).update(points),
             row=i // columns + 1, col=i % columns + 1,
         )  # fmt: skip
     fig = base_layout(fig, title, lang, height=height)
@@ -73,16 +101,21 @@ def small_multiples(data: pd.DataFrame, colors: dict[str, str], title: str, lang
 
 
 def line_chart(data: pd.DataFrame, colors: dict[str, str], title: str, y_title: str, lang: str,
-               dashed: set[str] | None = None) -> go.Figure:  # fmt: skip
-    """Lines per area on one axis. `data` columns: area_code, area_name, x, value."""
+               dashed: set[str] | None = None, hover: str | None = None, preliminary: str = "") -> go.Figure:  # fmt: skip
+    """Lines per area on one axis. `data` columns: area_code, area_name, x, value (and is_preliminary).
+
+    `hover`: the hover text's template ('%{x}: %{y:,.1f}'; the trace name is added); None: Plotly's own.
+    `preliminary`: the hover suffix of preliminary points, drawn hollow (preliminary_points)."""
     fig = go.Figure()
     for code, rows_ in data.groupby("area_code", sort=False):
+        color = colors.get(code, NEUTRALS[0])
+        points = preliminary_points(rows_, color, preliminary)
         fig.add_trace(
             go.Scatter(
                 x=rows_["x"].tolist(), y=rows_["value"].tolist(), mode="lines", name=rows_["area_name"].iloc[0],
-                line={"color": colors.get(code, NEUTRALS[0]), "width": 2.5,
-                      "dash": "dot" if dashed and code in dashed else "solid"},
-            )
+                line={"color": color, "width": 2.5, "dash": "dot" if dashed and code in dashed else "solid"},
+                hovertemplate=None if hover is None else _hover(hover, points),
+            ).update(points)
         )  # fmt: skip
     fig = base_layout(fig, title, lang)
     fig.update_yaxes(title_text=y_title)

@@ -21,21 +21,30 @@ def index(frame: pd.DataFrame, base_period: str | None = None) -> pd.DataFrame:
         base = ordered[ordered["period"] == base_period].set_index("area_code")["value"]
     out = frame.copy()
     out["value"] = 100 * out["value"] / out["area_code"].map(base)
+    if "is_preliminary" in out and base_period is not None:  # every index point rests on its base value
+        base_flags = ordered[ordered["period"] == base_period].set_index("area_code")["is_preliminary"]
+        out["is_preliminary"] = out["is_preliminary"].astype(bool) | out["area_code"].map(base_flags).fillna(False)
     return out
 
 
 def per_1000(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
     """value per 1 000 residents of the same area and year (monthly periods use their year's population)."""
-    pop = population[["area_code", "period", "value"]].rename(columns={"period": "_year", "value": "_pop"})
+    pop = population.assign(_pre=population.get("is_preliminary", False))[["area_code", "period", "value", "_pre"]]
+    pop = pop.rename(columns={"period": "_year", "value": "_pop"})
     out = frame.assign(_year=frame["period"].str[:4]).merge(pop, on=["area_code", "_year"], how="left")
     out["value"] = 1000 * out["value"] / out["_pop"]
-    return out.drop(columns=["_year", "_pop"])
+    if "is_preliminary" in out:  # a rate over a preliminary population is preliminary
+        out["is_preliminary"] = out["is_preliminary"].astype(bool) | out["_pre"].fillna(False).astype(bool)
+    return out.drop(columns=["_year", "_pop", "_pre"])
 
 
 def rolling_mean(frame: pd.DataFrame, window: int = 3) -> pd.DataFrame:
     """Trailing mean over `window` consecutive periods per area; NaN until a full window exists."""
     out = frame.sort_values(["area_code", "period"]).copy()
     out["value"] = out.groupby("area_code")["value"].transform(lambda s: s.rolling(window, min_periods=window).mean())
+    if "is_preliminary" in out:  # a mean with a preliminary figure in its window is preliminary too
+        flags = out["is_preliminary"].astype(float)
+        out["is_preliminary"] = flags.groupby(out["area_code"]).transform(lambda s: s.rolling(window, 1).max()) > 0
     return out
 
 
@@ -105,6 +114,8 @@ def fill_gaps(frame: pd.DataFrame) -> pd.DataFrame:
         full.loc[added, "status"] = ".."
         if "is_derived" in full:
             full["is_derived"] = full["is_derived"].astype(bool)
+        if "is_preliminary" in full:  # a gap has no figure, so nothing preliminary either
+            full["is_preliminary"] = full["is_preliminary"].astype(bool) & ~added
         parts.append(full)
     if not parts:
         return frame.assign(status=frame.get("status"))

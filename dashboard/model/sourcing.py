@@ -1,10 +1,12 @@
-"""Source captions: 'Lähde: Tilastokeskus, Väestörakenne, 11re; tiedot 2019-10' for the rows shown."""
+"""Source captions: 'Lähde: Tilastokeskus, Väestörakenne, 11re; tiedot 2019-10' for the rows shown, saying
+which of them are derived and which periods are preliminary."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from dashboard.core import i18n, queries
+from dashboard.model import preliminary
 
 
 def source_caption(rows: pd.DataFrame, lang: str) -> str:
@@ -23,7 +25,8 @@ def source_caption(rows: pd.DataFrame, lang: str) -> str:
     caption = f"{i18n.t('common.source', lang)}: {'; '.join(parts)}; {i18n.t('common.data_as_of', lang)} {vintages}"
     if "is_derived" in rows and rows["is_derived"].any():
         caption += f". {i18n.t('common.derived', lang)}"
-    return caption
+    note = preliminary.caption_note(rows, lang)
+    return f"{caption}. {note}" if note else caption
 
 
 def short_source(rows: pd.DataFrame, lang: str) -> str:
@@ -33,4 +36,6 @@ def short_source(rows: pd.DataFrame, lang: str) -> str:
     text = f"{i18n.t('common.source', lang)}: {', '.join(tables)} · {i18n.t('common.data_as_of', lang)} {vintages}"
     if "is_derived" in rows and rows["is_derived"].any():
         text += f" · {i18n.t('common.derived_short', lang)}"
+    if preliminary.periods(rows):
+        text += f" · {i18n.t('preliminary.word', lang)}"
     return text

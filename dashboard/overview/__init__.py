@@ -1,1 +1,1 @@
-"""Yleiskuva: headline figures, population small multiples, data freshness."""
+"""Yleiskuva: dated headline figures and population small multiples (data freshness: dashboard/info)."""

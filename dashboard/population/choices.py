@@ -19,12 +19,12 @@ import plotly.graph_objects as go
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_number, fmt_period, fmt_value, label, t
 from dashboard.core.memo import memo
-from dashboard.model import charts, derive
+from dashboard.model import charts, derive, preliminary
 
 STOCKS = ("population", "working_age_population")  # levels: an index (first year = 100) makes sense
 FLOWS = ("in_migration", "out_migration", "net_migration", "natural_increase", "live_births", "deaths")
 SHOWN = ["area_code", "area_name", "indicator_id", "measure", "period", "value", "status", "is_derived",
-         "source_table", "vintage"]  # fmt: skip
+         "is_preliminary", "source_table", "vintage"]  # fmt: skip
 
 
 # --- areas ---------------------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ def line_alt_text(data: pd.DataFrame, subject: str, unit: str, decimals: int, la
         return t("common.no_data", lang)
     return (
         f"{subject}: {parts[0]}" + (f"; {t('common.vs', lang)} " + ", ".join(parts[1:]) if len(parts) > 1 else "") + "."
-    )
+    ) + preliminary.alt_sentence(data, lang)
 
 
 def missing_notes(data: pd.DataFrame, wanted: list[str], last: int, lang: str) -> list[str]:
@@ -157,15 +157,17 @@ def missing_notes(data: pd.DataFrame, wanted: list[str], last: int, lang: str) -
 
 def line_figure(data: pd.DataFrame, title: str, y_title: str, lang: str, decimals: int,
                 reference: float | None = None) -> go.Figure:  # fmt: skip
-    """Lines per area in the product's area colours; volatile municipalities dotted and marked in the legend."""
+    """Lines per area in the product's area colours; volatile municipalities dotted and marked in the legend;
+    preliminary points hollow, with 'ennakkotieto' in their hover text."""
     volatile = {code for code in data["area_code"].unique() if is_volatile(code)}
     plotted = data.assign(x=data["period"].map(lambda p: int(p) if len(p) == 4 else p))
     mark = t("population.volatile_short", lang)
     plotted["area_name"] = [
         f"{n} ({mark})" if c in volatile else n for c, n in zip(plotted["area_code"], plotted["area_name"])
     ]
-    fig = charts.line_chart(plotted, queries.area_colors(), title, y_title, lang, dashed=volatile)
-    fig.update_traces(connectgaps=False, hovertemplate=f"%{{x}}: %{{y:,.{decimals}f}}<extra>%{{fullData.name}}</extra>")
+    fig = charts.line_chart(plotted, queries.area_colors(), title, y_title, lang, dashed=volatile,
+                            hover=f"%{{x}}: %{{y:,.{decimals}f}}", preliminary=preliminary.hover_suffix(lang))  # fmt: skip
+    fig.update_traces(connectgaps=False)
     if reference is not None:
         fig.add_hline(y=reference, line_width=1, line_dash="dash", line_color="#bbb")
     return legend_below(fig)

@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard.core import queries
 from dashboard.core.i18n import t
 from dashboard.core.memo import memo
-from dashboard.model import charts, derive
+from dashboard.model import charts, derive, preliminary
 from dashboard.model.sourcing import source_caption
 from dashboard.model.views import Block, ChartView
 from dashboard.population.choices import (
@@ -136,14 +136,13 @@ def multiples_block(lang: str) -> Block:
     title = t(
         "population.multiples_title", lang, first=data["x"].min(), last=data["x"].max(), unit=t("unit.persons", lang)
     )
-    figure = charts.small_multiples(
-        data, queries.area_colors(), title, lang, columns=3, hover_unit=t("unit.persons", lang)
-    )
+    figure = charts.small_multiples(data, queries.area_colors(), title, lang, columns=3,
+                                    hover_unit=t("unit.persons", lang), preliminary=preliminary.hover_suffix(lang))  # fmt: skip
     table = derive.changes(data)
     falling = int((table["change_10y"] < 0).sum())
     alt = t(
         "population.multiples_alt", lang, n=len(codes), first=data["x"].min(), last=data["x"].max(), falling=falling
-    )
+    ) + preliminary.alt_sentence(data, lang)
     return Block(
         ChartView(
             figure,

@@ -8,7 +8,7 @@ import pandas as pd
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_number, fmt_percent, fmt_value, t
 from dashboard.core.memo import memo
-from dashboard.model import derive
+from dashboard.model import derive, preliminary
 from dashboard.model.sourcing import short_source, source_caption
 from dashboard.model.views import Headline
 from dashboard.overview.headlines import trend
@@ -35,17 +35,23 @@ def cards(lang: str, area: str) -> tuple[Headline, ...]:
     year = int(table["period"])
     source = short_source(rows, lang)
     cards = []
+    marked = set(preliminary.periods(rows))  # a change from a preliminary year says so
+
+    def flagged(text: str, *years: int) -> str:
+        return text + (f" ({t('preliminary.word', lang)})" if marked & {str(y) for y in years} else "")
+
     arrow, color = trend(table["change_1y"], None)
     cards.append(Headline("population", t("population.card_population", lang, year=year),
                           fmt_number(table["value"], 0, lang), _signed_change(table["change_1y"], table["change_1y_pct"], lang),
-                          color, arrow, f"{names[area]} · {t('population.change_from', lang, year=year - 1)}", source))  # fmt: skip
+                          color, arrow, flagged(f"{names[area]} · {t('population.change_from', lang, year=year - 1)}",
+                                                year, year - 1), source))  # fmt: skip
     for span in SPANS[1:]:
         change, pct = table[f"change_{span}y"], table[f"change_{span}y_pct"]
         arrow, color = trend(change, None)
         value = fmt_number(change, 0, lang, signed=True) if pd.notna(change) else t("common.no_data", lang)
         delta = fmt_percent(pct, 1, lang, signed=True) if pd.notna(pct) else None
         cards.append(Headline(f"change_{span}y", t("population.card_change", lang, first=year - span, last=year),
-                              value, delta, color, arrow, names[area], source))  # fmt: skip
+                              value, delta, color, arrow, flagged(names[area], year, year - span), source))  # fmt: skip
     ratio = derive.dependency_ratio(
         queries.series("population", [area]), queries.series("working_age_population", [area])
     )
@@ -83,4 +89,8 @@ def changes_table(lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str, tuple[str
     newest = data["period"].max()
     notes = tuple(t("population.note_ends_early", lang, area=n, year=p)
                   for n, p in zip(data["area_name"], data["period"]) if p < newest)  # fmt: skip
+    compared = {str(int(newest) - span) for span in SPANS} | {newest}
+    marked = [p for p in preliminary.periods(rows) if p in compared]
+    if marked:  # the changes of the newest year reach back to a preliminary figure
+        notes += (t("population.note_preliminary_changes", lang, periods=preliminary.period_text(marked, lang)),)
     return shown, data.reset_index(drop=True), source_caption(rows.assign(is_derived=True), lang), notes

@@ -9,6 +9,7 @@ Areas, colours, volatility and the Block type come from population.py (shared by
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,10 +17,9 @@ import plotly.graph_objects as go
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_number, fmt_percent, fmt_period, fmt_value, t
 from dashboard.core.memo import memo
-from dashboard.model import charts, derive
+from dashboard.model import changes, charts, derive
 from dashboard.model.sourcing import short_source, source_caption
 from dashboard.model.views import Block, ChartView, Headline
-from dashboard.overview.headlines import trend
 from dashboard.population.choices import (
     SHOWN,
     areas_shown,
@@ -141,15 +141,66 @@ def labour_market_block(lang: str, area: str, first: int, last: int) -> Block:
     return Block(ChartView(fig, shown, source_caption(shown, lang), alt, MONTHLY[1:], (area,), "month"), notes)
 
 
+@dataclass(frozen=True)
+class MeanWindow:
+    """The 12-month mean a card can show: the window ending at the series' newest month when all twelve
+    months exist, else the latest window of twelve consecutive months that do (never one across a gap)."""
+
+    newest: str  # the newest month of the series
+    missing: int  # months missing from the twelve ending at `newest`
+    first: str | None  # the window shown: its first and last month, None when no full window exists
+    last: str | None
+    mean: float | None
+    previous: float | None  # the mean of the twelve months a year before `last`, when all of them exist
+
+
+def mean_window(series: pd.DataFrame, months: int = 12) -> MeanWindow:
+    """The newest mean over `months` consecutive months that all exist in `series` (one area, monthly)."""
+    known = series.dropna(subset=["value"])
+    newest = known["period"].max()
+    wanted = pd.period_range(end=pd.Period(newest, "M"), periods=months, freq="M").strftime("%Y-%m")
+    missing = len(set(wanted) - set(known["period"]))
+    means = derive.rolling_mean(derive.fill_gaps(known), months).dropna(subset=["value"]).set_index("period")
+    if means.empty:
+        return MeanWindow(newest, missing, None, None, None, None)
+    last = means.index[-1]
+    first = (pd.Period(last, "M") - (months - 1)).strftime("%Y-%m")
+    previous = means["value"].get(f"{int(last[:4]) - 1}{last[4:]}")
+    return MeanWindow(newest, missing, first, last, float(means["value"].iloc[-1]),
+                      None if previous is None else float(previous))  # fmt: skip
+
+
+def _mean_card(lang: str, area: str, series: pd.DataFrame) -> Headline | None:
+    """Unemployed jobseekers, 12-month mean, labelled with its window; when the twelve months ending at the
+    newest month are not all in the data, the card says so and shows the latest full window instead."""
+    window = mean_window(series)
+    if window.mean is None:
+        return None
+    names = queries.area_names(lang)
+    change = changes.compare(window.mean, window.previous, None, "persons", 0, False, lang)
+    span = f"{fmt_period(window.first, lang)}–{fmt_period(window.last, lang)}"
+    caption = [t("work.card_mean_caption", lang, area=names[area], first=fmt_period(window.first, lang),
+                 last=fmt_period(window.last, lang))]  # fmt: skip
+    if window.last != window.newest:
+        newest_first = (pd.Period(window.newest, "M") - 11).strftime("%Y-%m")
+        caption.insert(0, t("work.card_mean_unavailable", lang, first=fmt_period(newest_first, lang),
+                            last=fmt_period(window.newest, lang), missing=window.missing))  # fmt: skip
+    caption.append(t("work.card_mean_versus" if change.delta else "work.card_mean_no_previous", lang))
+    used = series[series["period"].between(window.first, window.last)]
+    return Headline("unemployed_mean", f"{t('work.card_mean', lang)} {span}", fmt_number(window.mean, 0, lang),
+                    change.delta, change.color, change.arrow, " · ".join(caption),
+                    short_source(used.assign(is_derived=True), lang))  # fmt: skip
+
+
 @memo
 def cards(lang: str, area: str) -> tuple[Headline, ...]:
     """Latest month's unemployment rate (with region and country), unemployed and vacancies, each against the
-    same month a year earlier."""
+    same month a year earlier (or saying that month is missing), and the 12-month mean of the unemployed."""
     meta = queries.region()
     others = [c for c in (meta["region"], meta["country"]) if c != area]
     names = queries.area_names(lang)
     latest = queries.latest(MONTHLY, [area, *others])
-    mine = latest[latest["area_code"] == area].set_index("indicator_id")
+    mine = latest[latest["area_code"] == area].set_index("indicator_id", drop=False)
     cards = []
     for indicator_id in MONTHLY:
         if indicator_id not in mine.index:
@@ -157,54 +208,25 @@ def cards(lang: str, area: str) -> tuple[Headline, ...]:
                                   "gray", "off", names[area], ""))  # fmt: skip
             continue
         row = mine.loc[indicator_id]
-        change = row["value"] - row["value_1y"] if pd.notna(row["value_1y"]) else None
-        arrow, color = trend(change, queries.indicators().loc[indicator_id, "higher_is_better"])
-        caption = [
-            f"{names[area]} {fmt_period(row['period'], lang)}",
-            t("work.vs_year_earlier", lang, period=fmt_period(row["period_1y"], lang)) if change is not None else "",
-        ]
-        if indicator_id in RATES:
-            value, delta = (
-                fmt_percent(row["value"], 1, lang),
-                (
-                    f"{fmt_value(change, 'ratio', 1, lang, signed=True)} {t('common.pp', lang)}"
-                    if change is not None
-                    else None
-                ),
-            )
+        rate = indicator_id in RATES
+        unit, decimals = ("percent", 1) if rate else ("persons", 0)
+        change = changes.from_latest(row, unit, decimals, queries.indicators().loc[indicator_id, "higher_is_better"],
+                                     lang)  # fmt: skip
+        caption = [f"{names[area]} {fmt_period(row['period'], lang)}", change.note]
+        if rate:
             same = latest[
                 (latest["indicator_id"] == indicator_id)
                 & (latest["period"] == row["period"])
                 & latest["area_code"].isin(others)
             ]
             caption += [f"{names[r.area_code]} {fmt_percent(r.value, 1, lang)}" for r in same.itertuples()]
-        else:
-            value = fmt_number(row["value"], 0, lang)
-            pct = (
-                f" ({fmt_percent(100 * change / row['value_1y'], 1, lang, signed=True)})"
-                if change is not None and row["value_1y"]
-                else ""
-            )
-            delta = f"{fmt_number(change, 0, lang, signed=True)}{pct}" if change is not None else None
+        value = fmt_value(row["value"], unit, decimals, lang)
         label = f"{indicator_label(indicator_id, lang)} {fmt_period(row['period'], lang)}"
-        cards.append(Headline(indicator_id, label, value, delta, color, arrow, " · ".join(c for c in caption if c),
-                              short_source(mine.loc[[indicator_id]], lang)))  # fmt: skip
-    means = monthly_values(queries.series("unemployed_jobseekers", [area]), "rolling12", 0, 9999, rate=False)
-    means = means.dropna(subset=["value"]).set_index("period")
-    if not means.empty:
-        period, mean = means.index[-1], means["value"].iloc[-1]
-        before = means["value"].get(f"{int(period[:4]) - 1}{period[4:]}")
-        change = None if before is None else mean - before
-        arrow, color = trend(change, False)
-        delta = (
-            None
-            if change is None
-            else f"{fmt_number(change, 0, lang, signed=True)} ({fmt_percent(100 * change / before, 1, lang, signed=True)})"
-        )
-        start = fmt_period((pd.Period(period, "M") - 11).strftime("%Y-%m"), lang)  # the window's first month
-        caption = t("work.card_mean_caption", lang, area=names[area], first=start, last=fmt_period(period, lang))
-        cards.insert(2, Headline("unemployed_mean", t("work.card_mean", lang), fmt_number(mean, 0, lang), delta, color,
-                                 arrow, caption, short_source(means.reset_index(), lang)))  # fmt: skip
+        cards.append(Headline(indicator_id, label, value, change.delta, change.color, change.arrow,
+                              " · ".join(caption), short_source(mine.loc[[indicator_id]], lang)))  # fmt: skip
+    mean = _mean_card(lang, area, queries.series("unemployed_jobseekers", [area]))
+    if mean is not None:
+        cards.insert(2, mean)
     return tuple(cards)
 
 

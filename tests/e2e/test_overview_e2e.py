@@ -54,7 +54,7 @@ def test_overview_renders_headlines_and_chart(page: Page, base_url: str, tmp_pat
         expect(metrics.nth(i)).to_be_visible()
         expect(values.nth(i)).not_to_have_text("")  # a card without a figure would still count as a metric
     # Only the first label: the others are catalogue wording, which the catalogue's own tests guard.
-    expect(metric_labels(page).first).to_have_text("Väkiluku")
+    expect(metric_labels(page).first).to_have_text("Väkiluku 31.12.2025")
     expect(values.first).to_have_text(POPULATION_FI)
 
     chart = main.get_by_test_id("stPlotlyChart")
@@ -73,14 +73,14 @@ def test_overview_renders_headlines_and_chart(page: Page, base_url: str, tmp_pat
 
 def test_language_switch_relabels_and_updates_url(page: Page, base_url: str) -> None:
     open_page(page, base_url)
-    expect(metric_labels(page).first).to_have_text("Väkiluku")
+    expect(metric_labels(page).first).to_have_text("Väkiluku 31.12.2025")
 
     page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
     page.get_by_role("option", name="English", exact=True).click()
     wait_idle(page)
 
     # `expect` retries: the rerun the click triggers may start a moment after wait_idle returned.
-    expect(metric_labels(page).first).to_have_text("Population")
+    expect(metric_labels(page).first).to_have_text("Population 31 Dec 2025")
     expect(page.get_by_test_id("stMain").get_by_text("Väkiluku")).to_have_count(0)
     expect(page.get_by_test_id("stPlotlyChart").locator(".gtitle")).to_have_text(
         "Population by municipality 1972–2025 (persons)"
@@ -97,7 +97,7 @@ def test_language_switch_relabels_and_updates_url(page: Page, base_url: str) -> 
 
 def test_permalink_opens_overview_in_english(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/?lang=English")
-    expect(metric_labels(page).first).to_have_text("Population")
+    expect(metric_labels(page).first).to_have_text("Population 31 Dec 2025")
     expect(page.get_by_test_id("stMain").get_by_test_id("stMetricValue").first).to_have_text(POPULATION_EN)
     expect(page.get_by_test_id("stSidebar").get_by_role("combobox")).to_have_value("English")
     expect(page.get_by_test_id("stMain").get_by_text("Väkiluku")).to_have_count(0)

@@ -105,3 +105,33 @@ def test_country_comparison_appears_when_rows_exist(data_dir, monkeypatch) -> No
     assert not any("Koko maa: toimialoittaista" in note for note in block.notes)
     lq = block.view.data.pivot_table(index="industry_code", columns="reference", values="location_quotient")
     assert lq.loc["A", "SSS"] == pytest.approx(lq.loc["A", "MK13"]) == pytest.approx((1298 / 9529) / (3703 / 106060))
+
+
+def test_mean_window_never_bridges_a_gap() -> None:
+    # 24 months 2021-11..2023-10, then nothing until 2026-06 (as the shipped 12r5 data)
+    points = {f"{2021 + (10 + i) // 12}-{(10 + i) % 12 + 1:02d}": float(i + 1) for i in range(24)}
+    frame = monthly("SK138", points | {"2026-06": 1000.0})
+    window = work.mean_window(frame)
+    assert window.newest == "2026-06" and window.missing == 11  # only 6/2026 of 7/2025–6/2026 exists
+    assert (window.first, window.last) == ("2022-11", "2023-10")  # the latest 12 months that all exist
+    assert window.mean == pytest.approx(sum(range(13, 25)) / 12)  # 1000 (6/2026) is in no mean
+    assert window.previous == pytest.approx(sum(range(1, 13)) / 12)  # 2021-11..2022-10
+
+
+def test_mean_window_when_the_newest_twelve_months_exist() -> None:
+    window = work.mean_window(monthly("SK138", months(2024, list(range(1, 13)))))
+    assert window.missing == 0 and (window.first, window.last) == ("2024-01", "2024-12")
+    assert window.mean == pytest.approx(6.5) and window.previous is None
+
+
+def test_mean_window_with_no_full_window() -> None:
+    window = work.mean_window(monthly("SK138", {"2026-05": 1.0, "2026-06": 2.0}))
+    assert window.mean is None and window.first is None and window.missing == 10
+
+
+def test_mean_card_says_the_newest_mean_is_unavailable(app_env) -> None:
+    card = next(c for c in work.cards("fi", "SK138") if c.key == "unemployed_mean")
+    # 12r5: 1 291 is the mean of 11/2022–10/2023 (the CSV); 7/2025–5/2026 are not in the data
+    assert card.label == "Työttömät, 12 kk keskiarvo 11/2022–10/2023" and card.value == "1\u00a0291"
+    assert card.caption.startswith("Keskiarvoa 7/2025–6/2026 ei voi laskea: aineistosta puuttuu 11 näistä 12")
+    assert "johdettu" in card.source
