@@ -216,7 +216,7 @@ def heatmap_view(codes: list[str], lang: str, peers: PeerGroup = OWN) -> ChartVi
 
 def wrap(text: str, width: int) -> str:
     """Break a label onto lines of at most `width` characters (<br>), at spaces and after hyphens."""
-    lines = textwrap.wrap(text.replace("-", "- "), width) or [text]
+    lines = textwrap.wrap(text.replace("-", "- "), width, break_long_words=False) or [text]
     return "<br>".join(lines).replace("- ", "-")
 
 
