@@ -61,7 +61,7 @@ def test_jamsa_funding_attributes_jamsa_projects_to_jamsa(jamsa_warehouse, tmp_p
     assert offered >= JAMSA_PROJECTS
     assert at.selectbox(key="vaikuttavuus.hanke").value == "A30440"
     lines = figures_by_title(at)["Väkiluku (indeksi, 2006 = 100) 2001–2015: hankkeen kunnat ja vertailuryhmä"]
-    assert [trace["name"] for trace in lines["data"]][0] == "Jämsä"
+    assert lines["data"][0]["name"] == "Jämsä"
 
 
 def test_jamsa_configuration_every_page_runs(jamsa_warehouse, tmp_path, monkeypatch) -> None:
