@@ -305,7 +305,7 @@ def render(r: Report) -> str:
         "(bench/memory_bench.py).\n\n" + (memory_section(r.memory) if r.memory else r.missing("memory")),
         "## `etl build`: time and peak memory",
         etl_section(r.etl, r.scale) or r.missing("etl"),
-        "## Scale: 308 municipalities against the shipped warehouse",
+        "## Scale: the national warehouse against the focus-region one",
         scale_section(r.scale) if r.scale else r.missing("scale"),
         "## 10-slide deck export",
         "\n".join(f"- {line}" for line in export_lines(r.exports)) if r.exports else r.missing("export"),
