@@ -106,7 +106,12 @@ def test_map_of_all_of_finland(app: AppTest) -> None:
     values, missing, outline = finland["data"][1:]
     drawn = [*values["locations"], *missing["locations"]]
     assert len(drawn) == len(set(drawn)) == 308  # every municipality of 2026, coloured or grey
-    assert len(values["locations"]) == 304 and sorted(missing["locations"]) == ["KU062", "KU295", "KU438", "KU766"]  # Åland: no 12r5 rate
+    assert len(values["locations"]) == 304 and sorted(missing["locations"]) == [
+        "KU062",
+        "KU295",
+        "KU438",
+        "KU766",
+    ]  # Åland: no 12r5 rate
     assert {f["id"] for f in values["geojson"]["features"]} == set(values["locations"])
     assert sorted(outline["locations"]) == ["KU216", "KU226", "KU256", "KU265", "KU312", "KU601", "KU729", "KU931"]
     z = dict(zip(values["locations"], values["z"]))
