@@ -10,7 +10,7 @@ with --output):
   switch    one browser session: sidebar click → every chart drawn, each page against the text-only page;
             and each page's first load in a new profile on a warm server, against the text-only page's
   memory    RSS of the server across 50 warehouse swaps (etl.load.swap) with sessions reading pages
-  scale     a 308-municipality warehouse (real ETL, widened snapshot in a temp dir) against the shipped one
+  scale     the national warehouse (real ETL, the shipped snapshot's real series) against a focus-region cut
 
 Everything measures the warehouse the etl part just built (or, without it, TILANNEKUVA_DATA_DIR or data/).
 Absolute times depend on the machine and its load, which the report records; the ratios, measured back to

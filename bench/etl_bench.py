@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+GOAL_S = 15.0  # issue 15: the build of the national 1972–2026 snapshot on a 2-core machine …
+GOAL_MIB = 1024.0  # … within 1 GB of peak memory
 
 
 @dataclass(frozen=True)

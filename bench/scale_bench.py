@@ -1,15 +1,17 @@
-"""Scale: the same pages on a warehouse of all 308 municipalities of 2026 against the eight-municipality one.
+"""Scale: the same pages on the national warehouse (all 308 municipalities of 2026, real series) against the
+focus-region one (Keski-Suomi's municipalities only).
 
-The 308-municipality warehouse is built with the real ETL (`python -m etl --snapshot-dir … build`,
-TILANNEKUVA_DATA_DIR and TILANNEKUVA_REGION pointing into a temporary directory) from the snapshot that
-bench/scale_data.py widens there: real rows unchanged, missing municipalities filled with copies of real
-municipalities' series. Nothing is written under data/.
+The national warehouse is built with the real ETL (`python -m etl build`, TILANNEKUVA_DATA_DIR and
+TILANNEKUVA_REGION pointing into a temporary directory) from data/snapshot as shipped: the real national
+series where the bundle has them, the region's files where it does not — no copied series. The
+focus-region warehouse is a copy of the etl part's build with the rows of areas outside the configured
+region removed (bench/scale_data.py). Nothing is written under data/.
 
 Which region the pages show (`focus`):
 - "region" (default, what `make bench` runs): the shipped region.toml. Every page shows exactly what it
-  shows on the shipped warehouse, but every table holds 308 municipalities' rows instead of 23 (the report
-  gives the row counts), so the ratio isolates the cost of data size: queries that filter in SQL stay
-  flat, code that loads whole tables into pandas does not. This is what the ≤ 1.5× goal is about.
+  shows on the focus-region warehouse, but the national series hold 308 municipalities' rows instead of 23
+  (the report gives the row counts), so the ratio isolates the cost of data size: queries that filter in
+  SQL stay flat, code that loads whole tables into pandas does not. This is what the ≤ 1.5× goal is about.
 - "all": all 308 municipalities are focus municipalities: every chart draws 308 areas. A stress test of
   views that were designed for a handful of municipalities (`python -m bench --only scale --scale-focus all`).
 
@@ -31,15 +33,15 @@ from streamlit.testing.v1 import AppTest
 
 from bench.etl_bench import EtlRun, build_once
 from bench.pages_bench import RUN_TIMEOUT, BenchError, discover_pages, time_script
-from bench.scale_data import ScaleSnapshot, build_scale_snapshot, write_region
+from bench.scale_data import RegionCut, cut_to_region, municipalities, write_region
 
 GOAL_RATIO = 1.5
 
 
 @dataclass(frozen=True)
 class ScaleBuild:
-    snapshot: ScaleSnapshot
-    run: EtlRun
+    region: RegionCut  # the focus-region warehouse the pages are compared against
+    run: EtlRun  # the national build
     data_dir: Path
     focus: str
 
@@ -102,16 +104,17 @@ def warehouse_size(data_dir: Path) -> WarehouseSize:
     return WarehouseSize(munis, len(focus.split(",")), rows)
 
 
-def build_scale(workdir: Path, focus: str = "region") -> ScaleBuild:
-    """Widen the snapshot into `workdir` and build the 308-municipality warehouse from it (timed)."""
-    snapshot = build_scale_snapshot(workdir / "scale-snapshot")
-    region = write_region(workdir / "scale-region.toml", snapshot.municipalities, focus_all=focus == "all")
+def build_scale(shipped_data_dir: Path, workdir: Path, focus: str = "region") -> ScaleBuild:
+    """Build the national warehouse from the shipped snapshot (timed) and cut the focus-region one from
+    `shipped_data_dir`'s build (the shipped region.toml)."""
+    cut = cut_to_region(shipped_data_dir, workdir / "region-data")
+    region = write_region(workdir / "scale-region.toml", municipalities(shipped_data_dir), focus_all=focus == "all")
     data_dir = workdir / "scale-data"
     data_dir.mkdir(parents=True)
-    run = build_once(data_dir, ("--snapshot-dir", str(snapshot.path)), {"TILANNEKUVA_REGION": str(region)})
+    run = build_once(data_dir, (), {"TILANNEKUVA_REGION": str(region)})
     if run.exit_code != 0:
-        raise BenchError(f"the 308-municipality build failed (exit {run.exit_code}): {run.stderr_tail}")
-    return ScaleBuild(snapshot, run, data_dir, focus)
+        raise BenchError(f"the national build failed (exit {run.exit_code}): {run.stderr_tail}")
+    return ScaleBuild(cut, run, data_dir, focus)
 
 
 def _time_on(side: Side, data_dir: Path, page: Path, lang: str, warm_runs: int) -> None:
@@ -132,9 +135,11 @@ def _time_on(side: Side, data_dir: Path, page: Path, lang: str, warm_runs: int) 
 
 def bench_scale(small_data_dir: Path, workdir: Path, *, focus: str = "region", lang: str = "fi", rounds: int = 5,
                 warm_runs: int = 3, progress: Callable[[str], None] = print) -> ScaleResult:  # fmt: skip
-    """Build the 308-municipality warehouse, then time every page on it and on `small_data_dir`'s."""
-    progress(f"scale: building the 308-municipality warehouse (focus: {focus})…")
-    build = build_scale(workdir, focus)
+    """Build the national warehouse and cut the focus-region one from `small_data_dir`'s, then time every
+    page on both."""
+    progress(f"scale: building the national warehouse (focus: {focus})…")
+    build = build_scale(small_data_dir, workdir, focus)
+    small_data_dir = build.region.data_dir
     progress(f"scale: built in {build.run.wall_s:.1f} s, peak RSS {build.run.peak_rss_mib:.0f} MiB")
     previous = os.environ.get("TILANNEKUVA_DATA_DIR")
     results = []

@@ -1,104 +1,79 @@
-"""A snapshot for all 308 municipalities of 2026, written ONLY into a benchmark's temporary directory.
+"""The two warehouses of the scale benchmark: the real national one and a focus-region one cut from it.
 
-The bundled snapshot's statistics files are trimmed to Keski-Suomi (+ Kuhmoinen and the whole country,
-see data/snapshot/PROVENANCE.upstream.md, "KEEP set"); only the classification, the boundaries and the
-locality points cover every municipality. For the scale benchmark each statistics file is copied with
-every real row unchanged, and every municipality the file lacks gets a copy of the rows of one real
-municipality of that file (its "donor", chosen round-robin in code order), under its own code and name.
-The numbers are therefore real series attached to other codes: good for measuring how the ETL and the
-pages cope with 308 municipalities' worth of rows, meaningless as statistics. They never leave the
-temporary directory the caller passes in; data/ and the shipped snapshot are only read.
+Since the 2023–2026 snapshot the bundled statistics cover all 308 municipalities where Statistics Finland
+publishes them nationally (population 1972–2025, 12r5 unemployment, the 2026 exports); the older files
+(commuting 115n/115p, key figures, the 2019 projection, 11a2 migration, Paavo) still cover only
+Keski-Suomi. The scale benchmark therefore no longer copies any municipality's series onto other codes:
+
+- national: the warehouse `python -m etl build` makes from data/snapshot as shipped — real national series
+  where they exist, the region's files where they do not;
+- focus region: a copy of a built warehouse with every row of areas outside the configured region removed
+  (other regions' municipalities, sub-regions and regions), what the warehouse held before the national
+  files: the same pages draw the same figures from fewer rows.
+
+Both live only in the benchmark's temporary directory; data/ and the shipped snapshot are only read.
 """
 
 from __future__ import annotations
 
-import gzip
 import shutil
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
-from etl import integrity
+import duckdb
 
 REPO = Path(__file__).resolve().parent.parent
 SNAPSHOT = REPO / "data" / "snapshot"
-CLASSIFICATION_ID = "classification_2026"
-# Statistics files with one row set per municipality (sources.toml ids); everything else is copied as is.
-REPLICATED = ("population_11re", "population_sotkanet_127", "population_age_11re", "projection_128v",
-              "migration_11a2", "commuting_out_115n", "commuting_in_115p", "unemployment_12r5", "key_figures",
-              "paavo_2020")  # fmt: skip
-MUNICIPALITY = r"(KU)?\d{3}"  # '077' in most files, 'KU077' in 12r5; SSS/SKnnn/MKnn rows are left alone
+# Tables keyed by one area code; commuting flows have two (kept when either end is in the region).
+AREA_TABLES = ("fact_indicator", "fact_population_age", "fact_projection_age", "fact_jobs_industry", "geo_area",
+               "dim_employment_area", "fact_aid_area")  # fmt: skip
 
 
 @dataclass(frozen=True)
-class ScaleSnapshot:
-    path: Path
-    municipalities: tuple[str, ...]  # every 2026 municipality, three-digit codes
-    replicated_rows: int  # rows added by copying donors' series (0 in the real files)
-    real_rows: int
+class RegionCut:
+    data_dir: Path
+    kept_areas: int  # areas of the region (its municipalities, sub-regions, the region) + the country
+    removed_rows: int
 
 
-def _sources(snapshot: Path) -> dict[str, dict]:
-    with (snapshot / "sources.toml").open("rb") as fh:
-        return {entry["id"]: entry for entry in tomllib.load(fh)["source"]}
+def _current(data_dir: Path) -> Path:
+    return data_dir / "warehouse" / (data_dir / "warehouse" / "CURRENT").read_text(encoding="utf-8").strip()
 
 
-def _write_gz(frame: pd.DataFrame, path: Path) -> None:
-    # mtime=0: the same input gives the same bytes, like `python -m etl snapshot` writes them.
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
-        fh.write(frame.to_csv(index=False).encode("utf-8"))
-
-
-def _replicate(frame: pd.DataFrame, names: dict[str, str]) -> tuple[pd.DataFrame, int]:
-    """`frame` plus donor copies for every code in `names` the file has no rows for."""
-    codes = frame["area_code"]
-    is_muni = codes.str.fullmatch(MUNICIPALITY)
-    prefix = "KU" if codes[is_muni].str.startswith("KU").any() else ""
-    present = set(codes[is_muni].str.removeprefix("KU"))
-    donors = sorted(present & set(names))  # real municipalities of 2026 in this file
-    missing = sorted(set(names) - present)
-    by_donor = {donor: frame[codes == prefix + donor] for donor in donors}
-    copies = []
-    for index, code in enumerate(missing):
-        donor = donors[index % len(donors)]
-        copy = by_donor[donor].copy()
-        copy["area_code"] = prefix + code
-        for column in ("area_name", "Area"):  # names as the file writes them; the ETL takes names from the key
-            if column in copy:
-                copy[column] = names[code]
-        if "area_group" in copy:
-            copy["area_group"] = f"bench_replica_of_{donor}"
-        copies.append(copy)
-    added = sum(len(c) for c in copies)
-    return pd.concat([frame, *copies], ignore_index=True), added
-
-
-def build_scale_snapshot(target: Path, source: Path = SNAPSHOT) -> ScaleSnapshot:
-    """Copy `source` to `target` (a temporary directory) with the statistics files widened to 308."""
-    if target.resolve().is_relative_to(REPO / "data"):
-        raise ValueError(f"refusing to write replicated series under data/: {target}")
-    shutil.copytree(source, target)
-    sources = _sources(source)
-    key = pd.read_csv(source / sources[CLASSIFICATION_ID]["file"], dtype=str)
-    names = dict(zip(key["municipality_code_3"].str.zfill(3), key["municipality_name_fi"]))
-    real = added = 0
-    for source_id in REPLICATED:
-        path = target / sources[source_id]["file"]
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)  # strings: real rows are written back as read
-        widened, extra = _replicate(frame, names)
-        _write_gz(widened, path)
-        real, added = real + len(frame), added + extra
-    # The widened files are changed on purpose: record them, as `python -m etl snapshot` would, or the
-    # build's integrity check refuses them (data/snapshot/sources.lock.toml stays the shipped one).
-    integrity.write_lock(target, [entry["file"] for entry in sources.values()])
-    return ScaleSnapshot(target, tuple(sorted(names)), added, real)
+def cut_to_region(source_data_dir: Path, target_data_dir: Path) -> RegionCut:
+    """Copy the current warehouse of `source_data_dir` into `target_data_dir` without the rows of areas
+    outside its configured region."""
+    if target_data_dir.resolve().is_relative_to(REPO / "data"):
+        raise ValueError(f"refusing to write a benchmark warehouse under data/: {target_data_dir}")
+    source = _current(source_data_dir)
+    (target_data_dir / "warehouse").mkdir(parents=True, exist_ok=True)
+    target = target_data_dir / "warehouse" / source.name
+    shutil.copyfile(source, target)
+    with duckdb.connect(str(target)) as con:
+        region, country = (con.execute("SELECT value FROM meta_region WHERE key = ?", [k]).fetchone()[0]
+                           for k in ("region", "country"))  # fmt: skip
+        con.execute(
+            "CREATE TEMP TABLE keep AS SELECT area_code FROM dim_area WHERE area_code IN (?, ?) "
+            "OR parent_code = ? OR parent_code IN (SELECT area_code FROM dim_area WHERE parent_code = ?)",
+            [region, country, region, region],
+        )
+        removed = 0
+        for name in AREA_TABLES:
+            removed += con.execute(
+                f"DELETE FROM {name} WHERE area_code NOT IN (SELECT area_code FROM keep)"
+            ).fetchone()[0]
+        removed += con.execute("DELETE FROM fact_commuting_flow WHERE home_area_code NOT IN (SELECT area_code FROM keep) "
+                               "AND work_area_code NOT IN (SELECT area_code FROM keep)").fetchone()[0]  # fmt: skip
+        kept = con.execute("SELECT count(*) FROM keep").fetchone()[0]
+        con.execute("CHECKPOINT")
+    (target_data_dir / "warehouse" / "CURRENT").write_text(source.name, encoding="utf-8")
+    return RegionCut(target_data_dir, kept, removed)
 
 
 def write_region(path: Path, municipalities: tuple[str, ...], *, focus_all: bool) -> Path:
-    """A region file for the scale warehouse: the shipped region.toml, or the same with every municipality
-    as a focus municipality (`focus_all`: the pages then draw all 308)."""
+    """A region file for the national warehouse: the shipped region.toml, or the same with every
+    municipality as a focus municipality (`focus_all`: the pages then draw all 308)."""
     text = (REPO / "region.toml").read_text(encoding="utf-8")
     if focus_all:
         with (REPO / "region.toml").open("rb") as fh:
@@ -109,3 +84,10 @@ def write_region(path: Path, municipalities: tuple[str, ...], *, focus_all: bool
         text = text.replace(old, "focus_municipalities = [" + ", ".join(f'"{c}"' for c in municipalities) + "]")
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def municipalities(data_dir: Path) -> tuple[str, ...]:
+    """Every municipality of the classification in a built warehouse, three-digit codes."""
+    with duckdb.connect(str(_current(data_dir)), read_only=True) as con:
+        rows = con.execute("SELECT area_code FROM dim_area WHERE level = 'municipality' ORDER BY 1").fetchall()
+    return tuple(code.removeprefix("KU") for (code,) in rows)

@@ -1,15 +1,20 @@
-"""Kuntavertailu (municipality comparison): every indicator's latest value with ranks and trend arrows, one
-indicator on a map of the region, and the same indicator over time as small multiples."""
+"""Kuntavertailu (municipality comparison): every indicator's latest value with ranks and trend arrows among
+a peer group (the region's own municipalities, Finland's small ones or a chosen set), one indicator on a map
+of the region or of Finland and ranked in the peer group, and the same indicator over time as small
+multiples."""
+
+import functools
 
 import streamlit as st
 
 from dashboard.comparison import map as comparison_map
 from dashboard.comparison import multiples as comparison_multiples
+from dashboard.comparison import peers
 from dashboard.comparison import table as comparison
 from dashboard.core.i18n import fmt_period, t
 from dashboard.core.links import PageState
 from dashboard.ui import selectors
-from dashboard.ui.components import current_language, view_block
+from dashboard.ui.components import block_view, current_language, view_block
 
 lang = current_language()
 state = PageState("kuntavertailu", lang)
@@ -36,22 +41,48 @@ def period_text(period: str) -> str:
 period = right.selectbox(t("comparison.period", lang), periods, index=len(periods) - 1,
                          key=state.choice("vuosi", periods, period_text), bind="query-params",
                          format_func=period_text, help=t("comparison.period_help", lang))  # fmt: skip
+group_text = functools.partial(peers.group_label, lang=lang)
+left, middle, right = st.columns([3, 3, 2])
+kind = left.radio(t("comparison.peer_group", lang), peers.GROUPS, key=state.choice("vertailuryhma", peers.GROUPS, group_text),
+                  bind="query-params", format_func=group_text, help=t("comparison.peer_group_help", lang))  # fmt: skip
+chosen = []
+if kind == peers.CHOSEN:
+    everyone = peers.municipalities()
+    chosen = middle.multiselect(t("comparison.peer_municipalities", lang), everyone,
+                                key=state.choices("vertailukunnat", everyone, names), bind="query-params",
+                                format_func=names, placeholder=t("comparison.peer_pick", lang))  # fmt: skip
+scope_text = functools.partial(comparison_map.scope_label, lang=lang)
+scope = right.radio(t("comparison.map_scope", lang), comparison_map.SCOPES, format_func=scope_text,
+                    key=state.choice("kartta", comparison_map.SCOPES, scope_text), bind="query-params")  # fmt: skip
+group = peers.group(kind, chosen)
+if note := peers.group_note(group, lang):
+    left.caption(note)
 smooth = st.toggle(t("comparison.smooth", lang), key=state.flag("liukuva"), bind="query-params",
                    disabled=indicator not in opts.yearly, help=t("comparison.smooth_help", lang))  # fmt: skip
 selectors.notices(state)
+if kind == peers.CHOSEN and not chosen:
+    st.info(t("comparison.peer_pick", lang))
 
 if not codes:
     st.info(t("comparison.pick_one", lang))
     st.stop()
 
 st.markdown(f"## {t('comparison.table_heading', lang)}\n\n{t('comparison.table_intro', lang)}")
-view = comparison.heatmap_view(codes, lang)
+not_national = comparison.regional_only_note(group, lang)
+if not_national:
+    st.caption(f":material/info: {not_national}")
+view = comparison.heatmap_view(codes, lang, group)
 view_block(view, "kuntavertailu_taulukko", lang)
 with st.expander(t("comparison.as_table", lang)):
-    st.dataframe(comparison.table_view(codes, lang), hide_index=True)
+    st.dataframe(comparison.table_view(codes, lang, group), hide_index=True)
+
+if group.national:
+    st.header(t("comparison.ranking_heading", lang))
+    block_view(peers.ranking_view(indicator, period, comparison.in_focus_order(codes), group, lang),
+               "kuntavertailu_vertailuryhma", lang)  # fmt: skip
 
 st.header(t("comparison.map_heading", lang))
-view = comparison_map.map_view(indicator, period, codes, lang)
+view = comparison_map.map_view(indicator, period, codes, lang, scope)
 if view is None:
     st.info(t("comparison.map_no_data", lang, period=fmt_period(period, lang)))
 else:

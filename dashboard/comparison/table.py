@@ -4,8 +4,10 @@ of one indicator. The map is in comparison_map.py.
 
 Periods are respected: for each indicator one period is compared (the newest in which a focus municipality
 has a value; compare_latest.sql), and an area without a value in that period shows "ei tietoa" rather than
-an older figure. Ranks are among the focus municipalities; the colour shows them only where a rank means
-better or worse (a rate with a direction in the catalogue) — head counts only order places by size.
+an older figure. Ranks are among the focus municipalities, or among a national peer group (peers.py: the
+group's median becomes a column, an indicator only the region has is not ranked); the colour shows them
+only where a rank means better or worse (a rate with a direction in the catalogue) — head counts only
+order places by size.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.comparison import peers as peer_groups
+from dashboard.comparison.peers import MEDIAN, PeerGroup
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_period, fmt_value, label, t
 from dashboard.core.memo import memo
@@ -31,6 +35,7 @@ SPEARHEADS = {"ennakointi": 0, "yrittajyys": 1, "edellakavijyys": 2}
 ARROWS = {"up": "↑", "down": "↓", "off": "→"}
 TREND_COLORS = {"green": "#1a7f37", "red": "#b42318", "gray": "#4a4a4a"}
 SCALE = [[0.0, "#f4a582"], [0.5, "#f7f7f7"], [1.0, "#92c5de"]]  # worst (orange) → best (blue): colour-blind safe
+OWN = PeerGroup(peer_groups.OWN)
 SHOWN = ["indicator_id", "indicator", "unit", "period", "area_code", "area_name", "value", "status", "rank",
          "ranked", "period_1y", "value_1y", "change", "trend", "is_derived", "source_table", "vintage"]  # fmt: skip
 
@@ -75,11 +80,31 @@ def _ordered(ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda i: (SPEARHEADS.get(catalog.loc[i, "spearhead"], 9), catalog.loc[i, "label_fi"]))
 
 
-def _latest_rows() -> pd.DataFrame:
+def _latest_rows(peers: PeerGroup = OWN) -> pd.DataFrame:
     ids = [i for i in queries.indicators().index if i not in EXCLUDED]
     focus = queries.focus_codes()
-    return queries.run("compare_latest", indicator_ids=ids, area_codes=[*focus, *queries.comparison_codes()],
-                       focus_codes=focus)  # fmt: skip
+    wanted = [*focus, *queries.comparison_codes()]
+    wanted += [c for c in peers.codes if c not in set(wanted)]
+    return queries.run("compare_latest", indicator_ids=ids, area_codes=wanted, focus_codes=focus)
+
+
+@memo
+def regional_only(peers: PeerGroup) -> tuple[str, ...]:
+    """Indicators that no member of a national group outside the region has in the compared period."""
+    if not peers.national:
+        return ()
+    rows = _latest_rows(peers)
+    return tuple(i for i, part in rows.groupby("indicator_id", sort=False) if peer_groups.not_national(part, peers))
+
+
+def regional_only_note(peers: PeerGroup, lang: str) -> str | None:
+    """The sentence naming the indicators a national group cannot be compared on, or None."""
+    ids = [i for i in _ordered(list(regional_only(peers)))]
+    if not ids:
+        return None
+    region = queries.region()["region"]
+    return t("comparison.not_national", lang, n=len(ids), region=queries.area_names(lang).get(region, region),
+             indicators=", ".join(indicator_label(i, lang) for i in ids))  # fmt: skip
 
 
 def scored(unit: str, higher_is_better: object) -> bool:
@@ -123,11 +148,41 @@ def value_text(value: float, status: object, unit: str, decimals: int, lang: str
     return fmt_value(value, unit, decimals, lang)
 
 
+def _with_median(rows: pd.DataFrame, peers: PeerGroup, regional: tuple[str, ...]) -> pd.DataFrame:
+    """Unrank the indicators only the region has, and add the group's median (derived) as a column."""
+    members = peer_groups.ranked_among(peers)
+    rows.loc[rows["indicator_id"].isin(regional), ["rank", "score"]] = [pd.NA, float("nan")]
+    medians = []
+    for ind, part in rows.groupby("indicator_id", sort=False):
+        inside = part[part["area_code"].isin(members)]
+        national = ind not in regional
+        medians.append({"indicator_id": ind, "area_code": MEDIAN, "period": part["period"].iloc[0],
+                        "value": inside["value"].median() if national else float("nan"), "status": None,
+                        "is_derived": True, "source_table": ",".join(sorted(set(inside["source_table"].dropna()))),
+                        "vintage": inside["vintage"].dropna().max() if national else None,
+                        "period_1y": part["period_1y"].iloc[0], "value_1y": float("nan"),
+                        "ranked": part["ranked"].iloc[0], "change": float("nan"), "trend": "off",
+                        "trend_color": "gray", "score": float("nan")})  # fmt: skip
+    frame = pd.DataFrame(medians)
+    frame["rank"] = pd.array([pd.NA] * len(frame), dtype="Int64")
+    return pd.concat([rows, frame], ignore_index=True)
+
+
+def column_names(peers: PeerGroup, lang: str) -> dict[str, str]:
+    """{code: column name}: the area names, and the group median's."""
+    names = dict(queries.area_names(lang))
+    if peers.national:
+        names[MEDIAN] = peer_groups.median_name(peers, lang)
+    return names
+
+
 @memo
-def _table(lang: str) -> pd.DataFrame:
-    catalog, focus = queries.indicators(), queries.focus_codes()
-    rows = rank_table(_latest_rows(), catalog, focus)
-    area_names = queries.area_names(lang)
+def _table(lang: str, peers: PeerGroup = OWN) -> pd.DataFrame:
+    catalog = queries.indicators()
+    rows = rank_table(_latest_rows(peers), catalog, peer_groups.ranked_among(peers))
+    if peers.national:
+        rows = _with_median(rows, peers, regional_only(peers))
+    area_names = column_names(peers, lang)
     rows["indicator"] = rows["indicator_id"].map(lambda i: label(catalog.loc[i].to_dict(), lang))
     rows["unit"] = rows["indicator_id"].map(catalog["unit"])
     rows["area_name"] = rows["area_code"].map(lambda c: area_names.get(c, c))
@@ -137,10 +192,15 @@ def _table(lang: str) -> pd.DataFrame:
     return rows.sort_values("indicator_id", key=lambda s: s.map(order), kind="stable", ignore_index=True)
 
 
-def table_rows(codes: list[str], lang: str) -> pd.DataFrame:
+def shown_columns(codes: list[str] | tuple[str, ...], peers: PeerGroup) -> list[str]:
+    """The chosen municipalities, the comparison areas and (for a national group) the group's median."""
+    return [*codes, *queries.comparison_codes(), *([MEDIAN] if peers.national else [])]
+
+
+def table_rows(codes: list[str], lang: str, peers: PeerGroup = OWN) -> pd.DataFrame:
     """The long table (one row per indicator and area) for the chosen municipalities and the comparisons."""
-    rows = _table(lang)
-    return rows[rows["area_code"].isin([*codes, *queries.comparison_codes()])]
+    rows = _table(lang, peers)
+    return rows[rows["area_code"].isin(shown_columns(codes, peers))]
 
 
 def _row_label(indicator: str, unit: str, period: str, lang: str) -> str:
@@ -150,22 +210,22 @@ def _row_label(indicator: str, unit: str, period: str, lang: str) -> str:
     return f"{indicator}{unit_part} · {fmt_period(period, lang)}"
 
 
-def heatmap_view(codes: list[str], lang: str) -> ChartView:
-    return _heatmap_view(in_focus_order(codes), lang)
+def heatmap_view(codes: list[str], lang: str, peers: PeerGroup = OWN) -> ChartView:
+    return _heatmap_view(in_focus_order(codes), lang, peers)
 
 
 def wrap(text: str, width: int) -> str:
     """Break a label onto lines of at most `width` characters (<br>), at spaces and after hyphens."""
-    lines = textwrap.wrap(text.replace("-", "- "), width) or [text]
+    lines = textwrap.wrap(text.replace("-", "- "), width, break_long_words=False) or [text]
     return "<br>".join(lines).replace("- ", "-")
 
 
 @memo
-def _heatmap_view(codes: tuple[str, ...], lang: str) -> ChartView:
+def _heatmap_view(codes: tuple[str, ...], lang: str, peers: PeerGroup = OWN) -> ChartView:
     catalog = queries.indicators()
-    columns = [*codes, *queries.comparison_codes()]
-    area_names = queries.area_names(lang)
-    rows = table_rows(list(codes), lang)
+    columns = shown_columns(codes, peers)
+    area_names = column_names(peers, lang)
+    rows = table_rows(list(codes), lang, peers)
     # Units sit in the row labels, so the cells hold bare numbers and eleven columns fit the page.
     rows["row_label"] = [wrap(_row_label(i, u, p, lang), 34)
                          for i, u, p in zip(rows["indicator"], rows["unit"], rows["period"])]  # fmt: skip
@@ -194,7 +254,11 @@ def _heatmap_view(codes: tuple[str, ...], lang: str) -> ChartView:
         x=rows["column"], y=rows["row_label"], mode="text", text=cell, hovertext=hover, hoverinfo="text",
         textfont={"color": [TREND_COLORS[c] for c in rows["trend_color"]], "size": 11}, showlegend=False,
     ))  # fmt: skip
-    title = t("comparison.heatmap_title", lang, n=len(y_order))
+    if peers.national:
+        title = t("comparison.heatmap_title_peers", lang, n=len(y_order),
+                  group=peer_groups.group_label(peers.kind, lang, full=True))  # fmt: skip
+    else:
+        title = t("comparison.heatmap_title", lang, n=len(y_order))
     figure = charts.base_layout(figure, title, lang, height=44 * len(y_order) + 160)
     figure.update_layout(plot_bgcolor="#efefef", margin={"l": 10, "r": 10, "t": 120, "b": 10})
     # Fixed ranges: autorange would pad for the text trace and leave empty bands around the cells.
@@ -203,7 +267,11 @@ def _heatmap_view(codes: tuple[str, ...], lang: str) -> ChartView:
     figure.update_yaxes(showgrid=False, categoryorder="array", categoryarray=y_order, tickfont={"size": 11},
                         range=[len(y_order) - 0.5, -0.5])  # fmt: skip
     data = rows.assign(trend=rows["trend"].where(rows["change"].notna()))[SHOWN].reset_index(drop=True)
-    return ChartView(figure, data, source_caption(rows, lang), _heatmap_alt(rows, codes, lang))
+    alt = _heatmap_alt(rows, codes, lang)
+    if peers.national:
+        alt += " " + t("comparison.heatmap_alt_peers", lang, group=peer_groups.group_label(peers.kind, lang, full=True),
+                       n=len(peer_groups.ranked_among(peers)))  # fmt: skip
+    return ChartView(figure, data, source_caption(rows, lang), alt)
 
 
 def _change_text(change: float, unit: str, lang: str) -> str:
@@ -226,14 +294,14 @@ def _heatmap_alt(rows: pd.DataFrame, codes: tuple[str, ...], lang: str) -> str:
              worst_n=int(worst.iloc[0]) if not worst.empty else 0)  # fmt: skip
 
 
-def table_view(codes: list[str], lang: str) -> pd.DataFrame:
+def table_view(codes: list[str], lang: str, peers: PeerGroup = OWN) -> pd.DataFrame:
     """The heatmap as a plain table for reading and screen readers: one row per indicator, '↑ 3./8' marks."""
-    return _table_view(in_focus_order(codes), lang)
+    return _table_view(in_focus_order(codes), lang, peers)
 
 
 @memo
-def _table_view(codes: tuple[str, ...], lang: str) -> pd.DataFrame:
-    rows = table_rows(list(codes), lang)
+def _table_view(codes: tuple[str, ...], lang: str, peers: PeerGroup = OWN) -> pd.DataFrame:
+    rows = table_rows(list(codes), lang, peers)
     rows = rows.assign(cell=[
         f"{text} {ARROWS[a] if pd.notna(c) else ''}".strip() + (f" ({rank_text(r, n, lang)})" if pd.notna(r) else "")
         for text, a, c, r, n in zip(rows["text"], rows["trend"], rows["change"], rows["rank"], rows["ranked"])
@@ -242,6 +310,7 @@ def _table_view(codes: tuple[str, ...], lang: str) -> pd.DataFrame:
     first = rows.drop_duplicates("indicator_id").set_index("indicator_id")
     out = pd.DataFrame({t("comparison.indicator_column", lang): first["indicator"],
                         t("common.period", lang): first["period"].map(lambda p: fmt_period(p, lang))})  # fmt: skip
-    for code in [*codes, *queries.comparison_codes()]:
-        out[queries.area_names(lang).get(code, code)] = wide[code]
+    names = column_names(peers, lang)
+    for code in shown_columns(codes, peers):
+        out[names.get(code, code)] = wide[code]
     return out.reset_index(drop=True)

@@ -37,7 +37,7 @@ class Official:
 
 
 def projections() -> pd.DataFrame:
-    return queries.run("foresight_projections")
+    return queries.run("foresight_projections", focus_codes=queries.focus_codes())
 
 
 @memo
@@ -59,6 +59,8 @@ def _cube(rows: pd.DataFrame, codes: list[str], years: list[int]) -> np.ndarray:
     cube = np.zeros((len(codes), len(years), model.AGES))
     index = {code: i for i, code in enumerate(codes)}
     rows = rows[rows["area_code"].isin(index)]
+    if rows.empty:  # no projection for these areas (a region outside the bundled Keski-Suomi projection)
+        return cube
     cube[rows["area_code"].map(index).to_numpy(), (rows["year"] - years[0]).to_numpy(), rows["age"].to_numpy()] = (
         rows["population"].fillna(0).to_numpy()
     )

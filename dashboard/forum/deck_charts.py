@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dashboard.commuting import balance as commuting
 from dashboard.core import queries
+from dashboard.foresight import data as foresight_data
 from dashboard.foresight import model as foresight_model
 from dashboard.foresight import scenarios as foresight
 from dashboard.foresight import store as foresight_store
@@ -78,7 +79,10 @@ def commuting_balance(lang: str, vuosi: str | None = None) -> ChartView | None:
 @register("projection_official", "forum.chart_projection", {"ryhma": "population", "skenaario": None},
           ("population_projection",))  # fmt: skip
 def projection_official(lang: str, ryhma: str = "population", skenaario: str | None = None) -> ChartView | None:
-    """The official projection, beside a saved what-if scenario when the slide names one (by its id)."""
+    """The official projection, beside a saved what-if scenario when the slide names one (by its id); None
+    when no projection covers the region (the slide is then listed as left out)."""
+    if foresight_data.newest_projection() is None:
+        return None
     saved = foresight_store.get(skenaario) if skenaario else None
     group = ryhma if ryhma in foresight_model.GROUPS else "population"
     chart = foresight.outlook_chart(lang, group, saved.scenario if saved else foresight_model.Scenario())

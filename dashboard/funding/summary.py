@@ -154,7 +154,14 @@ def per_resident(periods: tuple[str, ...], funds: tuple[str, ...], lang: str) ->
                 "source_table": "" if pop_row is None else pop_row["source_table"],
                 "vintage": None if pop_row is None else pop_row["vintage"], "is_derived": True,
             })  # fmt: skip
-    return pd.DataFrame(rows)
+    # Named columns also when no period has projects (a region the shipped lists do not cover): the view
+    # then draws an empty chart and says there are no projects, instead of failing on a missing column.
+    return pd.DataFrame(rows, columns=PER_RESIDENT_COLUMNS)
+
+
+PER_RESIDENT_COLUMNS = ["area_code", "area_name", "period", "projects", "with_amount", "coverage", "comparable",
+                        "lists", "granted_eur", "population", "population_year", "eur_per_resident",
+                        "eur_per_resident_year", "source_table", "vintage", "is_derived"]  # fmt: skip
 
 
 def list_names(selected: pd.DataFrame, lang: str) -> str:
