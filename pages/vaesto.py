@@ -59,8 +59,9 @@ metric_cards(population_profile.age_cards(lang, area), columns=3)
 age_measure = st.selectbox(t("population.age_measure", lang), population_profile.AGE, key=age_key,
                            bind="query-params", format_func=options.labels.get)  # fmt: skip
 show(population_profile.age_bars(lang, age_measure, area), "vaesto_ikarakenne_nyt")
-figures_table(t("population.age_table_title", lang), population_profile.age_table(lang), "vaesto_ikarakenne_taulukko",
-              lang)
+figures_table(
+    t("population.age_table_title", lang), population_profile.age_table(lang), "vaesto_ikarakenne_taulukko", lang
+)
 st.subheader(t("population.age_over_time_heading", lang))
 show(population_age.structure_block(lang, area, comparisons, last), "vaesto_ikarakenne")
 show(population_age.shares_block(lang, area, first, last), "vaesto_ikaryhmat")
@@ -72,8 +73,9 @@ metric_cards(population_profile.event_cards(lang, area), columns=5)
 event_measure = st.selectbox(t("population.event_measure", lang), population_profile.EVENTS, key=event_key,
                              bind="query-params", format_func=options.labels.get)  # fmt: skip
 show(population_profile.event_bars(lang, event_measure, area), "vaesto_muutos_nyt")
-figures_table(t("population.events_table_title", lang), population_profile.event_table(lang), "vaesto_muutos_taulukko",
-              lang)
+figures_table(
+    t("population.events_table_title", lang), population_profile.event_table(lang), "vaesto_muutos_taulukko", lang
+)
 st.subheader(t("population.events_over_time_heading", lang))
 show(population_flows.migration_block(lang, area, first, last, rolling), "vaesto_muuttoliike")
 show(population_flows.natural_block(lang, area, first, last, rolling), "vaesto_luonnollinen")

@@ -146,10 +146,18 @@ def test_new_indicators_offered_and_drawn(app: AppTest) -> None:
     """The catalogue's 2024–2025 indicators are in the chooser and draw on the heatmap, map and multiples."""
     open_page(app, indikaattori="Keski-ikä")
     offered = app.selectbox(key="kuntavertailu.indikaattori").options
-    for name in ("Keski-ikä", "Alle 15-vuotiaiden osuus väestöstä", "Yli 64-vuotiaiden osuus väestöstä",
-                 "Elävänä syntyneet", "Kuolleet", "Nettomaahanmuutto", "Pienituloisuusaste",
-                 "Käytettävissä olevan rahatulon mediaani (kulutusyksikköä kohden)",
-                 "Korkea-asteen tutkinnon suorittaneiden osuus", "Ilman perusasteen jälkeistä tutkintoa olevien osuus"):
+    for name in (
+        "Keski-ikä",
+        "Alle 15-vuotiaiden osuus väestöstä",
+        "Yli 64-vuotiaiden osuus väestöstä",
+        "Elävänä syntyneet",
+        "Kuolleet",
+        "Nettomaahanmuutto",
+        "Pienituloisuusaste",
+        "Käytettävissä olevan rahatulon mediaani (kulutusyksikköä kohden)",
+        "Korkea-asteen tutkinnon suorittaneiden osuus",
+        "Ilman perusasteen jälkeistä tutkintoa olevien osuus",
+    ):
         assert name in offered, name  # fmt: skip
     assert app.selectbox(key="kuntavertailu.indikaattori").value == "mean_age"
     heatmap, _, multiples = plotly_figures(app)

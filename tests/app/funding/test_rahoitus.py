@@ -72,7 +72,9 @@ def test_scorecard_lines_of_the_new_indicators(app: AppTest) -> None:
     assert not app.exception
     foresight = app.dataframe[0].value.set_index("Indikaattori")
     # SK138: mean age and 65+ share as 11ra publishes them (2025), income 14ww 2024, with their units
-    assert foresight.loc["Keski-ikä", "Uusin arvo"] == f"52,2{NB}v" and foresight.loc["Keski-ikä", "Ajankohta"] == "2025"
+    assert (
+        foresight.loc["Keski-ikä", "Uusin arvo"] == f"52,2{NB}v" and foresight.loc["Keski-ikä", "Ajankohta"] == "2025"
+    )
     assert foresight.loc["Yli 64-vuotiaiden osuus väestöstä", "Uusin arvo"] == f"38,7{NB}%"
     assert foresight.loc["Pienituloisuusaste", "Uusin arvo"] == f"17,6{NB}%"
     median = "Käytettävissä olevan rahatulon mediaani (kulutusyksikköä kohden)"

@@ -34,3 +34,19 @@ def test_sources_in_english(app: AppTest) -> None:
     app.switch_page("pages/tietolahteet.py").run()
     assert app.title[0].value == "Data sources"
     assert "Unemployment rate" in set(app.dataframe[0].value["Indicator"])
+
+
+def test_sources_in_swedish_read_swedish(app: AppTest) -> None:
+    """Definitions and statistic names in Swedish (they used to fall back to the Finnish ones)."""
+    app.query_params["lang"] = "svenska"
+    app.run()
+    app.switch_page("pages/tietolahteet.py").run()
+    assert not app.exception
+    catalogue = app.dataframe[0].value.set_index("id")
+    columns = list(catalogue.columns)
+    label, definition, statistic = columns[0], columns[1], columns[3]
+    row = catalogue.loc["mean_age"]
+    assert row[label] == "Medelålder" and row[definition].startswith("Befolkningens medelålder 31.12")
+    assert row[statistic] == "Tilastokeskus, Befolkningsstruktur"
+    assert catalogue.loc["low_income_rate", statistic] == "Tilastokeskus, Inkomstfördelningsstatistik"
+    assert not any(text.startswith("Väestön keski-ikä") for text in catalogue[definition])

@@ -140,7 +140,9 @@ def test_vital_events_now_for_saarijarvi_from_the_url(app: AppTest) -> None:
     assert table.loc["Saarijärvi-Viitasaari", "Elävänä syntyneet 2025"] == "138 *"  # the members' sum: derived
     assert table.loc["Koko maa", "Nettomaahanmuutto 2025"] == f"+31{NB}233"
     captions = " ".join(c.value for c in app.caption)
-    assert "Johdettu luku (jäsenkuntien summa" in captions and "Lähde: Tilastokeskus, Väestönmuutokset, 121w" in captions
+    assert (
+        "Johdettu luku (jäsenkuntien summa" in captions and "Lähde: Tilastokeskus, Väestönmuutokset, 121w" in captions
+    )
     alt = re.sub(r"\\(.)", r"\1", " ".join(e.markdown[0].value for e in app.expander))
     assert "kunnista suurin Kivijärvi −5,0, pienin Kannonkoski −19,3" in alt
 

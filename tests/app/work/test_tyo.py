@@ -135,7 +135,9 @@ def test_income_and_education_of_the_sub_region(app: AppTest) -> None:
     bars = figures_by_title(app)[MEDIAN + " (euroa)"]
     values = dict(zip(bars["data"][0]["y"], bars["data"][0]["x"]))
     assert values["Kinnula"] == 25684 and values["Koko maa"] == 30523 and values["Saarijärvi-Viitasaari"] == 26972
-    assert "Lähde: Tilastokeskus, Tulonjakotilasto, 14ww" in captions and "Johdettu luku (jäsenkuntien summa" in captions
+    assert (
+        "Lähde: Tilastokeskus, Tulonjakotilasto, 14ww" in captions and "Johdettu luku (jäsenkuntien summa" in captions
+    )
 
 
 def test_low_income_bars_for_a_municipality_from_the_url(app: AppTest) -> None:
