@@ -205,7 +205,7 @@ def bars_block(lang: str, indicator_id: str, area: str, per_1000: bool = False,
 
 def _alt(data: pd.DataFrame, area: str, name: str, when: str, unit: str, decimals: int, signed: bool,
          lang: str) -> str:  # fmt: skip
-    """'Keski-ikä 31.12.2025: Saarijärvi-Viitasaari 52,2 …; of the municipalities highest A 54,0, lowest B 49,2.'"""
+    """'Keski-ikä 31.12.2025: <area> 52,2, <comparisons> …; of the municipalities highest A 54,0, lowest B 49,2.'"""
     names = queries.area_names(lang)
     values = data.set_index("area_code")["value"]
 
