@@ -11,14 +11,16 @@ CATALOG_PATH = Path(__file__).with_name("catalog.toml")
 
 REQUIRED = (
     "label_fi", "label_sv", "label_en", "unit", "decimals", "frequency", "description_fi", "description_sv",
-    "description_en", "source_table", "source_name", "publisher", "licence", "additive",
+    "description_en", "source_table", "source_name", "source_name_sv", "source_name_en", "publisher", "licence",
+    "additive",
 )  # fmt: skip
 UNITS = {"persons", "percent", "ratio", "eur_per_resident", "eur", "years"}
 SPEARHEADS = {"ennakointi", "yrittajyys", "edellakavijyys"}
 COLUMNS = (
     "indicator_id", "label_fi", "label_sv", "label_en", "unit", "decimals", "frequency",
     "description_fi", "description_sv", "description_en", "source_table", "source_name", "publisher", "licence",
-    "higher_is_better", "spearhead", "additive", "derivation", "release_rhythm",
+    "higher_is_better", "spearhead", "additive", "derivation", "release_rhythm", "source_name_sv", "source_name_en",
+    "signed",
 )  # fmt: skip
 
 

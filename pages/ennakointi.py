@@ -1,5 +1,6 @@
 """Ennakointi (foresight): the official population projection beside a what-if scenario, the
-service-need outlook, how well projections have held (with a back-test and the method note), and the
+service-need outlook with the age structure it starts from (published mean age and shares, the share 65+
+against the projection), how well projections have held (with a back-test and the method note), and the
 coordinator's saved scenarios. Every selection is in the URL (keys `ennakointi.*`); a saved scenario opens by ?ennakointi.skenaario=<id>.
 """
 
@@ -9,6 +10,7 @@ from dashboard.core import auth
 from dashboard.core.i18n import t
 from dashboard.core.links import PageState
 from dashboard.foresight import accuracy as foresight_accuracy
+from dashboard.foresight import baseline as foresight_baseline
 from dashboard.foresight import data as foresight_data
 from dashboard.foresight import model
 from dashboard.foresight import scenarios as foresight
@@ -16,7 +18,7 @@ from dashboard.foresight import service as foresight_service
 from dashboard.foresight import store as foresight_store
 from dashboard.foresight.session import ScenarioSession
 from dashboard.ui import selectors
-from dashboard.ui.components import chart_block, current_language, downloads, plain
+from dashboard.ui.components import chart_block, current_language, downloads, figures_table, plain
 
 lang = current_language()
 st.title(t("foresight.title", lang))
@@ -87,6 +89,7 @@ year = st.radio(t("foresight.service_year", lang), controls.target_years, key=ye
 service, service_table = foresight_service.service_view(lang, year, scenario)
 chart_block(service.figure, service.data, service.caption, service.alt, key="palvelutarve", lang=lang)
 st.dataframe(service_table, hide_index=True)
+figures_table(t("foresight.baseline_heading", lang), foresight_baseline.baseline(lang), "lahtotilanne", lang)
 
 st.header(t("foresight.accuracy_heading", lang))
 st.markdown(t("foresight.accuracy_intro", lang))

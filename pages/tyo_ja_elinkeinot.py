@@ -1,5 +1,6 @@
 """Työ ja elinkeinot (work and business): unemployment monthly, open vacancies, employment rate, jobs and
-employed residents, job self-sufficiency, jobs by industry with location quotients. Selections in the URL."""
+employed residents, job self-sufficiency, jobs by industry with location quotients, income and education
+of the newest year across the areas. Selections in the URL."""
 
 import streamlit as st
 
@@ -8,9 +9,10 @@ from dashboard.core.links import PageState
 from dashboard.model.views import Block
 from dashboard.population import choices as population
 from dashboard.ui import selectors
-from dashboard.ui.components import block_view, current_language, downloads, metric_cards
+from dashboard.ui.components import block_view, current_language, downloads, figures_table, metric_cards
 from dashboard.work import industry as work_industry
 from dashboard.work import jobs as work_jobs
+from dashboard.work import livelihood as work_livelihood
 from dashboard.work import unemployment as work
 
 lang = current_language()
@@ -30,6 +32,7 @@ area, comparisons, first, last, rolling = chosen.area, chosen.comparisons, chose
 indicator_key = state.choice("indikaattori", work.MONTHLY, options.labels.get)
 mode_label = work.mode_label(lang)
 mode_key = state.choice("tila", work.MODES, mode_label)
+livelihood_key = state.choice("tulot_koulutus", work_livelihood.INDICATORS, options.labels.get)
 selectors.notices(state)
 
 st.header(t("work.section_unemployment", lang))
@@ -57,3 +60,11 @@ if not table.empty:
     st.dataframe(table, hide_index=True, height="content")
     st.caption(table_caption)
     downloads(table_data, "tyo_toimialataulukko", lang)
+
+st.header(t("work.section_livelihood", lang))
+st.markdown(t("work.livelihood_intro", lang))
+metric_cards(work_livelihood.cards(lang, area))
+measure = st.selectbox(t("work.livelihood_measure", lang), work_livelihood.INDICATORS, key=livelihood_key,
+                       bind="query-params", format_func=options.labels.get)  # fmt: skip
+show(work_livelihood.bars(lang, measure, area), "tyo_tulot_koulutus")
+figures_table(t("work.livelihood_table_title", lang), work_livelihood.table(lang), "tyo_tulot_koulutus_taulukko", lang)

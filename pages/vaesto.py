@@ -1,5 +1,6 @@
 """Väestö (population): population over time and its change, comparison as an index or per 1 000 residents,
-age structure and dependency ratio, migration and natural increase. Every selection is in the URL."""
+age structure now (mean age, shares under 15 and 65+) and over time, dependency ratio, vital events of the
+newest year across the areas, migration and natural increase over time. Every selection is in the URL."""
 
 import streamlit as st
 
@@ -10,9 +11,10 @@ from dashboard.population import age as population_age
 from dashboard.population import choices as population
 from dashboard.population import compare as population_compare
 from dashboard.population import flows as population_flows
+from dashboard.population import profile as population_profile
 from dashboard.population import summary as population_summary
 from dashboard.ui import selectors
-from dashboard.ui.components import block_view, current_language, downloads, metric_cards
+from dashboard.ui.components import block_view, current_language, figures_table, metric_cards
 
 lang = current_language()
 state = PageState("vaesto", lang)
@@ -31,6 +33,8 @@ area, comparisons, first, last, rolling = chosen.area, chosen.comparisons, chose
 indicator_key = state.choice("indikaattori", options.indicators, options.labels.get)
 mode_label = population_compare.mode_label(lang)
 mode_key = state.choice("tila", population_compare.MODES, mode_label)
+age_key = state.choice("rakenne", population_profile.AGE, options.labels.get)
+event_key = state.choice("muutos", population_profile.EVENTS, options.labels.get)
 selectors.notices(state)
 
 metric_cards(population_summary.cards(lang, area))
@@ -47,19 +51,31 @@ show(
 
 st.header(t("population.section_municipalities", lang))
 show(population_compare.multiples_block(lang), "vaesto_kunnittain")
-table, table_data, table_caption, table_notes = population_summary.changes_table(lang)
-st.markdown(f"**{t('population.changes_title', lang)}**")
-st.dataframe(table, hide_index=True, height="content")
-st.caption(table_caption)
-if table_notes:
-    st.caption("\n\n".join(f":material/info: {note}" for note in table_notes))
-downloads(table_data, "vaesto_muutokset", lang)
+figures_table(t("population.changes_title", lang), population_summary.changes_table(lang), "vaesto_muutokset", lang)
 
 st.header(t("population.section_age", lang))
+st.subheader(t("population.age_now_heading", lang))
+metric_cards(population_profile.age_cards(lang, area), columns=3)
+age_measure = st.selectbox(t("population.age_measure", lang), population_profile.AGE, key=age_key,
+                           bind="query-params", format_func=options.labels.get)  # fmt: skip
+show(population_profile.age_bars(lang, age_measure, area), "vaesto_ikarakenne_nyt")
+figures_table(
+    t("population.age_table_title", lang), population_profile.age_table(lang), "vaesto_ikarakenne_taulukko", lang
+)
+st.subheader(t("population.age_over_time_heading", lang))
 show(population_age.structure_block(lang, area, comparisons, last), "vaesto_ikarakenne")
 show(population_age.shares_block(lang, area, first, last), "vaesto_ikaryhmat")
 show(population_age.dependency_block(lang, area, comparisons, first, last), "vaesto_huoltosuhde")
 
 st.header(t("population.section_change", lang))
+st.subheader(t("population.events_now_heading", lang))
+metric_cards(population_profile.event_cards(lang, area), columns=5)
+event_measure = st.selectbox(t("population.event_measure", lang), population_profile.EVENTS, key=event_key,
+                             bind="query-params", format_func=options.labels.get)  # fmt: skip
+show(population_profile.event_bars(lang, event_measure, area), "vaesto_muutos_nyt")
+figures_table(
+    t("population.events_table_title", lang), population_profile.event_table(lang), "vaesto_muutos_taulukko", lang
+)
+st.subheader(t("population.events_over_time_heading", lang))
 show(population_flows.migration_block(lang, area, first, last, rolling), "vaesto_muuttoliike")
 show(population_flows.natural_block(lang, area, first, last, rolling), "vaesto_luonnollinen")

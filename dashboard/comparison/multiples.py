@@ -61,7 +61,8 @@ def _multiples_view(indicator: str, codes: tuple[str, ...], smooth: bool, lang: 
     )  # fmt: skip
     unit_text = "%" if unit == "percent" else t(f"unit.{unit}", lang)
     first, last = fmt_period(rows["period"].min(), lang), fmt_period(rows["period"].max(), lang)
-    title = t("comparison.multiples_title", lang, indicator=indicator_label(indicator, lang), first=first, last=last,
+    years = first if first == last else f"{first}–{last}"  # one year of data (11ra, 14ww): not "2025–2025"
+    title = t("comparison.multiples_title", lang, indicator=indicator_label(indicator, lang), years=years,
               unit=unit_text)  # fmt: skip
     if smooth:
         title += t("comparison.smoothed_suffix", lang, window=SMOOTHING_WINDOW)

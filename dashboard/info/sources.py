@@ -16,8 +16,9 @@ from dashboard.core.memo import memo
 def catalogue(lang: str) -> pd.DataFrame:
     """One row per indicator: label, definition, unit, source, coverage, vintage, licence, derivation."""
     ind = queries.indicators()
-    # Swedish-speaking officials read Finnish: sv falls back to the Finnish definition, not the English one.
-    desc = ind["description_en"] if lang == "en" else ind["description_fi"]
+    # Each language its own definition and statistic name (the catalogue requires all three).
+    desc = ind[f"description_{lang}"]
+    statistic = ind["source_name"] if lang == "fi" else ind[f"source_name_{lang}"].fillna(ind["source_name"])
     coverage = [
         f"{fmt_period(a, lang)}–{fmt_period(b, lang)}" if isinstance(a, str) else t("common.no_data", lang)
         for a, b in zip(ind["first_period"], ind["last_period"])
@@ -27,7 +28,7 @@ def catalogue(lang: str) -> pd.DataFrame:
         t("info.indicator", lang): ind[f"label_{lang}"],
         t("info.description", lang): desc,
         t("info.derivation", lang): ind["derivation"].fillna("–"),
-        t("info.statistic", lang): ind["publisher"] + ", " + ind["source_name"],
+        t("info.statistic", lang): ind["publisher"] + ", " + statistic,
         t("info.table", lang): ind["source_table"],
         t("info.unit", lang): ind["unit"].map(lambda u: unit_label(u, lang)),
         t("info.coverage", lang): coverage,

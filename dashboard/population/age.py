@@ -2,8 +2,9 @@
 demographic dependency ratio.
 
 The warehouse holds age groups 0–17, 18–24, …, 65–74, 75– (table 11re) and the 15–64-year-olds as a
-separate series, so the shares shown are 0–17, 15–64, 65+ and 75+. The share of 0–14-year-olds the issue
-asks for cannot be derived from these bands and is not shown; the page says so.
+separate series, so the shares shown over time are 0–17, 15–64, 65+ and 75+. The share of 0–14-year-olds
+cannot be derived from these bands; its published value of the newest year (11ra) is in profile.py, and the
+note here says where.
 """
 
 from __future__ import annotations

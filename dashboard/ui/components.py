@@ -93,6 +93,18 @@ def table(frame: pd.DataFrame, key: str, lang: str, **options: object) -> None:
     downloads(frame, key, lang)
 
 
+def figures_table(title: str, parts: tuple, key: str, lang: str) -> None:
+    """A titled table of figures (`parts`: the table shown, the same figures for download, the source caption,
+    notes on derived and missing figures) with its caption, notes and "Lataa" menu of the download rows."""
+    shown, data, caption, notes = parts
+    st.markdown(f"**{title}**")
+    st.dataframe(shown, hide_index=True, height="content")
+    st.caption(caption)
+    if notes:
+        st.caption("\n\n".join(f":material/info: {note}" for note in notes))
+    downloads(data, key, lang)
+
+
 def _image(fig: go.Figure, fmt: str, lang: str) -> bytes:
     try:
         return render_images([fig], fmt, 1280, 720, 2.0 if fmt == "png" else 1.0)[0]

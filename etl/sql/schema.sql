@@ -45,8 +45,11 @@ CREATE TABLE dim_indicator (
     spearhead        VARCHAR,            -- ennakointi | yrittajyys | edellakavijyys | NULL
     additive         BOOLEAN NOT NULL,   -- counts that sum to sub-region / region totals
     derivation       VARCHAR,            -- how a derived indicator is computed; NULL when published
-    release_rhythm   VARCHAR             -- yearly | monthly: how often its source table is released
+    release_rhythm   VARCHAR,            -- yearly | monthly: how often its source table is released
                                          -- (per table: meta_release; per loaded file: meta_source_release)
+    source_name_sv   VARCHAR,            -- the statistic in Swedish and English (the catalogue requires
+    source_name_en   VARCHAR,            -- them; nullable so older fixtures without them still load)
+    signed           BOOLEAN             -- a count that can be negative (net flows): shown with its sign
 );
 
 -- Indicator values. period is 'YYYY' or 'YYYY-MM'. value NULL with a status ('..', '.') = not published.

@@ -140,3 +140,31 @@ def test_another_region_by_configuration_only(tmp_path, monkeypatch) -> None:
     assert not app.exception, [e.message for e in app.exception]
     text = " ".join(m.value for m in app.markdown)
     assert "Työllisyysalue 6 Eteläinen Keski-Suomi" in text
+
+
+def test_new_indicators_offered_and_drawn(app: AppTest) -> None:
+    """The catalogue's 2024–2025 indicators are in the chooser and draw on the heatmap, map and multiples."""
+    open_page(app, indikaattori="Keski-ikä")
+    offered = app.selectbox(key="kuntavertailu.indikaattori").options
+    for name in (
+        "Keski-ikä",
+        "Alle 15-vuotiaiden osuus väestöstä",
+        "Yli 64-vuotiaiden osuus väestöstä",
+        "Elävänä syntyneet",
+        "Kuolleet",
+        "Nettomaahanmuutto",
+        "Pienituloisuusaste",
+        "Käytettävissä olevan rahatulon mediaani (kulutusyksikköä kohden)",
+        "Korkea-asteen tutkinnon suorittaneiden osuus",
+        "Ilman perusasteen jälkeistä tutkintoa olevien osuus",
+    ):
+        assert name in offered, name  # fmt: skip
+    assert app.selectbox(key="kuntavertailu.indikaattori").value == "mean_age"
+    heatmap, _, multiples = plotly_figures(app)
+    cells = heatmap_cells(heatmap)
+    assert cells[("Keski-ikä (vuotta) · 2025", "Saarijärvi")][0].startswith("51,7")  # 11ra 31.12.2025
+    assert cells[("Keski-ikä (vuotta) · 2025", "Saarijärvi-Viitasaari")][0] == "52,2"  # the published row
+    assert cells[("Pienituloisuusaste (%) · 2024", "Koko maa")][0].startswith("14,2")
+    assert multiples["layout"]["title"]["text"].startswith("Keski-ikä 2025 (vuotta)")  # one year, not 2025–2025
+    kinnula = next(t for t in multiples["data"] if t["name"] == "Kinnula *")
+    assert dict(zip(kinnula["x"], kinnula["y"]))[2025] == 49.2

@@ -107,9 +107,26 @@ def test_service_need_outlook(page: AppTest) -> None:
     assert len(bars["data"]) == 5  # one official bar series per service group
 
 
+def test_starting_point_published_age_figures_against_the_projection(page: AppTest) -> None:
+    open_page(page)
+    table = page.dataframe[2].value.set_index("Alue")
+    # 11ra 31.12.2025 as published (the SK138 and MK13 rows too), the 2019 projection's 65+ share for 2025
+    assert table.loc["Saarijärvi-Viitasaari", "Yli 64-vuotiaiden osuus väestöstä 31.12.2025"] == f"38,7{NB}%"
+    assert table.loc["Saarijärvi", "Keski-ikä 31.12.2025"] == f"51,7{NB}v"
+    assert table.loc["Keski-Suomi", "Alle 15-vuotiaiden osuus väestöstä 31.12.2025"] == f"13,9{NB}%"
+    projected = "Yli 64-vuotiaiden osuus 2025, ennuste 2019"
+    assert table.loc["Saarijärvi-Viitasaari", projected] == f"39,0{NB}%"  # 65+ ÷ population of 128v in 2025
+    assert table.loc["Kivijärvi", projected] == f"46,5{NB}%"
+    assert table.loc["Kivijärvi", "Toteutunut − ennuste, %-yks."] == "\u22125,9"
+    assert table.loc["Koko maa", projected] == "ei ennustetta sivulla"
+    captions = " ".join(c.value for c in page.caption)
+    assert "Tilastokeskus, Väestörakenne, 11ra" in captions and "Väestöennuste 2019, 128v" in captions
+    assert "ikääntynyt ennustettua nopeammin" in captions
+
+
 def test_projection_vs_actual_and_method_note(page: AppTest) -> None:
     open_page(page)
-    errors = page.dataframe[2].value.set_index("Alue")
+    errors = page.dataframe[3].value.set_index("Alue")  # after the service table and the starting point
     assert errors.loc["Saarijärvi-Viitasaari", "Ennuste 2019, virhe 2022"] == f"−1,0{NB}%"
     assert errors.loc["Kivijärvi", "Ennuste 2019, virhe 2022"] == f"−8,2{NB}%"
     assert errors.loc["Saarijärvi-Viitasaari", "Takautuva testi 2008→2018, virhe"] == f"0,0{NB}%"
@@ -165,6 +182,9 @@ def test_english(page: AppTest) -> None:
     assert page.title[0].value == "Foresight: population projection and scenarios"
     assert plotly_figures(page)[0]["layout"]["title"]["text"].startswith("Population 2000–2040")
     assert page.dataframe[0].value.set_index("Age group").loc["Population", "2019"] == "28,641"
+    start = page.dataframe[2].value.set_index("Area")
+    assert start.loc["Saarijärvi-Viitasaari", "Mean age 31 Dec 2025"] == f"52.2{NB}yrs"
+    assert start.loc["Saarijärvi-Viitasaari", "Share aged over 64 in 2025, projection 2019"] == "39.0%"
 
 
 HOSTILE = ["<img src=x onerror=alert(1)>", "![x](https://example.com/x.png)"]

@@ -66,6 +66,29 @@ def test_scorecard_renders_every_spearhead(app: AppTest) -> None:
     assert first.loc["Väkiluku", "Uusin arvo"] == f"26{NB}387" and first.loc["Väkiluku", "Tavoite"] == "ei asetettu"
 
 
+def test_scorecard_lines_of_the_new_indicators(app: AppTest) -> None:
+    app.run()
+    app.switch_page("pages/karkihankkeet.py").run()
+    assert not app.exception
+    foresight = app.dataframe[0].value.set_index("Indikaattori")
+    # SK138: mean age and 65+ share as 11ra publishes them (2025), income 14ww 2024, with their units
+    assert (
+        foresight.loc["Keski-ikä", "Uusin arvo"] == f"52,2{NB}v" and foresight.loc["Keski-ikä", "Ajankohta"] == "2025"
+    )
+    assert foresight.loc["Yli 64-vuotiaiden osuus väestöstä", "Uusin arvo"] == f"38,7{NB}%"
+    assert foresight.loc["Pienituloisuusaste", "Uusin arvo"] == f"17,6{NB}%"
+    median = "Käytettävissä olevan rahatulon mediaani (kulutusyksikköä kohden)"
+    assert foresight.loc[median, "Uusin arvo"] == f"26{NB}972{NB}€" and foresight.loc[median, "Ajankohta"] == "2024"
+    assert foresight.loc["Syntyneiden enemmyys", "Uusin arvo"] == "\u2212311"
+    # components without a target that means something are not scorecard lines (their net figures are)
+    assert not {"Kuolleet", "Maahanmuutto", "Maastamuutto", "Väkiluvun kokonaismuutos"} & set(foresight.index)
+    assert "Nettomaahanmuutto" in foresight.index
+    tables = [d.value for d in app.dataframe if "Indikaattori" in d.value.columns]
+    assert len(tables) == 3  # one indicator table per spearhead
+    row = tables[2].set_index("Indikaattori").loc["Ilman perusasteen jälkeistä tutkintoa olevien osuus"]
+    assert row["Uusin arvo"] == f"30,2{NB}%" and row["Lähde"] == "12bs · tiedot 2026-06-18 · johdettu"
+
+
 def test_impact_page_shows_development_and_caveat(app: AppTest) -> None:
     app.run()
     app.switch_page("pages/vaikuttavuus.py").run()

@@ -98,3 +98,19 @@ def test_what_is_old_depends_on_the_day(app: AppTest, monkeypatch: pytest.Monkey
     app.switch_page(PAGE).run()
     text = shown(" ".join(m.value for m in app.markdown))
     assert "Uusin luku ajankohdalta 2016" not in text and "Uusin luku ajankohdalta 2017" not in text
+
+
+def test_sources_in_swedish_read_swedish(app: AppTest) -> None:
+    """Definitions and statistic names in Swedish (they used to fall back to the Finnish ones)."""
+    app.query_params["lang"] = "svenska"
+    app.run()
+    app.switch_page("pages/tietolahteet.py").run()
+    assert not app.exception
+    catalogue = app.dataframe[0].value.set_index("id")
+    columns = list(catalogue.columns)
+    label, definition, statistic = columns[0], columns[1], columns[3]
+    row = catalogue.loc["mean_age"]
+    assert row[label] == "Medelålder" and row[definition].startswith("Befolkningens medelålder 31.12")
+    assert row[statistic] == "Tilastokeskus, Befolkningsstruktur"
+    assert catalogue.loc["low_income_rate", statistic] == "Tilastokeskus, Inkomstfördelningsstatistik"
+    assert not any(text.startswith("Väestön keski-ikä") for text in catalogue[definition])

@@ -80,10 +80,10 @@ def test_small_municipality_is_marked_and_can_be_smoothed(app: AppTest) -> None:
 def test_every_chart_has_source_text_alternative_and_downloads(app: AppTest) -> None:
     open_page(app)
     charts = len(plotly_figures(app))
-    assert charts == 7
-    assert len(open_download_menus(app)) == charts + 1  # + the changes table
+    assert charts == 9  # 7 over time + the newest year's age figures and vital events across the areas
+    assert len(open_download_menus(app)) == charts + 3  # + the changes, age and vital-events tables
     labels = [b.proto.label for b in app.get("download_button")]
-    assert labels.count("Lataa CSV") == charts + 1 == labels.count("Lataa XLSX")  # + the changes table
+    assert labels.count("Lataa CSV") == charts + 3 == labels.count("Lataa XLSX")
     assert len(app.expander) == charts
     alt = re.sub(r"\\(.)", r"\1", " ".join(e.markdown[0].value for e in app.expander))  # shown as text: escaped
     assert "Väkiluku (indeksi, 1972 = 100) 1972–2025: Saarijärvi-Viitasaari" in alt
@@ -96,3 +96,69 @@ def test_swedish_and_english_by_url(app: AppTest) -> None:
     assert app.title[0].value == "Population"
     assert "Population (index, 1972 = 100) 1972–2025" in figures_by_title(app)
     assert {m.label: m.value for m in app.metric}["Population 2025"] == "26,387"
+
+
+# --- the newest year across the areas: age structure (11ra) and vital events (121w) -------------------
+
+
+def test_age_structure_now_published_rows(app: AppTest) -> None:
+    open_page(app)
+    metrics = {m.label: m for m in app.metric}
+    # SK138 on 31.12.2025 as 11ra publishes the sub-region row (not a sum of ours); the country beside it
+    assert metrics["Keski-ikä 31.12.2025"].value == f"52,2{NB}v"
+    assert metrics["Yli 64-vuotiaiden osuus väestöstä 31.12.2025"].value == f"38,7{NB}%"
+    assert metrics["Alle 15-vuotiaiden osuus väestöstä 31.12.2025"].value == f"11,9{NB}%"
+    captions = " ".join(c.value for c in app.caption)
+    assert f"Saarijärvi-Viitasaari · Koko maa 44,1{NB}v" in captions and "Lähde: 11ra · tiedot 2026-05-29" in captions
+    bars = figures_by_title(app)["Keski-ikä 31.12.2025 (vuotta)"]
+    values = dict(zip(bars["data"][0]["y"], bars["data"][0]["x"]))
+    assert values["Saarijärvi"] == 51.7 and values["Keski-Suomi"] == 44.6 and values["Koko maa"] == 44.1
+    assert values["Saarijärvi-Viitasaari"] == 52.2
+    table = next(d.value for d in app.dataframe if "Keski-ikä 31.12.2025" in d.value.columns).set_index("Alue")
+    assert table.loc["Saarijärvi-Viitasaari", "Yli 64-vuotiaiden osuus väestöstä 31.12.2025"] == f"38,7{NB}%"
+    assert table.loc["Kinnula", "Alle 15-vuotiaiden osuus väestöstä 31.12.2025"] == f"17,4{NB}%"
+    assert table.loc["Keski-Suomi", "Keski-ikä 31.12.2025"] == f"44,6{NB}v"  # published: no derived mark
+    assert app.selectbox(key="vaesto.rakenne").value == "mean_age"
+
+
+def test_vital_events_now_for_saarijarvi_from_the_url(app: AppTest) -> None:
+    open_page(app, **{"vaesto.kunta": "Saarijärvi", "vaesto.muutos": "Syntyneiden enemmyys",
+                      "vaesto.rakenne": "Yli 64-vuotiaiden osuus väestöstä"})  # fmt: skip
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Keski-ikä 31.12.2025"] == f"51,7{NB}v"
+    # 121w 2025: 38 born, 134 died, natural increase −96, inter-municipal −10, international +11
+    assert metrics["Elävänä syntyneet 2025"] == "38" and metrics["Kuolleet 2025"] == "134"
+    assert metrics["Syntyneiden enemmyys 2025"] == "\u221296"
+    assert metrics["Kuntien välinen nettomuutto 2025"] == "\u221210" and metrics["Nettomaahanmuutto 2025"] == "+11"
+    figures = figures_by_title(app)
+    old = figures["Yli 64-vuotiaiden osuus väestöstä 31.12.2025 (%)"]
+    assert dict(zip(old["data"][0]["y"], old["data"][0]["x"]))["Kyyjärvi"] == 41.3
+    natural = figures[f"Syntyneiden enemmyys 2025 (1{NB}000 asukasta kohti)"]
+    rates = dict(zip(natural["data"][0]["y"], natural["data"][0]["x"]))
+    assert round(rates["Saarijärvi-Viitasaari"], 1) == -11.8 and round(rates["Koko maa"], 1) == -2.4  # −311/26 387
+    table = next(d.value for d in app.dataframe if "Kuolleet 2025" in d.value.columns).set_index("Alue")
+    assert table.loc["Saarijärvi-Viitasaari", "Elävänä syntyneet 2025"] == "138 *"  # the members' sum: derived
+    assert table.loc["Koko maa", "Nettomaahanmuutto 2025"] == f"+31{NB}233"
+    captions = " ".join(c.value for c in app.caption)
+    assert (
+        "Johdettu luku (jäsenkuntien summa" in captions and "Lähde: Tilastokeskus, Väestönmuutokset, 121w" in captions
+    )
+    alt = re.sub(r"\\(.)", r"\1", " ".join(e.markdown[0].value for e in app.expander))
+    assert "kunnista suurin Kivijärvi −5,0, pienin Kannonkoski −19,3" in alt
+
+
+def test_age_and_events_now_in_english(app: AppTest) -> None:
+    open_page(app, lang="English")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Mean age 31 Dec 2025"] == f"52.2{NB}yrs"
+    assert metrics["Share of population aged over 64 31 Dec 2025"] == "38.7%"
+    assert metrics["Natural increase 2025"] == "\u2212311"
+    assert "Mean age 31 Dec 2025 (years)" in figures_by_title(app)
+
+
+def test_age_and_events_now_in_swedish(app: AppTest) -> None:
+    open_page(app, lang="svenska")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Medelålder 31.12.2025"] == f"52,2{NB}år" and metrics["Födelseöverskott 2025"] == "\u2212311"
+    table = next(d.value for d in app.dataframe if "Medelålder 31.12.2025" in d.value.columns).set_index("Område")
+    assert table.loc["Mellersta Finland", "Andel personer över 64 år 31.12.2025"] == f"25,4{NB}%"

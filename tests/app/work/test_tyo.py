@@ -99,10 +99,10 @@ def test_small_municipality_offers_rolling_mean(app: AppTest) -> None:
 def test_every_chart_has_downloads_and_text_alternative(app: AppTest) -> None:
     open_page(app)
     charts = len(plotly_figures(app))
-    assert charts == 7
-    assert len(open_download_menus(app)) == charts + 1  # + the industry table
+    assert charts == 8  # 7 + income and education across the areas
+    assert len(open_download_menus(app)) == charts + 2  # + the industry table and the income/education table
     labels = [b.proto.label for b in app.get("download_button")]
-    assert labels.count("Lataa CSV") == charts + 1  # + the industry table
+    assert labels.count("Lataa CSV") == charts + 2
     assert len(app.expander) == charts
 
 
@@ -110,3 +110,51 @@ def test_english_by_url(app: AppTest) -> None:
     open_page(app, lang="English")
     assert app.title[0].value == "Work and business"
     assert {m.label: m.value for m in app.metric}["Unemployed jobseekers 6/2026"] == "1,542"
+
+
+# --- income (14ww 2024) and education (12bs 2025) across the areas -------------------------------------
+
+MEDIAN = "Käytettävissä olevan rahatulon mediaani (kulutusyksikköä kohden) 2024"
+TERTIARY = "Korkea-asteen tutkinnon suorittaneiden osuus 31.12.2025"
+NO_DEGREE = "Ilman perusasteen jälkeistä tutkintoa olevien osuus 31.12.2025"
+
+
+def test_income_and_education_of_the_sub_region(app: AppTest) -> None:
+    open_page(app)
+    metrics = {m.label: m.value for m in app.metric}
+    # 14ww publishes the SK138 row; 12bs does not: its shares come from the summed counts (derived)
+    assert metrics[MEDIAN] == f"26{NB}972{NB}€" and metrics["Pienituloisuusaste 2024"] == f"17,6{NB}%"
+    assert metrics[TERTIARY] == f"20,6{NB}%" and metrics[NO_DEGREE] == f"30,2{NB}%"
+    captions = " ".join(c.value for c in app.caption)
+    assert f"Saarijärvi-Viitasaari · Koko maa 30{NB}523{NB}€" in captions
+    table = next(d.value for d in app.dataframe if MEDIAN in d.value.columns).set_index("Alue")
+    assert table.loc["Saarijärvi-Viitasaari", TERTIARY] == f"20,6{NB}% *"  # computed from the summed counts
+    assert table.loc["Keski-Suomi", TERTIARY] == f"32,8{NB}%" and table.loc["Koko maa", NO_DEGREE] == f"24,6{NB}%"
+    assert table.loc["Kivijärvi", "Pienituloisuusaste 2024"] == f"20,7{NB}%"
+    assert table.loc["Saarijärvi", MEDIAN] == f"27{NB}033{NB}€"
+    bars = figures_by_title(app)[MEDIAN + " (euroa)"]
+    values = dict(zip(bars["data"][0]["y"], bars["data"][0]["x"]))
+    assert values["Kinnula"] == 25684 and values["Koko maa"] == 30523 and values["Saarijärvi-Viitasaari"] == 26972
+    assert (
+        "Lähde: Tilastokeskus, Tulonjakotilasto, 14ww" in captions and "Johdettu luku (jäsenkuntien summa" in captions
+    )
+
+
+def test_low_income_bars_for_a_municipality_from_the_url(app: AppTest) -> None:
+    open_page(app, **{"tyo_ja_elinkeinot.kunta": "Kivijärvi", "tyo_ja_elinkeinot.tulot_koulutus": "Pienituloisuusaste"})
+    assert app.selectbox(key="tyo_ja_elinkeinot.tulot_koulutus").value == "low_income_rate"
+    assert {m.label: m.value for m in app.metric}["Pienituloisuusaste 2024"] == f"20,7{NB}%"
+    bars = figures_by_title(app)["Pienituloisuusaste 2024 (%)"]
+    assert dict(zip(bars["data"][0]["y"], bars["data"][0]["x"]))["Koko maa"] == 14.2
+    alt = " ".join(e.markdown[0].value for e in app.expander).replace("\\", "")
+    assert "Kivijärvi 20,7" in alt
+
+
+def test_income_education_and_industries_in_swedish(app: AppTest) -> None:
+    open_page(app, lang="svenska")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Låginkomstgrad 2024"] == f"17,6{NB}%"
+    assert metrics["Andel med högskoleexamen 31.12.2025"] == f"20,6{NB}%"
+    names = [y for f in plotly_figures(app) for t in f["data"] for y in (t.get("y") or []) if isinstance(y, str)]
+    assert any(n.startswith("C Tillverkning") for n in names)  # TOL 2008 in Swedish, not "C Teollisuus"
+    assert not any(n.startswith("C Teollisuus") for n in names)
