@@ -77,7 +77,7 @@ def test_sub_region_outside_keski_suomi_every_page(yla_savo_warehouse, tmp_path,
     # unemployment_register_kunnat_12r5.json: SK111 6/2026 11.4 %. What does not: jobs (115p is Keski-Suomi's).
     visit(at, "yleiskuva.py")
     cards = {m.label: m.value for m in at.metric}
-    assert cards["Väkiluku"] == "48\u00a0874" and cards["Työttömyysaste"] == "11,4\u00a0%"
+    assert cards["Väkiluku 31.12.2025"] == "48\u00a0874" and cards["Työttömyysaste 6/2026"] == "11,4\u00a0%"
     assert cards["Alueella olevat työpaikat"] == "Ei tietoa"
     visit(at, "kuntavertailu.py")
     region_map = next(
