@@ -23,7 +23,9 @@ def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> No
     open_page(page, f"{base_url}/tyo_ja_elinkeinot")
     expect(page.locator("h1").first).to_have_text("Työ ja elinkeinot")
     main = page.get_by_test_id("stMain")
-    expect(main.get_by_test_id("stPlotlyChart")).to_have_count(7)
+    expect(main.get_by_test_id("stPlotlyChart")).to_have_count(
+        8
+    )  # with the income and education bars (14ww 2024, 12bs 2025)
     expect(main.get_by_test_id("stMetricValue").nth(1)).to_have_text(re.compile(r"^1[\s\u00a0\u202f]542$"))
     expect_title(page, CHART, "Työttömyysaste (%) 1/2006–6/2026")
     expect(page.locator(".st-key-tyo_sijaintiosamaara .barlayer .trace").first).to_be_attached()

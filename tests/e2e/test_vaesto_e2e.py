@@ -38,7 +38,7 @@ def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> No
     expect(page.locator("h1").first).to_have_text("Väestö")
     main = page.get_by_test_id("stMain")
     charts = main.get_by_test_id("stPlotlyChart")
-    expect(charts).to_have_count(7)
+    expect(charts).to_have_count(9)  # with the age-structure and vital-events bars of 2025
     expect(charts.nth(0).locator(".scatterlayer .trace").first).to_be_attached()
     expect_title(page, COMPARE, "Väkiluku (indeksi, 1972 = 100) 1972–2025")
     expect(main.get_by_text("0–14-vuotiaiden osuutta ei voi laskea", exact=False)).to_be_visible()
