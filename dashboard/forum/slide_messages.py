@@ -93,10 +93,14 @@ def for_slide(deck: Deck, number: int, view: ChartView | None, lang: str) -> Sli
 
 
 def save(deck: Deck, number: int, lang: str, text: str, computed_now: str, actor: str) -> None:
-    """Keep `text` as the slide's message in `lang`, with the sentence computed now (audited)."""
+    """Keep `text` as the slide's message in `lang`, with the sentence computed now (audited); an empty
+    text drops the edit (the computed sentence is shown again)."""
     text = " ".join(text.split())
-    if not text or len(text) > MAX_TEXT:
-        raise MessageError(f"a key message needs 1–{MAX_TEXT} characters")
+    if not text:
+        reset(deck, number, lang, actor)
+        return
+    if len(text) > MAX_TEXT:
+        raise MessageError(f"a key message has at most {MAX_TEXT} characters")
     if lang not in _LANGS:
         raise MessageError(f"unknown language {lang!r}")
     key = slide_key(deck, number)
