@@ -276,7 +276,7 @@ def funding_message(frame: pd.DataFrame, ctx: Context, label_column: str) -> str
                   amount=f"{fmt_number(top['granted_eur'], 0, ctx.lang)}{NBSP}€") + "."  # fmt: skip
 
 
-_SENTENCE_END = re.compile(r"(?<!\bvrt)(?<!\bjfr)(?<!\bcf)(?<!\besim)(?<!\s)[.;] ")
+_SENTENCE_END = re.compile(r"(?<!\bvrt)(?<!\bjfr)(?<!\bcf)(?<!\besim)(?<!\s)[.;] ", re.IGNORECASE)
 
 
 def first_sentence(text: str) -> str:
