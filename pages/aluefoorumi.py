@@ -33,6 +33,8 @@ following.button(t("forum.next", lang), on_click=here.step, args=(1, total), sho
 
 st.markdown(forum.progress_html(slide), unsafe_allow_html=True)
 st.header(plain(slide.title))
+if slide.message is not None:
+    st.markdown(forum.message_html(slide), unsafe_allow_html=True)
 if slide.view is None:
     st.info(t("forum.chart_unavailable", lang, chart=plain(slide.chart_id)))
 else:

@@ -3,12 +3,12 @@
 import streamlit as st
 
 from dashboard.core import auth, queries
-from dashboard.core.i18n import t
+from dashboard.core.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from dashboard.core.links import PageState
-from dashboard.forum import annotations, decks
+from dashboard.forum import annotations, decks, slide_messages
 from dashboard.forum import presentation as forum
 from dashboard.ui import selectors
-from dashboard.ui.components import current_language, plain
+from dashboard.ui.components import current_language, plain, store_notice
 
 lang = current_language()
 user = auth.require_editor(lang)  # before anything is read or written
@@ -42,6 +42,41 @@ if st.button(t("forum.save", lang), type="primary", key=state.key("tallenna")):
         st.success(t("forum.saved", lang, name=plain(new_name.strip())))
     except decks.DeckError as exc:
         st.error(t("forum.not_saved", lang, reason=plain(exc)))
+
+st.header(t("forum.messages", lang))
+st.caption(t("forum.messages_help", lang))
+left, right = st.columns([3, 1])
+number = left.selectbox(t("forum.slide", lang), range(1, len(deck.slides) + 1), key=state.key(f"viesti_{name}"),
+                        format_func=lambda n: f"{n}. {deck.slides[n - 1].title or deck.slides[n - 1].chart_id}")  # fmt: skip
+message_lang = right.selectbox(t("forum.message_language", lang), LANGUAGES, index=LANGUAGES.index(lang),
+                               format_func=LANGUAGE_NAMES.get, key=state.key("viesti_kieli"))  # fmt: skip
+message = forum.slide_view(deck, number, message_lang).message
+store_notice(lang, editor=True)
+if message is None:
+    st.info(t("forum.chart_unavailable", lang, chart=plain(deck.slides[number - 1].chart_id)))
+else:
+    if message.changed:
+        st.warning(t("forum.message_changed", lang, text=plain(message.computed)))
+    else:
+        st.caption(t("forum.message_computed", lang, text=plain(message.computed)))
+    if message.edited:
+        st.caption(
+            t("forum.message_edited_by", lang, who=plain(message.edited_by), text=plain(message.computed_at_edit))
+        )
+    text_key = state.key(f"viesti_{name}_{number}_{message_lang}")
+    text = st.text_area(t("forum.message_text", lang), value=message.text, max_chars=slide_messages.MAX_TEXT,
+                        key=text_key)  # fmt: skip
+    save_column, reset_column = st.columns(2)
+    if save_column.button(t("forum.message_save", lang), type="primary", key=state.key("viesti_tallenna")):
+        try:
+            slide_messages.save(deck, number, message_lang, text, message.computed, user.name)
+            st.success(t("forum.message_saved", lang))
+        except slide_messages.MessageError as exc:
+            st.error(t("forum.message_not_saved", lang, reason=plain(exc)))
+    if message.edited and reset_column.button(t("forum.message_reset", lang), key=state.key("viesti_palauta")):
+        slide_messages.reset(deck, number, message_lang, user.name)
+        st.session_state.pop(text_key, None)
+        st.rerun()
 
 st.header(t("forum.notes", lang))
 indicators = queries.indicators()

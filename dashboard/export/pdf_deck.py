@@ -41,12 +41,18 @@ def build_pdf(content: DeckContent, lang: str) -> bytes:
         pdf.set_font("DejaVu", "B", 20)
         pdf.set_xy(12, 8)
         pdf.multi_cell(width, 9, item.title)
-        image_h = 118 if item.commentary else 138
+        top = 22
+        if item.message:  # the key message under the title
+            pdf.set_font("DejaVu", "", 13)
+            pdf.set_x(12)
+            pdf.multi_cell(width, 6, item.message)
+            top = max(top, pdf.get_y() + 2)
+        image_h = (140 if item.commentary else 160) - top
         image_w = image_h * 16 / 9
-        pdf.image(io.BytesIO(item.image_png), x=(PAGE[0] - image_w) / 2, y=22, w=image_w, h=image_h)
+        pdf.image(io.BytesIO(item.image_png), x=(PAGE[0] - image_w) / 2, y=top, w=image_w, h=image_h)
         if item.commentary:
             pdf.set_font("DejaVu", "", 12)
-            pdf.set_xy(12, 22 + image_h + 3)
+            pdf.set_xy(12, top + image_h + 3)
             pdf.multi_cell(width, 6, item.commentary)
         pdf.set_font("DejaVu", "", 8)
         pdf.set_xy(12, PAGE[1] - 12)

@@ -11,7 +11,7 @@ from dashboard.core import queries
 from dashboard.core.i18n import t
 from dashboard.core.memo import memo
 from dashboard.export.images import render_images
-from dashboard.forum import annotations
+from dashboard.forum import annotations, slide_messages
 from dashboard.forum.decks import Deck, Slide
 from dashboard.model import registry as chart_registry
 from dashboard.model.views import ChartView
@@ -26,6 +26,7 @@ class SlideContent:
     commentary: str
     footer: str  # source and vintage of exactly the data shown
     alt_text: str = ""  # the chart's text alternative: the picture's description in the PPTX
+    message: str = ""  # the key message (forum.slide_messages): the PPTX subtitle, the line under the PDF title
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,16 @@ class DeckContent:
     attributions: list[str]
 
 
-def _rendered(deck: Deck, lang: str) -> tuple[list[tuple[Slide, ChartView]], list[str]]:
-    """(slide, its chart) for every slide that can be shown, and the titles of those that cannot."""
+def _rendered(deck: Deck, lang: str) -> tuple[list[tuple[Slide, ChartView, int]], list[str]]:
+    """(slide, its chart, its number) for every slide that can be shown, and the titles of those that cannot."""
     available = chart_registry.load_all()
     shown, skipped = [], []
-    for slide in deck.slides:
+    for number, slide in enumerate(deck.slides, start=1):
         view = chart_registry.render(slide.chart_id, lang, slide.params) if slide.chart_id in available else None
         if view is None:  # unknown here, or the chart exists but its data does not, in this installation
             skipped.append(slide.title or slide.chart_id)
         else:
-            shown.append((slide, view))
+            shown.append((slide, view, number))
     return shown, skipped
 
 
@@ -60,12 +61,13 @@ def skipped_slides(digest: str, lang: str, _deck: Deck) -> list[str]:
 def deck_content(deck: Deck, lang: str, scale: float = 2.0) -> DeckContent:
     """Render every available chart of the deck, with its dated notes as on the page, in one image batch."""
     shown, skipped = _rendered(deck, lang)
-    figures = [annotations.figure_with_notes(view) for _slide, view in shown]
+    figures = [annotations.figure_with_notes(view) for _slide, view, _number in shown]
     images = render_images(figures, "png", WIDTH, HEIGHT, scale)
     meta = queries.region()
+    messages = [slide_messages.for_slide(deck, n, v, lang) for _s, v, n in shown]
     slides = [SlideContent(s.title or v.figure.layout.title.text or s.chart_id, png, s.commentary, v.caption,
-                           v.alt_text)
-              for (s, v), png in zip(shown, images)]  # fmt: skip
+                           v.alt_text, m.text if m else "")
+              for (s, v, _n), png, m in zip(shown, images, messages)]  # fmt: skip
     subtitle = f"{meta['brand']} · {date.today().strftime('%d.%m.%Y')}"
     return DeckContent(title=f"{meta.get(f'title_{lang}', meta['title_fi'])} – {deck.name}", subtitle=subtitle,
                        slides=slides, skipped=skipped,

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from dashboard.core.i18n import t
 from dashboard.core.memo import memo, wire_ready
-from dashboard.forum import annotations, decks
+from dashboard.forum import annotations, decks, slide_messages
 from dashboard.model import registry as chart_registry
 from dashboard.model.views import ChartView
 from dashboard.ui.components import html_text
@@ -26,6 +26,7 @@ class SlideView:
     commentary: str
     view: ChartView | None  # None: the chart is not available in this installation
     chart_id: str
+    message: slide_messages.SlideMessage | None = None  # the key message, the slide's subtitle
 
 
 def slide_view(deck: decks.Deck, number: int, lang: str) -> SlideView:
@@ -34,7 +35,9 @@ def slide_view(deck: decks.Deck, number: int, lang: str) -> SlideView:
     slide = deck.slides[number - 1]
     available = chart_registry.load_all()
     view = chart_registry.render(slide.chart_id, lang, slide.params) if slide.chart_id in available else None
-    return SlideView(number, len(deck.slides), slide.title or slide.chart_id, slide.commentary, view, slide.chart_id)
+    message = slide_messages.for_slide(deck, number, view, lang)
+    return SlideView(number, len(deck.slides), slide.title or slide.chart_id, slide.commentary, view, slide.chart_id,
+                     message)  # fmt: skip
 
 
 @memo
@@ -107,6 +110,13 @@ def commentary_html(slide: SlideView) -> str:
     return f"<p class='slide-commentary'>{html_text(slide.commentary)}</p>"
 
 
+def message_html(slide: SlideView) -> str:
+    """The key message as the slide's subtitle (an editor's text: escaped); '' when there is none."""
+    if slide.message is None or not slide.message.text:
+        return ""
+    return f"<p class='slide-message' role='doc-subtitle'>{html_text(slide.message.text)}</p>"
+
+
 def presentation_css(high_contrast: bool) -> str:
     """Projector styling: no sidebar, large type; white on black when asked."""
     colours = ("#000000", "#ffffff") if high_contrast else ("#ffffff", "#111111")
@@ -120,6 +130,7 @@ header[data-testid="stHeader"], .stApp [data-testid="stBaseButton-secondary"] {{
 .stApp [data-testid="stBaseButton-secondary"] {{border-color: {colours[1]};}}  /* buttons readable on black */
 .slide-progress {{font-size: 1.4rem; font-weight: 600; text-align: center;}}
 .slide-commentary {{font-size: 1.6rem; line-height: 1.4;}}
+.slide-message {{font-size: 1.8rem; font-weight: 600; line-height: 1.35; margin-top: -0.5rem;}}
 </style>"""
 
 
