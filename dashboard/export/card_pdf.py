@@ -11,10 +11,14 @@ the warehouse build and the app store's revision.
 
 from __future__ import annotations
 
+import sys
+import time
 from datetime import date
+from pathlib import Path
 
 from fpdf import FPDF
 
+from dashboard.core import clock, queries
 from dashboard.core.i18n import t
 from dashboard.core.memo import memo
 from dashboard.export.images import ExportError
@@ -251,7 +255,7 @@ def _money(pdf: CardPDF, content: CardContent, y: float, lang: str) -> float:
     return pdf.note(y + 0.5, content.projects_more) + 1.0
 
 
-def _scorecard(pdf: CardPDF, content: CardContent, y: float, bottom: float, lang: str) -> None:
+def _scorecard(pdf: CardPDF, content: CardContent, y: float, bottom: float, lang: str) -> float:
     y = pdf.heading(y, t("card.scorecard", lang))
     y = pdf.note(y, content.scorecard_note, 5.5) + 0.6
     h, gap = 2.75, 4.0
@@ -262,9 +266,10 @@ def _scorecard(pdf: CardPDF, content: CardContent, y: float, bottom: float, lang
         rows.append(("title", section.title))
         rows += [("line", line) for line in section.lines]
     per_column = max(1, int((bottom - y) // h))
-    capacity = per_column * 2
     left_out = 0
-    if len(rows) > capacity:  # never past the footer: say how many lines the page leaves out
+    if len(rows) > per_column * 2:  # never past the footer: say how many lines the page leaves out
+        per_column -= 1  # the last line's room holds the note saying so
+        capacity = per_column * 2
         left_out = sum(kind == "line" for kind, _ in rows[capacity - 1 :])
         rows = rows[: capacity - 1]
     split = min(per_column, (len(rows) + 1) // 2)
@@ -287,8 +292,10 @@ def _scorecard(pdf: CardPDF, content: CardContent, y: float, bottom: float, lang
                     pdf.fit(cx, cy, width, h, text, 5.8, bold=width == 14, align=align, min_size=4.6)
                     cx += width
             cy += h
+    bottom_y = y + max(split, len(rows) - split) * h
     if left_out:
-        pdf.note(y + per_column * h, t("card.scorecard_more", lang, n=left_out), 5.5)
+        bottom_y = pdf.note(y + per_column * h, t("card.scorecard_more", lang, n=left_out), 5.5)
+    return bottom_y
 
 
 def _footer_text(content: CardContent, lang: str) -> str:
@@ -296,28 +303,43 @@ def _footer_text(content: CardContent, lang: str) -> str:
             + " · ".join(content.sources))  # fmt: skip
 
 
-def _footer_height(pdf: CardPDF, text: str) -> float:
-    pdf.font(5.4, grey=True)
-    lines = pdf.multi_cell(WIDTH, 2.45, text, dry_run=True, output="LINES")
-    return len(lines) * 2.45
+FOOTER_MAX = 42.0  # mm: the sources never take the page; the font shrinks first, then the text is cut
 
 
-def draw_card(pdf: CardPDF, content: CardContent, lang: str) -> None:
-    """One card on a new page."""
+def _footer_lines(pdf: CardPDF, text: str) -> tuple[float, float, list[str]]:
+    """(font size, line height, lines) of the footer within FOOTER_MAX."""
+    size = 5.4
+    while True:
+        pdf.font(size, grey=True)
+        height = size * 0.455
+        lines = pdf.multi_cell(WIDTH, height, text, dry_run=True, output="LINES")
+        if len(lines) * height <= FOOTER_MAX or size <= 4.6:
+            break
+        size -= 0.2
+    keep = int(FOOTER_MAX // height)
+    if len(lines) > keep:
+        lines = [*lines[: keep - 1], lines[keep - 1].rstrip() + " …"]
+    return size, height, lines
+
+
+def draw_card(pdf: CardPDF, content: CardContent, lang: str) -> tuple[float, float]:
+    """One card on a new page; returns (where the content ends, where the footer starts), in mm."""
     pdf.add_page()
-    footer = _footer_text(content, lang)
-    footer_top = A4[1] - MARGIN - _footer_height(pdf, footer)
+    size, height, lines = _footer_lines(pdf, _footer_text(content, lang))
+    footer_top = A4[1] - MARGIN - len(lines) * height
     y = _header(pdf, content)
     y = _figures(pdf, content, y, lang)
     y = _trends(pdf, content, y, lang)
     y = _money(pdf, content, y, lang)
-    _scorecard(pdf, content, y, footer_top - 1.5, lang)
+    y = _scorecard(pdf, content, y, footer_top - 1.5, lang)
     pdf.set_line_width(0.2)
     pdf.set_draw_color(0)
     pdf.line(MARGIN, footer_top - 0.8, MARGIN + WIDTH, footer_top - 0.8)
-    pdf.font(5.4, grey=True)
-    pdf.set_xy(MARGIN, footer_top)
-    pdf.multi_cell(WIDTH, 2.45, footer, align="L")
+    pdf.font(size, grey=True)
+    for i, line in enumerate(lines):
+        pdf.set_xy(MARGIN, footer_top + i * height)
+        pdf.cell(WIDTH, height, line)
+    return y, footer_top
 
 
 def build_cards(contents: list[CardContent], lang: str) -> bytes:
@@ -343,8 +365,30 @@ def file_name(code: str, lang: str) -> str:
     """'kuntakortti-729-saarijarvi.pdf'; 'kuntakortit.pdf' for all."""
     if code == ALL:
         return f"{t('card.file_all', lang)}.pdf"
-    from dashboard.core import queries
-
     name = queries.area_names(lang).get(code, code).lower()
     plain = name.translate(str.maketrans("äöåé", "aoae")).replace(" ", "-")
     return f"{t('card.file_one', lang)}-{code.removeprefix('KU')}-{plain}.pdf"
+
+
+def codes_for(code: str) -> tuple[str, ...]:
+    """'729' / 'KU729' → ('KU729',); 'all' → every focus municipality; card_model.CardError otherwise."""
+    if code.strip().lower() == ALL:
+        return tuple(queries.focus_codes())
+    return (card_model.resolve(code),)
+
+
+def write_cards(code: str, out: Path, lang: str) -> int:
+    """The command line's `--card`: 0 written · 2 not a focus municipality · 3 the export failed."""
+    start = time.perf_counter()
+    try:
+        codes = codes_for(code)
+        data = cards_pdf(codes, lang, clock.today())
+    except card_model.CardError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ExportError as exc:
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return 3
+    out.write_bytes(data)
+    print(f"wrote {out} ({len(data) // 1024} KiB, {len(codes)} card(s)) in {time.perf_counter() - start:.1f} s")
+    return 0
