@@ -356,13 +356,13 @@ ALL = "all"
 
 @memo
 def cards_pdf(codes: tuple[str, ...], lang: str, today: date) -> bytes:
-    """The cards of `codes` ('KU729', …) in one PDF, a page each, as of `today` (memoised with the data
+    """The cards of `codes` ('KU182', …) in one PDF, a page each, as of `today` (memoised with the data
     version: warehouse build and store revision)."""
     return build_cards([card_model.card(code, lang, today) for code in codes], lang)
 
 
 def file_name(code: str, lang: str) -> str:
-    """'kuntakortti-729-saarijarvi.pdf'; 'kuntakortit.pdf' for all."""
+    """'kuntakortti-182-jamsa.pdf'; 'kuntakortit.pdf' for all."""
     if code == ALL:
         return f"{t('card.file_all', lang)}.pdf"
     name = queries.area_names(lang).get(code, code).lower()
@@ -371,7 +371,7 @@ def file_name(code: str, lang: str) -> str:
 
 
 def codes_for(code: str) -> tuple[str, ...]:
-    """'729' / 'KU729' → ('KU729',); 'all' → every focus municipality; card_model.CardError otherwise."""
+    """'182' / 'KU182' → ('KU182',); 'all' → every focus municipality; card_model.CardError otherwise."""
     if code.strip().lower() == ALL:
         return tuple(queries.focus_codes())
     return (card_model.resolve(code),)

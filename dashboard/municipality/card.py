@@ -41,7 +41,7 @@ class CardError(ValueError):
 
 
 def resolve(code: str) -> str:
-    """'729', 'KU729' → 'KU729' for a focus municipality; otherwise CardError naming the valid codes."""
+    """'182', 'KU182' → 'KU182' for a focus municipality; otherwise CardError naming the valid codes."""
     focus = queries.focus_codes()
     wanted = str(code).strip().upper()
     wanted = wanted if wanted.startswith("KU") else f"KU{wanted}"
@@ -307,7 +307,7 @@ def sources(used: pd.DataFrame, projects: pd.DataFrame, lang: str, today: date) 
 
 @memo
 def card(code: str, lang: str, today: date) -> CardContent:
-    """The card of focus municipality `code` ('KU729') in `lang`, printed on `today`."""
+    """The card of focus municipality `code` ('KU182') in `lang`, printed on `today`."""
     meta = queries.region()
     names = queries.area_names(lang)
     rows, latest = figures(code, lang)
