@@ -1,10 +1,12 @@
-"""Yleiskuva (overview): headline figures, population by municipality, data freshness."""
+"""Yleiskuva (overview): headline figures, population by municipality, data freshness, and the kuntakortti
+downloads (a one-page PDF per municipality, or all in one file)."""
 
 import streamlit as st
 
 from dashboard.core.i18n import t
 from dashboard.info import freshness
 from dashboard.overview import headlines as overview
+from dashboard.ui.cards import card_downloads
 from dashboard.ui.components import current_language, metric_cards, plain, view_block
 
 lang = current_language()
@@ -23,3 +25,8 @@ with st.container(border=True):
     if late:
         st.warning(plain(late), icon=":material/schedule:")
     st.dataframe(freshness.table(lang), hide_index=True)
+
+with st.container(border=True):
+    st.header(t("card.section", lang))
+    st.caption(t("card.intro", lang))
+    card_downloads(lang, key_prefix="yleiskuva")

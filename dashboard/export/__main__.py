@@ -1,5 +1,7 @@
 """`python -m dashboard.export --deck Aluefoorumi --format pptx|pdf --out FILE` — the monthly report
 without opening the app. Slides left out (no data in this installation) are named on stderr.
+`python -m dashboard.export --card 729 --out FILE` — a municipality's kuntakortti (`--card all`: every
+focus municipality, a page each).
 Exit codes: 0 ok · 2 bad arguments or unknown deck · 3 export failed (e.g. no Chromium to draw the charts)."""
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import time
 from pathlib import Path
 
 from dashboard.core.i18n import LANGUAGES
+from dashboard.export import card_pdf
 from dashboard.export.deck_export import FORMATS, export_deck
 from dashboard.export.images import ExportError
 from dashboard.export.slides import skipped_slides
@@ -19,10 +22,15 @@ from dashboard.forum import decks
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.export", description=__doc__)
     parser.add_argument("--deck", default=decks.DEFAULT_DECK, help="deck name (default: %(default)s)")
-    parser.add_argument("--format", choices=sorted(FORMATS), required=True)
+    parser.add_argument("--format", choices=sorted(FORMATS), help="the deck's file format (required for a deck)")
+    parser.add_argument("--card", metavar="CODE", help="a municipality's one-page card as PDF (e.g. 729), or 'all'")
     parser.add_argument("--out", required=True, type=Path, help="file to write")
     parser.add_argument("--lang", choices=LANGUAGES, default="fi")
     args = parser.parse_args(argv)
+    if args.card:
+        return card_pdf.write_cards(args.card, args.out, args.lang)
+    if args.format is None:
+        parser.error("--format is required for a deck")  # exits 2
     try:
         deck = decks.load_deck(args.deck, args.lang)
     except decks.DeckError as exc:
