@@ -127,7 +127,7 @@ def _subject(rows: pd.DataFrame, ctx: Context, unit: Unit | None, order: tuple[s
 
 def _fastest(rows: pd.DataFrame, ctx: Context, unit: Unit | None, period: str, base: str,
              falling: bool) -> str | None:  # fmt: skip
-    """'nopeimmin väheni Kivijärvi (−3,1 %)': the focus municipality on the chart that moved most in the
+    """'nopeimmin väheni <kunta> (−3,1 %)': the focus municipality on the chart that moved most in the
     subject's direction from `base` to `period`; None with fewer than two to compare."""
     moves = []
     for area in ctx.focus:
@@ -162,7 +162,7 @@ def _comparisons(rows: pd.DataFrame, ctx: Context, unit: Unit | None, subject: s
 
 def series_message(frame: pd.DataFrame, ctx: Context, indicators: tuple[str, ...] = (),
                    areas: tuple[str, ...] = ()) -> str | None:  # fmt: skip
-    """A time series of areas (one indicator, or the first of several): 'Saarijärvi-Viitasaari: väkiluku
+    """A time series of areas (one indicator, or the first of several): '<seutukunta>: väkiluku
     26 387 (2025), −1,3 % vuodessa; nopeimmin väheni …; vrt. …'. Further indicators of one area are named
     with their newest value ('alueella asuva työllinen työvoima 10 032'). None for an indicator outside
     the catalogue (no unit to write it with)."""
@@ -200,8 +200,8 @@ def series_message(frame: pd.DataFrame, ctx: Context, indicators: tuple[str, ...
 
 
 def bars_by_area_message(frame: pd.DataFrame, ctx: Context, column: str, indicator: str) -> str | None:
-    """Bars of one value by area in one period: 'Pendelöinnin tase 2017: suurin Viitasaari +43, pienin
-    Saarijärvi −305; positiivinen 3 alueella 8:sta.'"""
+    """Bars of one value by area in one period: 'Pendelöinnin tase 2017: suurin <kunta A> +43, pienin
+    <kunta B> −305; positiivinen 3 alueella 8:sta.'"""
     rows = frame[frame[column].notna()]
     if rows.empty:
         return None
