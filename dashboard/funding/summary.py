@@ -164,10 +164,15 @@ PER_RESIDENT_COLUMNS = ["area_code", "area_name", "period", "projects", "with_am
                         "eur_per_resident_year", "source_table", "vintage", "is_derived"]  # fmt: skip
 
 
+@memo
+def _sources_by_table() -> pd.DataFrame:
+    return queries.sources().drop_duplicates("source_table").set_index("source_table")
+
+
 def list_names(selected: pd.DataFrame, lang: str) -> str:
     """The project lists behind `selected`, each with its date: 'EURA 2014: Rakennerahastohankkeet 2014–2020
     (projektilista, syksyn 2016 tilanne); …' (a list's date says which decisions it can hold)."""
-    sources = queries.sources().drop_duplicates("source_table").set_index("source_table")
+    sources = _sources_by_table()
     names = []
     for (table, register), part in selected.groupby(["source_table", "register"], dropna=False, sort=True):
         vintage = part["vintage"].dropna().astype(str).max() if part["vintage"].notna().any() else ""

@@ -110,18 +110,23 @@ def project_options(filters: Filters) -> list[str]:
     return funding.select(filters).sort_values("name")["project_id"].tolist()
 
 
-@memo
-def project_label(project_id: str) -> str:
-    row = projects.catalogue().loc[project_id]
+def _label(row: pd.Series) -> str:
     code = row["project_code"] if isinstance(row["project_code"], str) else ""
     code = row["project_id"] if code.startswith("http") else code  # Kohesio ids are URLs: show 'kohesio:Q…'
     return f"{code} · {row['name'][:70]}" if code else row["name"][:80]
 
 
 @memo
+def project_label(project_id: str) -> str:
+    return _label(projects.catalogue().loc[project_id])
+
+
+@memo
 def project_labels(project_ids: tuple[str, ...]) -> dict[str, str]:
-    """{project_id: label} for a selectbox's format_func: one lookup per rerun instead of one per option."""
-    return {pid: project_label(pid) for pid in project_ids}
+    """{project_id: label} for a selectbox's format_func: one lookup per rerun instead of one per option, and
+    one read of the catalogue for all of them (each memo read is a copy)."""
+    catalogue = projects.catalogue()
+    return {pid: _label(catalogue.loc[pid]) for pid in project_ids}
 
 
 @memo
