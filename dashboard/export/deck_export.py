@@ -12,10 +12,9 @@ import hashlib
 import json
 import os
 import tempfile
-from datetime import date
 from pathlib import Path
 
-from dashboard.core import memo
+from dashboard.core import clock, memo
 from dashboard.core import warehouse as db
 from dashboard.export.images import ExportError
 from dashboard.export.pdf_deck import build_pdf
@@ -34,7 +33,7 @@ def cache_dir() -> Path:
 
 def cache_key(deck: Deck, fmt: str, lang: str) -> str:
     """Identifies the file an export of `deck` makes now (see the module docstring for what is in it)."""
-    parts = [deck.digest(), *memo.data_version(), date.today().isoformat(), lang, fmt]
+    parts = [deck.digest(), *memo.data_version(), clock.today().isoformat(), lang, fmt]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
 
 

@@ -5,9 +5,8 @@ left out of the export, as the page and the command line do)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from dashboard.core import queries
+from dashboard.core import clock, queries
 from dashboard.core.i18n import t
 from dashboard.core.memo import memo
 from dashboard.export.images import render_images
@@ -68,7 +67,7 @@ def deck_content(deck: Deck, lang: str, scale: float = 2.0) -> DeckContent:
     slides = [SlideContent(s.title or v.figure.layout.title.text or s.chart_id, png, s.commentary, v.caption,
                            v.alt_text, m.text if m else "")
               for (s, v, _n), png, m in zip(shown, images, messages)]  # fmt: skip
-    subtitle = f"{meta['brand']} · {date.today().strftime('%d.%m.%Y')}"
+    subtitle = f"{meta['brand']} · {clock.today().strftime('%d.%m.%Y')}"
     return DeckContent(title=f"{meta.get(f'title_{lang}', meta['title_fi'])} – {deck.name}", subtitle=subtitle,
                        slides=slides, skipped=skipped,
                        attributions=list(dict.fromkeys(queries.sources()["attribution"])))  # fmt: skip

@@ -5,7 +5,7 @@ the comparison areas, the newest year), so the default deck works for any region
 from __future__ import annotations
 
 from dashboard.commuting import balance as commuting
-from dashboard.core import queries
+from dashboard.core import clock, queries
 from dashboard.foresight import data as foresight_data
 from dashboard.foresight import model as foresight_model
 from dashboard.foresight import scenarios as foresight
@@ -99,6 +99,5 @@ def funding_by_fund(lang: str, kausi: str | None = None) -> ChartView | None:
 @register("funding_position", "forum.chart_funding_position")
 def funding_position(lang: str) -> ChartView | None:
     """The 2021–27 funding position against the special-position level."""
-    from datetime import date
 
-    return funding_views.position_view(lang, date.today())
+    return funding_views.position_view(lang, clock.today())

@@ -3,11 +3,9 @@ committed, paid, per-resident target levels), each stored with its source. Write
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
-from dashboard.core import queries
+from dashboard.core import clock, queries
 from dashboard.core.auth import User
 from dashboard.core.i18n import label, t
 from dashboard.funding import position, projects
@@ -66,7 +64,7 @@ def allocations_form(user: User, lang: str) -> None:
                                 format_func=lambda m: t(f"funding_pos.measure_{m}", lang))  # fmt: skip
         amount = two.number_input(t("funding_edit.amount", lang), value=None, step=1000.0)
         basis = three.selectbox(t("funding_pos.col_basis", lang), ["EU", "EU + valtio", "ei ilmoitettu"])
-        as_of = one.date_input(t("funding_pos.col_as_of", lang), value=date.today(), format="DD.MM.YYYY")
+        as_of = one.date_input(t("funding_pos.col_as_of", lang), value=clock.today(), format="DD.MM.YYYY")
         url = two.text_input(t("funding_edit.source_url", lang))
         text = st.text_input(t("funding_edit.source_text", lang))
         if st.form_submit_button(t("funding_edit.save", lang), type="primary"):

@@ -9,11 +9,10 @@ of monthly data, indices, the peer median, average annual changes) is derived.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 
-from dashboard.core import queries
+from dashboard.core import clock, queries
 from dashboard.core.i18n import label, t
 from dashboard.core.memo import memo
 from dashboard.funding import projects
@@ -51,12 +50,16 @@ def project_choices() -> list[str]:
     return order["project_id"].tolist()
 
 
-@memo
 def observed() -> pd.DataFrame:
     """Catalogue indicators with observed data: projections (periods beyond this year) are no outcome."""
+    return _observed(clock.today().year)
+
+
+@memo  # keyed by the year, so the answer turns with the calendar and not only with the data
+def _observed(year: int) -> pd.DataFrame:
     catalog = queries.indicators()
     catalog = catalog[catalog["last_period"].notna()]
-    return catalog[catalog["last_period"].str[:4].astype(int) <= date.today().year]
+    return catalog[catalog["last_period"].str[:4].astype(int) <= year]
 
 
 @memo

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import queries
+from dashboard.core import clock, queries
 from dashboard.core.i18n import fmt_number, fmt_percent, t
 from dashboard.core.memo import memo
 from dashboard.funding import charts as fcharts
@@ -233,7 +233,7 @@ class Tracker:
 
 def tracker(lang: str) -> Tracker:
     """Today's tracker: the share of the period elapsed depends on the date."""
-    return tracker_on(lang, date.today())
+    return tracker_on(lang, clock.today())
 
 
 @memo

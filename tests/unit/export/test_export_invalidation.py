@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from dashboard.core import memo
+from dashboard.core import clock, memo
 from dashboard.core.auth import EDITOR, User
 from dashboard.export import __main__ as export_cli
 from dashboard.export import deck_export, images
@@ -50,14 +50,9 @@ def test_the_cache_key_holds_store_date_language_and_deck(env: Path, monkeypatch
     other = decks.Deck("Rahoitus", (decks.Slide("funding_by_fund", {"kausi": "2014-2020"}, "Rahoitus"),))
     assert deck_export.cache_key(other, "pptx", "fi") != key
 
-    class Tomorrow(date):
-        @classmethod
-        def today(cls) -> date:
-            return date(2099, 1, 1)
-
-    monkeypatch.setattr(deck_export, "date", Tomorrow)
-    assert deck_export.cache_key(FUNDING, "pptx", "fi") != key  # the title slide's date, the position "today"
-    monkeypatch.setattr(deck_export, "date", date)
+    with monkeypatch.context() as m:
+        m.setattr(clock, "today", lambda: date(2099, 1, 1))
+        assert deck_export.cache_key(FUNDING, "pptx", "fi") != key  # the title slide's date, the position "today"
     before = deck_export.cache_key(FUNDING, "pptx", "fi")
     annotations.add("population", "KU729", date(2009, 1, 1), "Kuntaliitos", "k")  # any store change
     assert deck_export.cache_key(FUNDING, "pptx", "fi") != before
