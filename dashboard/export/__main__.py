@@ -1,5 +1,7 @@
 """`python -m dashboard.export --deck Aluefoorumi --format pptx|pdf --out FILE` — the monthly report
 without opening the app. Slides left out (no data in this installation) are named on stderr.
+`python -m dashboard.export --review [--since YYYY-MM-DD] --out-dir DIR` — the decision makers' review (what
+changed since the date, default the forum's last meeting, and the deck's key slides) as PDF and PPTX.
 Exit codes: 0 ok · 2 bad arguments or unknown deck · 3 export failed (e.g. no Chromium to draw the charts)."""
 
 from __future__ import annotations
@@ -7,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from dashboard.core.i18n import LANGUAGES
@@ -19,10 +22,19 @@ from dashboard.forum import decks
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.export", description=__doc__)
     parser.add_argument("--deck", default=decks.DEFAULT_DECK, help="deck name (default: %(default)s)")
-    parser.add_argument("--format", choices=sorted(FORMATS), required=True)
-    parser.add_argument("--out", required=True, type=Path, help="file to write")
+    parser.add_argument("--format", choices=sorted(FORMATS))
+    parser.add_argument("--out", type=Path, help="file to write")
     parser.add_argument("--lang", choices=LANGUAGES, default="fi")
+    parser.add_argument("--review", action="store_true", help="write the decision makers' review (PDF + PPTX)")
+    parser.add_argument("--since", type=date.fromisoformat, help="review: changes after this date (YYYY-MM-DD)")
+    parser.add_argument("--out-dir", type=Path, help="review: folder to write into")
     args = parser.parse_args(argv)
+    if args.review:
+        if not args.out_dir:
+            parser.error("--review needs --out-dir")
+        return _review(args)
+    if not args.format or not args.out:
+        parser.error("the following arguments are required: --format, --out")
     try:
         deck = decks.load_deck(args.deck, args.lang)
     except decks.DeckError as exc:
@@ -41,6 +53,19 @@ def main(argv: list[str] | None = None) -> int:
               f"{', '.join(skipped)}", file=sys.stderr)  # fmt: skip
     print(f"wrote {args.out} ({len(data) // 1024} KiB, {len(deck.slides) - len(skipped)} of {len(deck.slides)} "
           f"slide(s) of the deck) in {time.perf_counter() - start:.1f} s")  # fmt: skip
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from dashboard.export.review import write_review  # the review's modules load only when asked for
+
+    start = time.perf_counter()
+    try:
+        written = write_review(args.out_dir, args.lang, args.since)
+    except ExportError as exc:
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return 3
+    print(f"wrote {', '.join(map(str, written))} in {time.perf_counter() - start:.1f} s")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
@@ -22,7 +23,16 @@ def _text(slide, text: str, left: Emu, top: Emu, width: Emu, height: Emu, size: 
         paragraph.font.bold = bold
 
 
-def build_pptx(content: DeckContent, lang: str) -> bytes:
+def text_slide(deck, title: str, lines: Sequence[str]) -> None:
+    """A slide of text only (the what-changed section): title and one paragraph per line."""
+    margin = Inches(0.5)
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    _text(slide, title, margin, Inches(0.3), SLIDE_W - 2 * margin, Inches(0.8), 28, bold=True)
+    _text(slide, "\n".join(lines), margin, Inches(1.2), SLIDE_W - 2 * margin, Inches(5.9), 14)
+
+
+def build_pptx(content: DeckContent, lang: str, intro: Sequence = ()) -> bytes:
+    """The deck; `intro`: text slides (.title, .lines) right after the title slide."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
     blank = deck.slide_layouts[6]
@@ -32,6 +42,8 @@ def build_pptx(content: DeckContent, lang: str) -> bytes:
     title = deck.slides.add_slide(blank)
     _text(title, content.title, margin, Inches(2.6), inner, Inches(1.4), 40, bold=True)
     _text(title, content.subtitle, margin, Inches(4.1), inner, Inches(0.8), 22)
+    for extra in intro:
+        text_slide(deck, extra.title, extra.lines)
 
     for item in content.slides:
         slide = deck.slides.add_slide(blank)
