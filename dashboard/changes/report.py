@@ -64,7 +64,9 @@ class Report:
 
 
 def _statistic(row: pd.Series, lang: str) -> str:
-    return row.get(f"statistic_{lang}") or row.get("statistic_fi") or row["source_table"]
+    """The statistic's name in `lang` (Finnish, else the table id, when the source row names none)."""
+    names = [row.get(f"statistic_{lang}"), row.get("statistic_fi")]
+    return next((n for n in names if isinstance(n, str) and n), row["source_table"])
 
 
 def manifest_dates() -> dict[str, date]:
@@ -91,7 +93,7 @@ def _first_indicator(table: str) -> str | None:
     return hit.index[0] if len(hit) else None
 
 
-def releases(since: date, lang: str) -> Section:
+def releases(since: date, today: date, lang: str) -> Section:
     sources = queries.run("chg_source_releases")
     sources["statistic"] = [_statistic(row, lang) for _i, row in sources.iterrows()]
     found = rules.releases_since(sources, since, manifest_dates())
@@ -103,7 +105,7 @@ def releases(since: date, lang: str) -> Section:
         items.append(Item(t("changes.release_item", lang, statistic=row.statistic, table=row.source_table,
                             date=f"{row.released:%d.%m.%Y}", periods=periods),
                           links.indicator(first, None, lang) if first else links.SOURCES))  # fmt: skip
-    for run in rules.runs_since(queries.run("chg_load_runs"), since).itertuples():
+    for run in rules.runs_since(queries.run("chg_load_runs"), since, today).itertuples():
         items.append(Item(t("changes.release_build", lang, date=f"{pd.Timestamp(run.started_at):%d.%m.%Y}"),
                           links.SOURCES))  # fmt: skip
     return _section("releases", items, lang)
@@ -203,5 +205,5 @@ def _section(key: str, items: list[Item], lang: str) -> Section:
 @memo
 def report(since: date, today: date, lang: str) -> Report:
     """Everything that changed after `since` up to `today`, in `lang`."""
-    return Report(since, today, (releases(since, lang), moves(since, today, lang), projects(since, today, lang),
+    return Report(since, today, (releases(since, today, lang), moves(since, today, lang), projects(since, today, lang),
                                  funding(since, today, lang), notes(since, lang)))  # fmt: skip

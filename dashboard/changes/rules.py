@@ -142,12 +142,12 @@ def _next_period(period: str) -> str:
     return f"{number // 12}-{number % 12 + 1:02d}" if len(period) == 7 else str(number)
 
 
-def runs_since(runs: pd.DataFrame, since: date) -> pd.DataFrame:
-    """Successful warehouse builds that started after `since` (the day the new data reached the app)."""
+def runs_since(runs: pd.DataFrame, since: date, today: date) -> pd.DataFrame:
+    """Successful warehouse builds that started after `since`, up to `today` (the days new data reached the app)."""
     if runs.empty:
         return runs
     started = pd.to_datetime(runs["started_at"]).dt.date
-    return runs[(runs["status"] == "ok") & (started > since)].sort_values("started_at", ascending=False)
+    return runs[(runs["status"] == "ok") & (started > since) & (started <= today)].sort_values("started_at", ascending=False)
 
 
 def project_events(projects: pd.DataFrame, kpis: pd.DataFrame, imports: pd.DataFrame, since: date,
