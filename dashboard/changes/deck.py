@@ -43,7 +43,9 @@ def intro_slides(deck: decks.Deck, today: date, lang: str) -> tuple[TextSlide, .
     return text_slides(last.meeting_date, today, lang)
 
 
-def slide_view(deck: decks.Deck, intro: tuple[TextSlide, ...], number: int, lang: str) -> tuple[SlideView, tuple[str, ...]]:
+def slide_view(
+    deck: decks.Deck, intro: tuple[TextSlide, ...], number: int, lang: str
+) -> tuple[SlideView, tuple[str, ...]]:
     """Slide `number` of the deck with its intro slides first: (the slide, numbered in the whole run, and
     the text slide's lines — empty for a chart slide)."""
     total = len(deck.slides) + len(intro)

@@ -29,7 +29,9 @@ def indicator(indicator_id: str, area_code: str | None, lang: str) -> str:
     if indicator_id in options.indicators:
         return url("vaesto", _keys("vaesto", area | {"indikaattori": options.labels[indicator_id]}))
     if indicator_id in work.MONTHLY:
-        return url("tyo_ja_elinkeinot", _keys("tyo_ja_elinkeinot", area | {"indikaattori": options.labels[indicator_id]}))
+        return url(
+            "tyo_ja_elinkeinot", _keys("tyo_ja_elinkeinot", area | {"indikaattori": options.labels[indicator_id]})
+        )
     compared = comparison.options(lang)
     if indicator_id in compared.indicators:
         return url("kuntavertailu", _keys("kuntavertailu", {"indikaattori": compared.labels[indicator_id]}))

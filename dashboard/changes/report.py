@@ -163,7 +163,9 @@ def committed_per_resident(on: date | None, today: date) -> float | None:
                   & frame["fund_group"].isin(funding_position.STRUCTURAL)]  # fmt: skip
     frame = frame[funding_projects.focus_related(frame, queries.focus_codes(), meta["subregion"])]
     if on is not None:
-        frame = frame[pd.to_datetime(frame["start_date"], errors="coerce").dt.date.map(lambda d: pd.notna(d) and d <= on)]
+        frame = frame[
+            pd.to_datetime(frame["start_date"], errors="coerce").dt.date.map(lambda d: pd.notna(d) and d <= on)
+        ]
     now = funding_position.position(today, "fi")
     people = now.loc[now["area_code"] == meta["subregion"], "population"]
     granted = frame["granted"].sum(min_count=1)

@@ -147,7 +147,9 @@ def runs_since(runs: pd.DataFrame, since: date, today: date) -> pd.DataFrame:
     if runs.empty:
         return runs
     started = pd.to_datetime(runs["started_at"]).dt.date
-    return runs[(runs["status"] == "ok") & (started > since) & (started <= today)].sort_values("started_at", ascending=False)
+    return runs[(runs["status"] == "ok") & (started > since) & (started <= today)].sort_values(
+        "started_at", ascending=False
+    )
 
 
 def project_events(projects: pd.DataFrame, kpis: pd.DataFrame, imports: pd.DataFrame, since: date,

@@ -44,7 +44,9 @@ def section(user: User, state: PageState, lang: str) -> None:
         deck = right.selectbox(t("meetings.deck", lang), names,
                                index=names.index(current.deck_name) if current.deck_name in names else 0)  # fmt: skip
         title = st.text_input(t("meetings.title", lang), value=current.title, max_chars=meetings.MAX_TITLE)
-        minutes = st.text_input(t("meetings.minutes", lang), value=current.minutes_url or "", max_chars=meetings.MAX_URL)
+        minutes = st.text_input(
+            t("meetings.minutes", lang), value=current.minutes_url or "", max_chars=meetings.MAX_URL
+        )
         if st.form_submit_button(t("meetings.save", lang), type="primary"):
             try:
                 meetings.save(meetings.Meeting(when, title, deck, minutes, current.id), user.name)

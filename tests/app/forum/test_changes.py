@@ -76,7 +76,10 @@ def test_meetings_are_audited_and_the_newest_past_one_is_the_baseline(tmp_path: 
     assert meetings.default_baseline(TODAY) == date(2026, 6, 1)
     rows = audit_rows()
     assert [r[0] for r in rows] == ["create", "create", "create", "update", "delete"]
-    assert json.loads(rows[3][2])["meeting_date"] == "2026-09-15" and json.loads(rows[3][3])["minutes_url"] == "http://x.fi/a"
+    assert (
+        json.loads(rows[3][2])["meeting_date"] == "2026-09-15"
+        and json.loads(rows[3][3])["minutes_url"] == "http://x.fi/a"
+    )
     for bad in ("javascript:alert(1)", "ftp://x.fi", "https://x.fi/a b", "//x.fi"):
         with pytest.raises(meetings.MeetingError):
             meetings.save(meetings.Meeting(TODAY, "X", minutes_url=bad), "a")
@@ -99,7 +102,8 @@ def test_what_changed_by_hand(changed: Path) -> None:
     projects = [i.text for i in result.section("projects").items]
     assert "Päättyi 15.10.2026: Testihanke" in projects
     assert result.section("projects").items[projects.index("Päättyi 15.10.2026: Testihanke")].link == (
-        "/rahoitus?rahoitus.hanke=TESTI-1")
+        "/rahoitus?rahoitus.hanke=TESTI-1"
+    )
     assert [i.text[:12] for i in result.section("funding").items] == ["15.09.2026: ", "01.11.2026: "]
     assert not result.section("notes").items
     assert result.section("notes").empty == "Ei uusia merkintöjä edellisen foorumin jälkeen."
