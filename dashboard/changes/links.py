@@ -1,5 +1,5 @@
 """Permalinks of "Mitä on muuttunut": for each item, a URL to the page and the selections of the view behind it
-(`/vaesto?vaesto.kunta=Saarijärvi&vaesto.indikaattori=Väkiluku`). Values are the texts the pages' bound
+(`/vaesto?vaesto.kunta=<municipality>&vaesto.indikaattori=Väkiluku`). Values are the texts the pages' bound
 widgets show and write into the URL themselves, so a link opens exactly as a copied address would.
 """
 
