@@ -27,6 +27,7 @@ PAGES = [
     ("nav.section_dashboard", "pages/kuntavertailu.py", "comparison.nav", ":material/map:", False),
     ("nav.section_foresight", "pages/ennakointi.py", "foresight.nav_title", ":material/query_stats:", False),
     ("nav.section_forum", "pages/aluefoorumi.py", "forum.nav_presentation", ":material/slideshow:", False),
+    ("nav.section_forum", "pages/muutokset.py", "changes.nav", ":material/update:", False),
     ("nav.section_forum", "pages/diat.py", "forum.nav_editor", ":material/edit_note:", True),
     ("nav.section_projects", "pages/rahoitus.py", "funding.nav_title", ":material/euro:", False),
     ("nav.section_projects", "pages/rahoitusasema.py", "funding_pos.nav_title", ":material/speed:", False),

@@ -69,6 +69,25 @@ def bench_cards(lang: str = "fi") -> ExportTiming:
 CARDS = "cards"  # ExportTiming.fmt of the kuntakortti PDF
 
 
+def bench_review(lang: str = "fi") -> list[ExportTiming]:
+    """The decision makers' review (what changed since the default baseline + the key slides), PDF and PPTX,
+    from scratch like the deck: what `python -m dashboard.export --review` costs."""
+    from dashboard.core import clock
+    from dashboard.export.images import image_cache_dir
+    from dashboard.export.review import build_review, review_deck
+    from dashboard.forum import meetings
+
+    since = meetings.default_baseline(clock.today())
+    slides = len(review_deck(lang).slides)
+    results = []
+    for fmt in ("pptx", "pdf"):
+        shutil.rmtree(image_cache_dir(), ignore_errors=True)
+        start = time.perf_counter()
+        build_review(since, fmt, lang)
+        results.append(ExportTiming(f"review {fmt}", slides, time.perf_counter() - start))
+    return results
+
+
 def export_lines(results: list[ExportTiming]) -> list[str]:
     """The goal is stated for PPTX; the PDF time is reported for information."""
     return [(f"export {r.slides}-card kuntakortti PDF: {r.seconds:.1f} s" if r.fmt == CARDS else

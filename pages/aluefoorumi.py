@@ -3,6 +3,8 @@
 
 import streamlit as st
 
+from dashboard.changes import deck as changes_deck
+from dashboard.core import clock
 from dashboard.core.i18n import t
 from dashboard.forum import decks
 from dashboard.forum import presentation as forum
@@ -16,7 +18,8 @@ top = st.columns([2, 1])
 deck_name = top[0].selectbox(t("forum.deck", lang), names, key=here.deck_key, bind="query-params")
 high_contrast = top[1].toggle(t("forum.high_contrast", lang), key=here.contrast_key, bind="query-params")
 deck = decks.load_deck(deck_name, lang)
-total = len(deck.slides)
+intro = changes_deck.intro_slides(deck, clock.today(), lang)  # the built-in deck opens with what changed
+total = len(deck.slides) + len(intro)
 slide_key, slide_binding = here.slides(total)
 for warning in here.warnings(deck_name, total):
     st.warning(warning)
@@ -25,7 +28,7 @@ st.markdown(forum.presentation_css(high_contrast), unsafe_allow_html=True)
 previous, position, following = st.columns([1, 2, 1])
 number = position.number_input(t("forum.slide", lang), min_value=1, max_value=total, key=slide_key,
                                bind=slide_binding, label_visibility="collapsed")  # fmt: skip
-slide = forum.slide_view(deck, int(number), lang)
+slide, lines = changes_deck.slide_view(deck, intro, int(number), lang)
 previous.button(t("forum.previous", lang), on_click=here.step, args=(-1, total), shortcut="left",
                 disabled=slide.number == 1, width="stretch", key=here.state.key("edellinen"))  # fmt: skip
 following.button(t("forum.next", lang), on_click=here.step, args=(1, total), shortcut="right", type="primary",
@@ -35,7 +38,9 @@ st.markdown(forum.progress_html(slide), unsafe_allow_html=True)
 st.header(plain(slide.title))
 if slide.message is not None:
     st.markdown(forum.message_html(slide), unsafe_allow_html=True)
-if slide.view is None:
+if lines:
+    st.markdown(changes_deck.lines_markdown(lines))
+elif slide.view is None:
     st.info(t("forum.chart_unavailable", lang, chart=plain(slide.chart_id)))
 else:
     st.plotly_chart(forum.projector_figure(slide, deck, high_contrast, lang), key=here.state.key("kuva"),

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.core import auth, queries
 from dashboard.core.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from dashboard.core.links import PageState
-from dashboard.forum import annotations, decks, slide_messages
+from dashboard.forum import annotations, decks, meetings_form, slide_messages
 from dashboard.forum import presentation as forum
 from dashboard.ui import selectors
 from dashboard.ui.components import current_language, plain, store_notice
@@ -102,3 +102,5 @@ if not notes.empty:
     if remove is not None and st.button(t("forum.remove", lang), key=state.key("poista")):
         annotations.delete(int(remove), user.name)
         st.rerun()
+
+meetings_form.section(user, state, lang)  # forum meetings: the default baseline of "Mitä on muuttunut"

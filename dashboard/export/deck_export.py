@@ -14,6 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from dashboard.changes import deck as changes_deck
 from dashboard.core import clock, memo
 from dashboard.core import warehouse as db
 from dashboard.export.images import ExportError
@@ -31,19 +32,21 @@ def cache_dir() -> Path:
     return Path(os.environ.get("TILANNEKUVA_DATA_DIR", db.REPO / "data")) / "exports"
 
 
-def cache_key(deck: Deck, fmt: str, lang: str) -> str:
-    """Identifies the file an export of `deck` makes now (see the module docstring for what is in it)."""
-    parts = [deck.digest(), *memo.data_version(), clock.today().isoformat(), lang, fmt]
+def cache_key(deck: Deck, fmt: str, lang: str, intro: tuple = ()) -> str:
+    """Identifies the file an export of `deck` makes now (see the module docstring for what is in it);
+    `intro`: the text slides it opens with (what changed since the last meeting)."""
+    parts = [deck.digest(), *memo.data_version(), clock.today().isoformat(), lang, fmt, repr(intro)]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 def export_deck(deck: Deck, fmt: str, lang: str) -> bytes:
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose pptx or pdf")
-    target = cache_dir() / f"deck-{cache_key(deck, fmt, lang)}.{fmt}"
+    intro = changes_deck.intro_slides(deck, clock.today(), lang)  # the built-in deck opens with what changed
+    target = cache_dir() / f"deck-{cache_key(deck, fmt, lang, intro)}.{fmt}"
     if target.is_file():
         return target.read_bytes()
-    data = FORMATS[fmt](deck_content(deck, lang), lang)
+    data = FORMATS[fmt](deck_content(deck, lang), lang, intro)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".part") as tmp:
         tmp.write(data)

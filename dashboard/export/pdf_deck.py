@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from fpdf import FPDF
@@ -25,7 +26,20 @@ def _pdf() -> FPDF:
     return pdf
 
 
-def build_pdf(content: DeckContent, lang: str) -> bytes:
+def text_page(pdf: FPDF, title: str, lines: Sequence[str]) -> None:
+    """A page of text only (the what-changed section): title and one line after another."""
+    width = PAGE[0] - 24
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 20)
+    pdf.set_xy(12, 8)
+    pdf.multi_cell(width, 9, title)
+    pdf.set_font("DejaVu", "", 11)
+    pdf.set_x(12)
+    pdf.multi_cell(width, 6, "\n".join(lines))
+
+
+def build_pdf(content: DeckContent, lang: str, intro: Sequence = ()) -> bytes:
+    """The deck; `intro`: text pages (.title, .lines) right after the title page."""
     pdf = _pdf()
     width = PAGE[0] - 24
     pdf.add_page()
@@ -35,6 +49,8 @@ def build_pdf(content: DeckContent, lang: str) -> bytes:
     pdf.set_font("DejaVu", "", 16)
     pdf.set_x(12)
     pdf.multi_cell(width, 9, content.subtitle)
+    for extra in intro:
+        text_page(pdf, extra.title, extra.lines)
 
     for item in content.slides:
         pdf.add_page()

@@ -7,6 +7,7 @@ commentary and the sources of the chart go into the speaker notes, the source li
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from pptx import Presentation
 from pptx.enum.text import PP_ALIGN
@@ -51,7 +52,16 @@ def speaker_notes(item: SlideContent) -> str:
     return "\n\n".join(part for part in (item.commentary, item.footer) if part)
 
 
-def build_pptx(content: DeckContent, lang: str) -> bytes:
+def text_slide(deck, title: str, lines: Sequence[str]) -> None:
+    """A slide of text only (the what-changed section): title and one paragraph per line."""
+    margin = Inches(0.5)
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    _text(slide, title, margin, Inches(0.3), SLIDE_W - 2 * margin, Inches(0.8), 28, bold=True)
+    _text(slide, "\n".join(lines), margin, Inches(1.2), SLIDE_W - 2 * margin, Inches(5.9), 14)
+
+
+def build_pptx(content: DeckContent, lang: str, intro: Sequence = ()) -> bytes:
+    """The deck; `intro`: text slides (.title, .lines) right after the title slide."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
     blank = deck.slide_layouts[6]
@@ -61,6 +71,8 @@ def build_pptx(content: DeckContent, lang: str) -> bytes:
     title = deck.slides.add_slide(blank)
     _text(title, content.title, margin, Inches(2.6), inner, Inches(1.4), 40, bold=True)
     _text(title, content.subtitle, margin, Inches(4.1), inner, Inches(0.8), 22)
+    for extra in intro:
+        text_slide(deck, extra.title, extra.lines)
 
     for item in content.slides:
         slide = deck.slides.add_slide(deck.slide_layouts[TITLE_AND_SUBTITLE])

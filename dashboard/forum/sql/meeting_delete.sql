@@ -1,0 +1,1 @@
+DELETE FROM forum_meeting WHERE id = $id
