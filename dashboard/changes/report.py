@@ -163,9 +163,9 @@ def committed_per_resident(on: date | None, today: date) -> float | None:
                   & frame["fund_group"].isin(funding_position.STRUCTURAL)]  # fmt: skip
     frame = frame[funding_projects.focus_related(frame, queries.focus_codes(), meta["subregion"])]
     if on is not None:
-        frame = frame[
-            pd.to_datetime(frame["start_date"], errors="coerce").dt.date.map(lambda d: pd.notna(d) and d <= on)
-        ]
+        started = pd.to_datetime(frame["start_date"], errors="coerce")
+        # a boolean mask also when no project is left (an empty object Series would select columns)
+        frame = frame.loc[(started.notna() & (started <= pd.Timestamp(on))).astype(bool)]
     now = funding_position.position(today, "fi")
     people = now.loc[now["area_code"] == meta["subregion"], "population"]
     granted = frame["granted"].sum(min_count=1)
