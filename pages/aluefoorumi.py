@@ -14,16 +14,17 @@ from dashboard.ui.components import current_language, deck_downloads, plain
 lang = current_language()
 names = decks.deck_names()
 here = Presentation(lang, names)
-top = st.columns([2, 1])
+top = st.columns([2, 1, 1])
 deck_name = top[0].selectbox(t("forum.deck", lang), names, key=here.deck_key, bind="query-params")
 high_contrast = top[1].toggle(t("forum.high_contrast", lang), key=here.contrast_key, bind="query-params")
+sidebar = top[2].toggle(t("forum.show_sidebar", lang), key=here.sidebar_key, bind="query-params")
 deck = decks.load_deck(deck_name, lang)
 intro = changes_deck.intro_slides(deck, clock.today(), lang)  # the built-in deck opens with what changed
 total = len(deck.slides) + len(intro)
 slide_key, slide_binding = here.slides(total)
 for warning in here.warnings(deck_name, total):
     st.warning(warning)
-st.markdown(forum.presentation_css(high_contrast), unsafe_allow_html=True)
+st.markdown(forum.presentation_css(high_contrast, sidebar), unsafe_allow_html=True)
 
 previous, position, following = st.columns([1, 2, 1])
 number = position.number_input(t("forum.slide", lang), min_value=1, max_value=total, key=slide_key,

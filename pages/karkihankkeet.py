@@ -24,7 +24,8 @@ st.caption(t("funding_score.lights_note", lang))
 money = funding_views.money_columns(lang)
 for section in scorecard.sections(area, lang):
     st.header(section.title)
-    st.dataframe(scorecard.styled(section.indicators, lang), hide_index=True)
+    lights, config = scorecard.coloured(section.indicators, lang)
+    st.dataframe(lights, hide_index=True, column_config=config)
     st.markdown(section.projects_line)
     if section.projects.empty:
         st.caption(t("funding_score.no_projects", lang))

@@ -25,6 +25,16 @@ def show(block: Block, key: str) -> None:
     block_view(block, key, lang)  # notes, then the chart with its furniture and any dated notes
 
 
+def newest_figures(part: str, cards, columns: int, measures, key: str, bars, table, download_key: str) -> None:
+    """The newest year across the areas ('age' or 'events'): cards, a measure chooser, its bars, the table."""
+    st.subheader(t(f"population.{part}_now_heading", lang))
+    metric_cards(cards, columns=columns)
+    measure = st.selectbox(t(f"population.{part}_measure", lang), measures, key=key, bind="query-params",
+                           format_func=options.labels.get)  # fmt: skip
+    show(bars(lang, measure, area), f"{download_key}_nyt")
+    figures_table(t(f"population.{part}_table_title", lang), table, f"{download_key}_taulukko", lang)
+
+
 st.title(t("population.title", lang))
 st.markdown(t("population.intro", lang))
 
@@ -54,28 +64,16 @@ show(population_compare.multiples_block(lang), "vaesto_kunnittain")
 figures_table(t("population.changes_title", lang), population_summary.changes_table(lang), "vaesto_muutokset", lang)
 
 st.header(t("population.section_age", lang))
-st.subheader(t("population.age_now_heading", lang))
-metric_cards(population_profile.age_cards(lang, area), columns=3)
-age_measure = st.selectbox(t("population.age_measure", lang), population_profile.AGE, key=age_key,
-                           bind="query-params", format_func=options.labels.get)  # fmt: skip
-show(population_profile.age_bars(lang, age_measure, area), "vaesto_ikarakenne_nyt")
-figures_table(
-    t("population.age_table_title", lang), population_profile.age_table(lang), "vaesto_ikarakenne_taulukko", lang
-)
+newest_figures("age", population_profile.age_cards(lang, area), 3, population_profile.AGE, age_key,
+               population_profile.age_bars, population_profile.age_table(lang), "vaesto_ikarakenne")  # fmt: skip
 st.subheader(t("population.age_over_time_heading", lang))
 show(population_age.structure_block(lang, area, comparisons, last), "vaesto_ikarakenne")
 show(population_age.shares_block(lang, area, first, last), "vaesto_ikaryhmat")
 show(population_age.dependency_block(lang, area, comparisons, first, last), "vaesto_huoltosuhde")
 
 st.header(t("population.section_change", lang))
-st.subheader(t("population.events_now_heading", lang))
-metric_cards(population_profile.event_cards(lang, area), columns=5)
-event_measure = st.selectbox(t("population.event_measure", lang), population_profile.EVENTS, key=event_key,
-                             bind="query-params", format_func=options.labels.get)  # fmt: skip
-show(population_profile.event_bars(lang, event_measure, area), "vaesto_muutos_nyt")
-figures_table(
-    t("population.events_table_title", lang), population_profile.event_table(lang), "vaesto_muutos_taulukko", lang
-)
+newest_figures("events", population_profile.event_cards(lang, area), 5, population_profile.EVENTS, event_key,
+               population_profile.event_bars, population_profile.event_table(lang), "vaesto_muutos")  # fmt: skip
 st.subheader(t("population.events_over_time_heading", lang))
 show(population_flows.migration_block(lang, area, first, last, rolling), "vaesto_muuttoliike")
 show(population_flows.natural_block(lang, area, first, last, rolling), "vaesto_luonnollinen")

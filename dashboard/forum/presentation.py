@@ -117,12 +117,17 @@ def message_html(slide: SlideView) -> str:
     return f"<p class='slide-message' role='doc-subtitle'>{html_text(slide.message.text)}</p>"
 
 
-def presentation_css(high_contrast: bool) -> str:
-    """Projector styling: no sidebar, large type; white on black when asked."""
+def presentation_css(high_contrast: bool, sidebar: bool = False) -> str:
+    """Projector styling: large type, white on black when asked, and no sidebar unless asked for — the
+    page's own "show the sidebar" toggle brings the navigation back, so nobody is stuck on this page."""
     colours = ("#000000", "#ffffff") if high_contrast else ("#ffffff", "#111111")
+    hidden = (
+        ""
+        if sidebar
+        else 'section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}\n'
+    )
     return f"""<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{display: none;}}
-.stApp {{background: {colours[0]}; color: {colours[1]};}}
+{hidden}.stApp {{background: {colours[0]}; color: {colours[1]};}}
 .stApp h2 {{font-size: 2.6rem; color: {colours[1]};}}
 .stApp p, .stApp label {{font-size: 1.25rem; color: {colours[1]};}}
 .stApp [data-testid="stBaseButton-primary"] p {{color: #ffffff;}}  /* white on the primary blue: 7:1 */

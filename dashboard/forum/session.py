@@ -2,7 +2,7 @@
 slide steps of the arrow keys and buttons, and what to say when a link asks for what is not there.
 
 Keys: `aluefoorumi.esitys` (deck), `aluefoorumi.dia` (slide number), `aluefoorumi.kontrasti` (high
-contrast). Links from before the page prefixes (`?esitys=<deck>&dia=3`) are adopted. A link to a deck or
+contrast), `aluefoorumi.sivupalkki` (the sidebar shown in projector mode). Links from before the page prefixes (`?esitys=<deck>&dia=3`) are adopted. A link to a deck or
 slide that does not exist is dropped before its widget reads it and the page says what it shows instead
 (a more useful sentence than PageState's generic notice, which then has nothing left to drop).
 """
@@ -32,6 +32,7 @@ class Presentation:
         self.deck_unknown = self._refuse("esitys", lambda key: links.rejected(key, deck_names))
         self.deck_key = self.state.choice("esitys", deck_names)
         self.contrast_key = self.state.flag("kontrasti")
+        self.sidebar_key = self.state.flag("sivupalkki")
         self.slide_unknown = False
         self.slide_key = self.state.key("dia")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pandas as pd
-from pandas.io.formats.style import Styler
+import streamlit as st
 
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_period, fmt_value, label, t
@@ -25,11 +25,11 @@ from dashboard.funding.views import spearhead_name
 # Marks every text font has (emoji such as 🟢 are empty boxes without an emoji font, e.g. in server-side
 # exports with Debian's Chromium): a fill meter — full, half, empty, none — always with its word; the colour
 # is only a help (`styled`).
-LIGHTS = {
-    "green": {"symbol": "●", "color": "#1a7f37"},
-    "yellow": {"symbol": "◐", "color": "#9a6700"},
-    "red": {"symbol": "○", "color": "#cf222e"},
-    "grey": {"symbol": "–", "color": "#6e7781"},
+LIGHTS = {  # color: a Streamlit Markdown colour (the word carries the meaning without it)
+    "green": {"symbol": "●", "color": "green"},
+    "yellow": {"symbol": "◐", "color": "orange"},
+    "red": {"symbol": "○", "color": "red"},
+    "grey": {"symbol": "–", "color": "gray"},
 }
 
 
@@ -38,11 +38,16 @@ def mark(colour: str, lang: str) -> str:
     return f"{LIGHTS[colour]['symbol']} {t(f'funding_score.light_{colour}', lang)}"
 
 
-def styled(table: pd.DataFrame, lang: str) -> Styler:
-    """The indicator table with each light's mark in its colour (the word says the same without colour)."""
-    colours = {mark(colour, lang): f"color: {spec['color']}; font-weight: 600" for colour, spec in LIGHTS.items()}
+def coloured(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]:
+    """(table, column_config) for st.dataframe: each light's mark in its colour, as a Markdown column of the
+    marks this module writes (the word says the same without colour). Not a pandas Styler: its styles are
+    computed again on every rerun (14 of 20 ms of the page's warm rerun, measured)."""
     column = t("funding_score.col_light", lang)
-    return table.style.map(lambda v: colours.get(v, ""), subset=[column] if column in table else [])
+    if column not in table:
+        return table, {}
+    colours = {mark(colour, lang): f":{spec['color']}[**{mark(colour, lang)}**]" for colour, spec in LIGHTS.items()}
+    shown = table.assign(**{column: table[column].map(lambda v: colours.get(v, v))})
+    return shown, {column: st.column_config.MarkdownColumn(column)}
 
 
 def area_choices() -> list[str]:

@@ -19,6 +19,12 @@ def test_arrow_key_and_permalink(page, context, base_url: str) -> None:
     expect(page.get_by_role("heading", name="Väestö kunnittain")).to_be_visible()
     expect(page.locator(".js-plotly-plot").first).to_be_visible()
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()  # projector mode: no sidebar
+    # …but nobody is stuck here: the page's own toggle brings the navigation back, and away it goes.
+    page.get_by_test_id("stMain").get_by_text("Näytä sivupalkki", exact=True).click()
+    expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]aluefoorumi\.sivupalkki=true(&|$)"))
+    page.get_by_test_id("stMain").get_by_text("Näytä sivupalkki", exact=True).click()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
 
     page.locator(".slide-progress").click()  # focus the page, not an input, so the shortcut reaches it
     press_slide_key(page, "ArrowRight", re.compile(r"^2 / \d+$"))
