@@ -224,12 +224,12 @@ def route() -> list[tuple[NavPage, list[NavPage]]]:
     return plan
 
 
-@pytest.mark.timeout(JOURNEY_TIMEOUT_S)
 def raised(log: str) -> list[str]:
     """The distinct exceptions in the server's log (the page itself shows only a redacted message)."""
     return sorted(set(re.findall(r"^(?:streamlit\.errors\.)?\w+(?:Error|Exception): .*$", log, re.M)))
 
 
+@pytest.mark.timeout(JOURNEY_TIMEOUT_S)  # every control of 16 pages and 41 moves: minutes on a shared CI runner
 def test_one_visitor_changes_every_control_and_moves_between_pages(page, server, base_url: str, capsys) -> None:
     started = time.perf_counter()
     open_page(page, base_url)

@@ -47,6 +47,7 @@ SESSIONS = 30
 BROWSERS = 2  # of the sessions; the others are protocol clients
 # Every public page, by url path ("" is the default page, yleiskuva); editor pages only show a login prompt.
 PAGES = tuple("" if page.stem == "yleiskuva" else page.stem for page in PUBLIC)
+HISTORY_PAGES = ("muutokset",)  # lists the warehouse builds since the last forum meeting
 SHOWS_SERIES = ("", "vaesto", "kuntavertailu")  # pages known to draw the changed population series
 SERIES_FILE = "population_by_municipality_1972_2023_statfin_11re.csv.gz"  # changed in builds 2 and 3
 NEWEST_FILE = "pxweb_json_2026/sex_register_kunnat_11re.json.gz"  # 31.12.2025, the newest year on every page
@@ -289,9 +290,15 @@ def test_thirty_sessions_read_consistently_while_the_warehouse_is_swapped(
     seen = {v.version for v in load.views}
     assert seen <= {old, *new}, seen
     assert old in seen and seen & set(new), f"the swaps did not happen under load: versions seen {seen}"
+    # Pages that list the builds themselves (meta_load_run) differ between builds 2 and 3 by that one run: for
+    # them every view of one version must equal the first view of that version (no mix inside a build).
+    first_of: dict[tuple[str, str, str], tuple] = {}
     for v in load.views:
-        expected = (before if v.version == old else after)[v.page]
-        wanted = expected.content if v.kind == "protocol" else (expected.title, expected.metrics, expected.alts)
+        if v.page in HISTORY_PAGES and v.version != old:
+            wanted = first_of.setdefault((v.kind, v.page, v.version), v.content)
+        else:
+            expected = (before if v.version == old else after)[v.page]
+            wanted = expected.content if v.kind == "protocol" else (expected.title, expected.metrics, expected.alts)
         assert v.content == wanted, f"{v.kind} session {v.session} /{v.page}: version {v.version}, other content"
     for number in range(SESSIONS):
         versions = [v.version for v in load.views if v.session == number]
