@@ -33,6 +33,7 @@ HOPS = (4, 9)  # from the page at index i also visit the pages at i+4 and i+9 (o
 # About 40 sidebar moves and 40 control changes: 3–4 min on two idle cores; the server fixture's build and
 # a loaded machine need more than the suite's 300 s.
 JOURNEY_TIMEOUT_S = 900
+ACTION_TIMEOUT_MS = 30_000  # one click or key press; twice that before a control counts as not responding
 FAILURE = '[data-testid="stException"], [data-testid="stAlertContentError"], [role="dialog"]'
 
 # Counts the script runs that start from now on: the attribute leaves "notRunning" as soon as the frontend
@@ -89,10 +90,20 @@ class Journey:
         wait_idle(self.page)
         self.page.evaluate(WATCH_RUNS_JS)
         self.steps.append(step)
+        self.page.set_default_timeout(ACTION_TIMEOUT_MS)  # a click, not a rerun: waits below use their own
         try:
             action()
-        except PlaywrightTimeout as exc:  # the control did not respond: say so, and go on with the journey
-            self.problems.append(f"on {self.here.stem}: could not do {step}: {str(exc).splitlines()[0]}")
+        except PlaywrightTimeout:
+            # On a loaded runner a rerun can redraw the control under the click, or a list left open covers
+            # it: close what is open, let the page settle and try once more, as a person would.
+            self.page.keyboard.press("Escape")
+            wait_idle(self.page)
+            try:
+                action()
+            except PlaywrightTimeout as exc:  # the control did not respond twice: say so, and go on
+                self.problems.append(f"on {self.here.stem}: could not do {step}: {str(exc).splitlines()[0]}")
+        finally:
+            self.page.set_default_timeout(IDLE_TIMEOUT_MS)
         # No run seen within 5 s: the action changed nothing, or its run was over before the watch saw it.
         with contextlib.suppress(PlaywrightTimeout):
             self.page.wait_for_function(RUN_STARTED_JS, timeout=5_000, polling=50)
