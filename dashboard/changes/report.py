@@ -22,6 +22,7 @@ from dashboard.core.memo import memo
 from dashboard.forum import annotations
 from dashboard.funding import position as funding_position
 from dashboard.funding import projects as funding_projects
+from dashboard.funding import summary as funding_summary
 from dashboard.model.derive import SMALL_MUNICIPALITY
 
 SECTIONS = ("releases", "moves", "projects", "funding", "notes")
@@ -153,32 +154,19 @@ def projects(since: date, today: date, lang: str) -> Section:
     return _section("projects", items, lang)
 
 
-def committed_per_resident(on: date | None, today: date) -> float | None:
+def committed_per_resident(on: date | None) -> float | None:
     """The sub-region's committed 2021–27 ERDF, ESF+ and JTF funding (granted EU + state) per resident and
-    programme year, counting only projects started by `on` (None: every project) — derived, as in
-    funding/position.py; the population is the one position() uses."""
-    frame = funding_projects.catalogue()
-    meta = queries.region()
-    frame = frame[~frame["not_ours"] & (frame["programme_period"] == funding_position.PERIOD)
-                  & frame["fund_group"].isin(funding_position.STRUCTURAL)]  # fmt: skip
-    frame = frame[funding_projects.focus_related(frame, queries.focus_codes(), meta["subregion"])]
-    if on is not None:
-        started = pd.to_datetime(frame["start_date"], errors="coerce")
-        # a boolean mask also when no project is left (an empty object Series would select columns)
-        frame = frame.loc[(started.notna() & (started <= pd.Timestamp(on))).astype(bool)]
-    now = funding_position.position(today, "fi")
-    people = now.loc[now["area_code"] == meta["subregion"], "population"]
-    granted = frame["granted"].sum(min_count=1)
-    if people.empty or pd.isna(people.iloc[0]) or pd.isna(granted):
-        return None
-    first, last = (int(y) for y in funding_position.PERIOD.split("-"))
-    return float(granted) / float(people.iloc[0]) / (last - first + 1)
+    programme year, counting only projects started by `on` (None: every project) — derived, the figure of
+    funding/position.py, from the same per-resident table."""
+    rows = funding_summary.per_resident((funding_position.PERIOD,), funding_position.STRUCTURAL, "fi", on)
+    hit = rows.loc[rows["area_code"] == queries.region()["subregion"], "eur_per_resident_year"]
+    return None if hit.empty or pd.isna(hit.iloc[0]) else float(hit.iloc[0])
 
 
 def funding(since: date, today: date, lang: str) -> Section:
     items = []
     for when, on in ((since, since), (today, None)):
-        value = committed_per_resident(on, today)  # None ("–"): no project states a granted amount
+        value = committed_per_resident(on)  # None ("–"): no project states a granted amount
         items.append(Item(t("changes.funding_item", lang, date=f"{when:%d.%m.%Y}",
                             value=fmt_number(value, 0, lang),
                             elapsed=fmt_percent(100 * funding_position.elapsed_share(when), 0, lang)),

@@ -9,6 +9,7 @@ coordinator entered as granted/realised; pages say so. Sums and per-resident fig
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -107,8 +108,10 @@ def population_for(codes: list[str], year: int) -> pd.DataFrame:
 
 
 @memo
-def per_resident(periods: tuple[str, ...], funds: tuple[str, ...], lang: str) -> pd.DataFrame:
-    """Granted EUR per resident and per resident and programme year, by area and programme period.
+def per_resident(periods: tuple[str, ...], funds: tuple[str, ...], lang: str,
+                 started_by: date | None = None) -> pd.DataFrame:  # fmt: skip
+    """Granted EUR per resident and per resident and programme year, by area and programme period;
+    `started_by`: only the projects started by that date (the position as it was then).
 
     Each focus municipality counts every project attributed to it (a project shared by several
     municipalities counts in full in each); the sub-region counts each of its projects once; the rest of
@@ -121,6 +124,9 @@ def per_resident(periods: tuple[str, ...], funds: tuple[str, ...], lang: str) ->
     frame = frame[~frame["not_ours"] & frame["programme_period"].notna()]
     if funds:
         frame = frame[frame["fund_group"].isin(funds)]
+    if started_by is not None:
+        started = pd.to_datetime(frame["start_date"], errors="coerce")
+        frame = frame.loc[(started.notna() & (started <= pd.Timestamp(started_by))).astype(bool)]
     chosen = periods or tuple(p for p in period_choices() if p.count("-") == 1)
     sub_mask = projects.focus_related(frame, focus, sub)
     rows = []
