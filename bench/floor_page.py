@@ -59,6 +59,6 @@ def figures() -> list[tuple[go.Figure, dict]]:
 
 st.title("Floor page")
 for index, (figure, config) in enumerate(figures()):
-    st.plotly_chart(figure, key=f"floor_{index}", config=config)
+    st.plotly_chart(figure, key=f"floor_{index}", config=config, theme=None)  # as the pages draw (ui.components)
 for table in st.session_state.get(TABLES_KEY, ()):
     st.dataframe(table, hide_index=True)

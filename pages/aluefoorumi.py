@@ -9,7 +9,7 @@ from dashboard.core.i18n import t
 from dashboard.forum import decks
 from dashboard.forum import presentation as forum
 from dashboard.forum.session import Presentation
-from dashboard.ui.components import current_language, deck_downloads, plain
+from dashboard.ui.components import current_language, deck_downloads, plain, plotly_chart
 
 lang = current_language()
 names = decks.deck_names()
@@ -44,8 +44,7 @@ if lines:
 elif slide.view is None:
     st.info(t("forum.chart_unavailable", lang, chart=plain(slide.chart_id)))
 else:
-    st.plotly_chart(forum.projector_figure(slide, deck, high_contrast, lang), key=here.state.key("kuva"),
-                    config={"displaylogo": False})  # fmt: skip
+    plotly_chart(forum.projector_figure(slide, deck, high_contrast, lang), here.state.key("kuva"))
     st.caption(slide.view.caption)
     st.markdown(forum.alt_html(slide), unsafe_allow_html=True)
     with st.expander(t("common.text_alternative", lang)):  # the same sentence, for those who see the screen

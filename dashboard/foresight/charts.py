@@ -17,7 +17,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.model import charts
+from dashboard.model import charts, template
 
 STYLES = {
     "actual": {"width": 1.6, "dash": "solid"},
@@ -32,7 +32,8 @@ Y_AXIS = {"gridcolor": "#e6e6e6", "zeroline": False}
 
 
 def layout(title: str, lang: str, height: int, **extra: object) -> dict:
-    """dashboard.model.charts.base_layout as a dict."""
+    """dashboard.model.charts.base_layout as a dict (and the app's template the default for the figure)."""
+    template.ensure_default()
     return {
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
         "separators": charts.separators(lang), "font": {"family": charts.FONT, "size": 13}, "height": height,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from dashboard.core.i18n import t
-from dashboard.core.memo import memo, wire_ready
+from dashboard.core.memo import memo
 from dashboard.forum import annotations, decks, slide_messages
 from dashboard.model import registry as chart_registry
 from dashboard.model.views import ChartView
@@ -46,8 +46,8 @@ def _projector(key: str, high_contrast: bool, _figure: go.Figure) -> go.Figure: 
     figure.update_layout(height=620, font={"size": 18}, title={"font": {"size": 24}})
     if high_contrast:
         figure.update_layout(**HIGH_CONTRAST)
-        # Streamlit's chart theme gives titles, legends and tick labels their own dark greys, which win over
-        # the layout's font colour: on black they vanished (1.3:1). Each gets white explicitly.
+        # The chart template (Streamlit's chart theme) gives titles, legends and tick labels their own dark
+        # greys, which win over the layout's font colour: on black they vanished (1.3:1). Each gets white.
         figure.update_layout(title_font_color="#ffffff", legend_font_color="#ffffff", legend_title_font_color="#ffffff")
         figure.update_xaxes(color="#ffffff", gridcolor="#444444", tickfont_color="#ffffff", title_font_color="#ffffff")
         figure.update_yaxes(color="#ffffff", gridcolor="#444444", tickfont_color="#ffffff", title_font_color="#ffffff")
@@ -55,10 +55,9 @@ def _projector(key: str, high_contrast: bool, _figure: go.Figure) -> go.Figure: 
 
 
 def projector_figure(slide: SlideView, deck: decks.Deck, high_contrast: bool, lang: str) -> go.Figure:
-    """Large type (and optionally white on black) for a projector, with the slide's notes drawn on it,
-    ready to send (see memo.wire_ready)."""
+    """Large type (and optionally white on black) for a projector, with the slide's notes drawn on it."""
     with_notes = annotations.figure_with_notes(slide.view)
-    return wire_ready(_projector(f"{deck.digest()}:{slide.number}:{lang}", high_contrast, with_notes))
+    return _projector(f"{deck.digest()}:{slide.number}:{lang}", high_contrast, with_notes)
 
 
 def chart_choices(lang: str) -> dict[str, str]:

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.model import template
 from dashboard.model.areas import FOCUS_PALETTE, NEUTRALS, area_colors  # noqa: F401 - re-exported for figures
 
 FONT = "Source Sans Pro, Segoe UI, Arial, sans-serif"
@@ -23,6 +24,8 @@ def separators(lang: str) -> str:
 
 
 def base_layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
+    if template.ensure_default():  # built under another default (see dashboard.model.template)
+        fig.update_layout(template=template.NAME)
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
         separators=separators(lang),

@@ -58,9 +58,15 @@ def current_language() -> str:
     return lang
 
 
+def plotly_chart(fig: go.Figure, key: str) -> None:
+    """A figure on the screen, styled by its own template (dashboard.model.template), not by Streamlit's
+    chart theme: that theme is applied in the browser after the first draw and so draws every chart twice."""
+    st.plotly_chart(cache.wire_ready(fig), key=key, config={"displaylogo": False}, theme=None)
+
+
 def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str, key: str, lang: str) -> None:
     """A chart with its source caption, a text alternative, and CSV/XLSX of the data it shows."""
-    st.plotly_chart(cache.wire_ready(fig), key=key, config={"displaylogo": False})
+    plotly_chart(fig, key)
     st.caption(caption)
     # The text alternative may quote what users typed (a saved scenario's name): escaped in the HTML we
     # write, and shown as text, never Markdown, for those who see the screen.

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
-from dashboard.model import charts
+from dashboard.model import charts, template
 
 
 @pytest.mark.parametrize("areas", [11, 30, 80, 308])
@@ -22,3 +24,15 @@ def test_small_multiples_fit_any_number_of_areas(areas: int) -> None:
     if next_row is not None:  # the gap between rows stays the same in pixels
         gap_px = (top_row[0] - next_row[1]) * fig.layout.height
         assert gap_px == pytest.approx(charts.ROW_GAP, abs=1)
+
+
+def test_figures_get_the_app_template_even_after_streamlit_resets_the_default() -> None:
+    """Importing Streamlit's chart module makes its template Plotly's default; the next figure still gets ours."""
+    pio.templates.default = "streamlit"  # what streamlit.elements.plotly_chart does on import
+    try:
+        fig = charts.base_layout(go.Figure(go.Scatter(x=[1], y=[1])), "title", "fi")
+        assert fig.layout.template.layout.colorway == pio.templates[template.NAME].layout.colorway
+        assert pio.templates.default == template.NAME
+        assert "#000001" not in fig.to_json()
+    finally:
+        template.ensure_default()
