@@ -112,6 +112,11 @@ def goals(r: Report) -> str:
             rows.append(
                 [name, f"≤ {goal:g}×", *(("skipped: " + r.switch.skipped, "—") if r.switch else absent("switch"))]
             )
+    if r.switch and not r.switch.skipped and r.switch.floor:
+        floor_switch, floor_first = r.switch.floor_ratios()
+        rows.append(["reference: Plotly's floor, a page with one three-point chart ÷ a text page, same run "
+                     "(bench/plotly_floor_app.py)", "none (what any chart page pays)",
+                     f"switch {ms(floor_switch, 2)}×, first load {ms(floor_first, 2)}×", "—"])  # fmt: skip
     if r.memory:
         m = r.memory
         shown = f"{m.growth_mb:+.0f} MB ({m.start_mb:.0f} → {m.end_mb:.0f} MB)" + (
@@ -179,7 +184,24 @@ def switch_section(result: SwitchResult) -> str:
         body.append([t.page, str(t.expected_charts), ms(median(t.switch_ms)), ms(switch, 2),
                      "—" if switch is None else verdict(switch <= SWITCH_GOAL), ms(median(t.first_ms)), ms(first, 2),
                      "—" if first is None else verdict(first <= FIRST_GOAL), "; ".join(t.errors) or "—"])  # fmt: skip
-    return intro + "\n\n" + table(header, body)
+    return intro + "\n\n" + table(header, body) + floor_paragraph(result)
+
+
+def floor_paragraph(result: SwitchResult) -> str:
+    """The floor app's medians and ratios (bench/plotly_floor_app.py), when it was measured."""
+    f = result.floor
+    if not f.get("chart_first") or not f.get("text_first"):
+        return ""
+    median = BrowserTiming.median
+    floor_switch, floor_first = result.floor_ratios()
+    return (
+        "\n\nPlotly's floor (bench/plotly_floor_app.py: a tiny app with a text page and a page holding one "
+        "three-point Plotly chart, served the same way in the same run): switch "
+        f"{ms(median(f['chart_switch']))} ms against {ms(median(f['text_switch']))} ms ({ms(floor_switch, 2)}×), first "
+        f"load {ms(median(f['chart_first']))} ms against {ms(median(f['text_first']))} ms ({ms(floor_first, 2)}×; "
+        f"{len(f['chart_first'])} loads each). A first load of any page with a Plotly chart includes Streamlit "
+        "fetching and starting plotly.js (4.7 MB), which the text page never loads."
+    )
 
 
 def memory_section(m: MemoryResult) -> str:

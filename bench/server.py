@@ -68,16 +68,18 @@ def copy_warehouse(source_data_dir: Path, data_dir: Path) -> Path:
 
 
 @contextlib.contextmanager
-def serve(data_dir: Path, *, secrets: Path | None = None, env: dict[str, str] | None = None) -> Iterator[Server]:
+def serve(data_dir: Path, *, secrets: Path | None = None, env: dict[str, str] | None = None,
+          script: str = "app.py") -> Iterator[Server]:  # fmt: skip
     """`streamlit run app.py` on 127.0.0.1 serving the warehouse in `data_dir`; stopped (terminate, then
     kill) on exit. Output goes to data_dir/streamlit.log. `secrets` is passed with --secrets.files (never
-    the repository's .streamlit/); `env` adds variables such as TILANNEKUVA_STATE."""
+    the repository's .streamlit/); `env` adds variables such as TILANNEKUVA_STATE; `script` is the app
+    (relative to the repository), e.g. bench/plotly_floor_app.py."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = data_dir / "streamlit.log"
     full_env = {**os.environ, "TILANNEKUVA_DATA_DIR": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
                 **(env or {})}  # fmt: skip
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true",
                # No reloading when someone edits the tree meanwhile: a module reloaded mid-run crashed
                # concurrent sessions (KeyError: 'dashboard').

@@ -7,7 +7,8 @@ a script run has started and ended, no element is stale and the page's charts ar
 clock). First load: each page in a new browser profile (empty HTTP cache) by its address, navigation start
 → every chart drawn, and the text-only page the same way, taking turns. The server is warmed first (every
 page read once), so what is measured is the switch, not the first computation of a figure. Ratios of
-medians, both sides from the same run.
+medians, both sides from the same run. Last, Plotly's floor: bench/plotly_floor_app.py's one-chart page against
+its text page, measured the same way — what a page pays for drawing any Plotly chart at all.
 """
 
 from __future__ import annotations
@@ -18,24 +19,31 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import browser_bench
 from bench.browser_bench import CHROMIUM, CHROMIUM_ARGS, READY_JS, VIEWPORT, VISIT_TIMEOUT_MS, page_url, visit
 from bench.server import copy_warehouse, serve
 
 TEXT_PAGE = "saavutettavuus.py"
 SWITCH_GOAL = 2.0  # a switch ≤ 2× the text-only page's switch
 FIRST_GOAL = 1.5  # a first load ≤ 1.5× the text-only page's first load
+FLOOR_APP = "bench/plotly_floor_app.py"  # a text page and a one-chart page: what any Plotly chart costs at least
+FLOOR_REPEATS = 5  # pairs per round: the floor app's pages are quick
 
 # Counts script runs started from now on (the attribute leaves "notRunning" when the click asks for a rerun).
 WATCH_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
   window.__benchRuns = 0;
   if (window.__benchWatch) window.__benchWatch.disconnect();
-  window.__benchWatch = new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') !== 'notRunning') window.__benchRuns += 1;
+  // Each record's old value, not the attribute now: a fast run is over (back to "notRunning") before the
+  // observer's callback runs. The whole document is watched: the app's root element can be replaced.
+  window.__benchWatch = new MutationObserver((records) => {
+    window.__benchRuns += records.filter((r) => r.oldValue === 'notRunning'
+      && r.target.getAttribute('data-testid') === 'stApp').length;
   });
-  window.__benchWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  window.__benchWatch.observe(document.documentElement, {attributes: true, attributeOldValue: true,
+                                                         subtree: true, attributeFilter: ['data-test-script-state']});
   return performance.now();
 }"""
+
 # Done after a switch: a run started and is over, nothing stale is left, and the charts are drawn.
 SWITCHED_JS = f"""(expected) => {{
   if (!(window.__benchRuns > 0) || document.querySelector('[data-stale="true"]')) return false;
@@ -60,6 +68,7 @@ class SwitchResult:
     text_first_ms: list[float] = field(default_factory=list)
     rounds: int = 0
     skipped: str = ""
+    floor: dict[str, list[float]] = field(default_factory=dict)  # Plotly's floor app: see floor_ratios()
 
     @staticmethod
     def _ratio(values: list[float], base: list[float]) -> float | None:
@@ -71,6 +80,12 @@ class SwitchResult:
     def first_ratio(self, timing: SwitchTiming) -> float | None:
         return self._ratio(timing.first_ms, self.text_first_ms)
 
+    def floor_ratios(self) -> tuple[float | None, float | None]:
+        """(switch, first load) of the floor app's one-chart page ÷ its text page (bench/plotly_floor_app.py)."""
+        f = self.floor
+        return (self._ratio(f.get("chart_switch", []), f.get("text_switch", [])),
+                self._ratio(f.get("chart_first", []), f.get("text_first", [])))  # fmt: skip
+
 
 def _link(tab, base_url: str, page: str):
     stem = Path(page).stem
@@ -81,15 +96,21 @@ def _link(tab, base_url: str, page: str):
 def switch(tab, base_url: str, page: str, expected: int) -> float:
     """Milliseconds from the sidebar click on `page` until it is drawn."""
     link = _link(tab, base_url, page)
+    if not link.is_visible():  # the forum's presentation hides the sidebar: a person turns it on first
+        _show_sidebar(tab, link)
     start = float(tab.evaluate(WATCH_JS))
-    if link.is_visible():
-        link.click()
-    else:  # the forum's presentation mode hides the sidebar: the same click, by script
-        link.evaluate("a => a.click()")
+    link.click()
     done = tab.wait_for_function(SWITCHED_JS, arg=expected, polling="raf", timeout=VISIT_TIMEOUT_MS)
     if tab.locator('[data-testid="stException"]').count():
         raise RuntimeError(f"{page} shows an exception")
     return float(done.json_value()) - start
+
+
+def _show_sidebar(tab, link) -> None:
+    """Aluefoorumi's own "show the sidebar" toggle (URL key aluefoorumi.sivupalkki), then wait for its rerun."""
+    tab.locator('[class*="st-key-aluefoorumi.sivupalkki"] label').first.click()
+    link.wait_for(state="visible", timeout=VISIT_TIMEOUT_MS)
+    tab.wait_for_function(browser_bench.IDLE_JS, polling="raf", timeout=VISIT_TIMEOUT_MS)
 
 
 def _error(exc: Exception) -> str:
@@ -152,6 +173,37 @@ def bench_switch(data_dir: Path, expected: dict[str, int], *, rounds: int = 3,
                             result.text_first_ms.append(_first_load(browser, page_url(base, TEXT_PAGE), 0))
                         except Exception as exc:  # noqa: BLE001 - reported, the run goes on
                             timing.errors.append(_error(exc))
+            progress("switch: Plotly's floor (bench/plotly_floor_app.py)…")
+            floor_dir = Path(tmp) / "floor"
+            floor_dir.mkdir()
+            with serve(floor_dir, script=FLOOR_APP) as floor:
+                _floor(browser, floor.base_url, result.floor, rounds, progress)
         finally:
             browser.close()
     return result
+
+
+def _floor(browser, base: str, floor: dict[str, list[float]], rounds: int, progress: Callable[[str], None]) -> None:
+    """The floor app's chart page against its text page: switches in one session, first loads, taking turns."""
+    pages = {"chart": 1, "text": 0}
+    for name in ("chart_switch", "text_switch", "chart_first", "text_first"):
+        floor.setdefault(name, [])
+    for page, expected in pages.items():  # warm
+        _first_load(browser, f"{base}/{page}", expected)
+    for _ in range(rounds):
+        context = browser.new_context(viewport=VIEWPORT, locale="fi-FI")
+        tab = context.new_page()
+        try:
+            visit(tab, f"{base}/text", 0)
+            for _ in range(FLOOR_REPEATS):
+                for page, expected in pages.items():
+                    try:
+                        floor[f"{page}_switch"].append(switch(tab, base, page, expected))
+                    except Exception as exc:  # noqa: BLE001 - reported; the session starts over
+                        progress(f"switch: floor {page} failed: {_error(exc)}")
+                        visit(tab, f"{base}/text", 0)
+        finally:
+            context.close()
+        for _ in range(FLOOR_REPEATS):
+            for page, expected in pages.items():
+                floor[f"{page}_first"].append(_first_load(browser, f"{base}/{page}", expected))
