@@ -108,7 +108,7 @@ def switch(tab, base_url: str, page: str, expected: int) -> float:
 
 def _show_sidebar(tab, link) -> None:
     """Aluefoorumi's own "show the sidebar" toggle (URL key aluefoorumi.sivupalkki), then wait for its rerun."""
-    tab.locator('[class*="st-key-aluefoorumi.sivupalkki"] label').first.click()
+    tab.locator(".st-key-aluefoorumi-sivupalkki label").first.click()  # Streamlit writes the key's dot as -
     link.wait_for(state="visible", timeout=VISIT_TIMEOUT_MS)
     tab.wait_for_function(browser_bench.IDLE_JS, polling="raf", timeout=VISIT_TIMEOUT_MS)
 
