@@ -4,6 +4,7 @@ value chosen on one page can never reach the other's widget."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -51,3 +52,16 @@ def notices(state: PageState) -> None:
     page's widget keys are made). A note quotes what the link asked for: shown as text, never as Markdown."""
     for notice in state.notices():
         st.info(plain(notice), icon=":material/link_off:")
+
+
+def section(key: str, sections: Sequence[str], label: Callable[[str], str], lang: str) -> str:
+    """The part of a long page to draw, chosen above it (`key` = state.choice("osio", sections, label), made
+    before selectors.notices so a link to a part that does not exist is named; the first part by default).
+
+    Only the chosen part runs and is drawn: Väestö drew all nine of its charts on every visit and every
+    page switch, and the browser's drawing of charts is what a switch costs (issue 12's switch benchmark).
+    A part's own controls keep their value while another part is shown (persist_state="page")."""
+    options = list(sections)
+    chosen = st.segmented_control(t("common.section", lang), options, default=options[0], required=True, key=key,
+                                  bind="query-params", format_func=label)  # fmt: skip
+    return chosen if chosen in options else options[0]

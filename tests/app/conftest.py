@@ -45,6 +45,14 @@ def open_page(app: AppTest, page: str, **params: str | list[str]) -> AppTest:
     return app
 
 
+def show_part(app: AppTest, page: str, part: str) -> AppTest:
+    """Choose one of a page's parts above them (selectors.section, URL key <page>.osio), as a visitor does."""
+    app.session_state[f"{page}.osio"] = part
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
 def figures_by_title(app: AppTest) -> dict[str, dict]:
     return {figure["layout"]["title"]["text"]: figure for figure in plotly_figures(app)}
 

@@ -19,16 +19,22 @@ pytestmark = pytest.mark.e2e
 CHART = ".st-key-tyo_tyottomyys"
 
 
-def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> None:
+def test_page_draws_every_chart_part_by_part(page: Page, base_url: str, tmp_path: Path) -> None:
     open_page(page, f"{base_url}/tyo_ja_elinkeinot")
     expect(page.locator("h1").first).to_have_text("Työ ja elinkeinot")
     main = page.get_by_test_id("stMain")
-    expect(main.get_by_test_id("stPlotlyChart")).to_have_count(
-        8
-    )  # with the income and education bars (14ww 2024, 12bs 2025)
+    charts = main.get_by_test_id("stPlotlyChart")
+    expect(charts).to_have_count(2)  # the first part: unemployment and the labour market
     expect(main.get_by_test_id("stMetricValue").nth(1)).to_have_text(re.compile(r"^1[\s\u00a0\u202f]542$"))
     expect_title(page, CHART, "Työttömyysaste (%) 1/2006–6/2026")
-    expect(page.locator(".st-key-tyo_sijaintiosamaara .barlayer .trace").first).to_be_attached()
+    parts = page.locator(".st-key-tyo_ja_elinkeinot-osio")
+    # with the income and education bars (14ww 2024, 12bs 2025): 2 + 3 + 2 + 1 charts
+    for label, count in (("Työllisyys ja työpaikat", 3), ("Työpaikat toimialoittain", 2), ("Tulot ja koulutus", 1)):
+        parts.get_by_text(label, exact=True).click()
+        expect(main.get_by_role("heading", name=label, exact=True)).to_be_visible()
+        expect(charts).to_have_count(count)
+        if label == "Työpaikat toimialoittain":
+            expect(page.locator(".st-key-tyo_sijaintiosamaara .barlayer .trace").first).to_be_attached()
     expect(main.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(tmp_path / "tyo.png"), full_page=True)
 

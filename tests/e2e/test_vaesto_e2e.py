@@ -33,16 +33,24 @@ def chart_points(page: Page, selector: str) -> list[tuple[str, str, float | None
     )
 
 
-def test_page_draws_every_chart(page: Page, base_url: str, tmp_path: Path) -> None:
+def test_page_draws_every_chart_part_by_part(page: Page, base_url: str, tmp_path: Path) -> None:
     open_page(page, f"{base_url}/vaesto")
     expect(page.locator("h1").first).to_have_text("Väestö")
     main = page.get_by_test_id("stMain")
     charts = main.get_by_test_id("stPlotlyChart")
-    expect(charts).to_have_count(9)  # with the age-structure and vital-events bars of 2025
+    expect(charts).to_have_count(1)  # the first part, Vertailu: only its chart is drawn
     expect(charts.nth(0).locator(".scatterlayer .trace").first).to_be_attached()
     expect_title(page, COMPARE, "Väkiluku (indeksi, 1972 = 100) 1972–2025")
-    expect(main.get_by_text("0–14-vuotiaiden osuutta ei voi laskea", exact=False)).to_be_visible()
-    expect(main.get_by_test_id("stException")).to_have_count(0)
+    parts = page.locator(".st-key-vaesto-osio")
+    # 7 over time + the newest year's age-structure and vital-events bars of 2025
+    for label, count in (("Väkiluku kunnittain", 1), ("Ikärakenne", 4), ("Väestönmuutos", 3), ("Vertailu", 1)):
+        parts.get_by_text(label, exact=True).click()
+        expect(main.get_by_role("heading", name=label, exact=True)).to_be_visible()
+        expect(charts).to_have_count(count)
+        if label == "Ikärakenne":
+            expect(page).to_have_url(re.compile(r"vaesto\.osio=Ik(%C3%A4|ä)rakenne"))
+            expect(main.get_by_text("0–14-vuotiaiden osuutta ei voi laskea", exact=False)).to_be_visible()
+        expect(main.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(tmp_path / "vaesto.png"), full_page=True)
 
 

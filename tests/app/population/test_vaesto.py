@@ -1,4 +1,6 @@
-"""Väestö renders the real population figures, binds its selections to the URL and says what is missing."""
+"""Väestö renders the real population figures, binds its selections to the URL and says what is missing.
+
+The page draws one of its four parts at a time (URL key vaesto.osio, "vertailu" by default)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,11 @@ def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
 
 
 figures_by_title = conftest.figures_by_title
+PARTS = ("vertailu", "kunnittain", "ikarakenne", "muutos")
+
+
+def show_part(app: AppTest, part: str) -> AppTest:
+    return conftest.show_part(app, "vaesto", part)
 
 
 def trace(figure: dict, name: str) -> dict:
@@ -35,12 +42,16 @@ def test_sub_region_by_default(app: AppTest) -> None:
     index = figures["Väkiluku (indeksi, 1972 = 100) 1972–2025"]
     assert [t["name"] for t in index["data"]] == ["Saarijärvi-Viitasaari", "Keski-Suomi", "Koko maa"]
     assert trace(index, "Saarijärvi-Viitasaari")[1972] == 100
-    multiples = figures["Väkiluku kunnittain 1972–2025 (henkeä)"]
-    assert trace(multiples, "Saarijärvi")[2020] == 9208
+    assert len(plotly_figures(app)) == 1  # only the comparison part is drawn
     captions = " ".join(c.value for c in app.caption)
     assert "Koko maa: tiedot aineistossa vain" not in captions  # the national 11re series reaches 2025
-    assert "Lähde: Tilastokeskus, Väestörakenne, 11re" in captions and "Johdettu luku" in captions
-    assert "0–14-vuotiaiden osuutta ei voi laskea" in captions
+    assert "Johdettu luku" in captions
+    multiples = figures_by_title(show_part(app, "kunnittain"))["Väkiluku kunnittain 1972–2025 (henkeä)"]
+    assert trace(multiples, "Saarijärvi")[2020] == 9208
+    captions = " ".join(c.value for c in show_part(app, "ikarakenne").caption)
+    assert (
+        "Lähde: Tilastokeskus, Väestörakenne, 11re" in captions and "0–14-vuotiaiden osuutta ei voi laskea" in captions
+    )
 
 
 def test_saarijarvi_counts_from_the_url(app: AppTest) -> None:
@@ -74,21 +85,48 @@ def test_small_municipality_is_marked_and_can_be_smoothed(app: AppTest) -> None:
     app.toggle(key="vaesto.liukuva").set_value(True).run()
     titles = list(figures_by_title(app))
     assert f"Kuntien välinen nettomuutto (1{NB}000 asukasta kohti) 1992–2017, 3 vuoden liukuva keskiarvo" in titles
+    titles = list(figures_by_title(show_part(app, "muutos")))  # the smoothing holds in every part
     assert any(t.startswith("Kuntien välinen muuttoliike, Kivijärvi") and t.endswith("keskiarvo") for t in titles)
 
 
 def test_every_chart_has_source_text_alternative_and_downloads(app: AppTest) -> None:
     open_page(app)
-    charts = len(plotly_figures(app))
-    assert charts == 9  # 7 over time + the newest year's age figures and vital events across the areas
-    assert len(open_download_menus(app)) == charts + 3  # + the changes, age and vital-events tables
-    labels = [b.proto.label for b in app.get("download_button")]
-    assert labels.count("Lataa CSV") == charts + 3 == labels.count("Lataa XLSX")
-    assert len(app.expander) == charts
     alt = re.sub(r"\\(.)", r"\1", " ".join(e.markdown[0].value for e in app.expander))  # shown as text: escaped
     assert "Väkiluku (indeksi, 1972 = 100) 1972–2025: Saarijärvi-Viitasaari" in alt
-    table = app.dataframe[0].value.set_index("Alue")
-    assert table.loc["Saarijärvi", "Väkiluku"] == f"8{NB}763" and table.loc["Koko maa", "Vuosi"] == "2025"
+    # (charts, tables) per part: 7 over time + the newest year's age figures and vital events across the areas
+    expected = {"vertailu": (1, 0), "kunnittain": (1, 1), "ikarakenne": (4, 1), "muutos": (3, 1)}
+    for part, (charts, tables) in expected.items():
+        show_part(app, part)
+        assert len(plotly_figures(app)) == charts, part
+        assert len(open_download_menus(app)) == charts + tables, part
+        labels = [b.proto.label for b in app.get("download_button")]
+        assert labels.count("Lataa CSV") == charts + tables == labels.count("Lataa XLSX"), part
+        assert len(app.expander) == charts, part
+        if part == "kunnittain":
+            table = app.dataframe[0].value.set_index("Alue")
+            assert table.loc["Saarijärvi", "Väkiluku"] == f"8{NB}763" and table.loc["Koko maa", "Vuosi"] == "2025"
+    assert sum(charts for charts, _ in expected.values()) == 9
+
+
+def test_a_part_keeps_its_choices_while_another_is_shown(app: AppTest) -> None:
+    open_page(app)
+    app.selectbox(key="vaesto.indikaattori").set_value("net_migration").run()
+    app.radio(key="vaesto.tila").set_value("per_1000").run()
+    show_part(show_part(app, "muutos"), "vertailu")
+    assert app.selectbox(key="vaesto.indikaattori").value == "net_migration"
+    assert app.radio(key="vaesto.tila").value == "per_1000"
+    assert f"Kuntien välinen nettomuutto (1{NB}000 asukasta kohti) 1990–2025" in figures_by_title(app)
+
+
+def test_a_link_to_a_part_by_its_label(app: AppTest) -> None:
+    open_page(app, **{"vaesto.osio": "Ikärakenne"})  # the text Streamlit writes into the URL
+    assert "Keski-ikä 31.12.2025 (vuotta)" in figures_by_title(app)
+
+
+def test_a_link_to_a_part_that_does_not_exist_says_so(app: AppTest) -> None:
+    open_page(app, **{"vaesto.osio": "olematon"})
+    assert "Väkiluku (indeksi, 1972 = 100) 1972–2025" in figures_by_title(app)  # the first part
+    assert any("olematon" in info.value for info in app.info)
 
 
 def test_swedish_and_english_by_url(app: AppTest) -> None:
@@ -102,7 +140,7 @@ def test_swedish_and_english_by_url(app: AppTest) -> None:
 
 
 def test_age_structure_now_published_rows(app: AppTest) -> None:
-    open_page(app)
+    open_page(app, **{"vaesto.osio": "ikarakenne"})
     metrics = {m.label: m for m in app.metric}
     # SK138 on 31.12.2025 as 11ra publishes the sub-region row (not a sum of ours); the country beside it
     assert metrics["Keski-ikä 31.12.2025"].value == f"52,2{NB}v"
@@ -122,17 +160,13 @@ def test_age_structure_now_published_rows(app: AppTest) -> None:
 
 
 def test_vital_events_now_for_saarijarvi_from_the_url(app: AppTest) -> None:
-    open_page(app, **{"vaesto.kunta": "Saarijärvi", "vaesto.muutos": "Syntyneiden enemmyys",
-                      "vaesto.rakenne": "Yli 64-vuotiaiden osuus väestöstä"})  # fmt: skip
+    open_page(app, **{"vaesto.kunta": "Saarijärvi", "vaesto.osio": "muutos", "vaesto.muutos": "Syntyneiden enemmyys"})
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Keski-ikä 31.12.2025"] == f"51,7{NB}v"
     # 121w 2025: 38 born, 134 died, natural increase −96, inter-municipal −10, international +11
     assert metrics["Elävänä syntyneet 2025"] == "38" and metrics["Kuolleet 2025"] == "134"
     assert metrics["Syntyneiden enemmyys 2025"] == "\u221296"
     assert metrics["Kuntien välinen nettomuutto 2025"] == "\u221210" and metrics["Nettomaahanmuutto 2025"] == "+11"
     figures = figures_by_title(app)
-    old = figures["Yli 64-vuotiaiden osuus väestöstä 31.12.2025 (%)"]
-    assert dict(zip(old["data"][0]["y"], old["data"][0]["x"]))["Kyyjärvi"] == 41.3
     natural = figures[f"Syntyneiden enemmyys 2025 (1{NB}000 asukasta kohti)"]
     rates = dict(zip(natural["data"][0]["y"], natural["data"][0]["x"]))
     assert round(rates["Saarijärvi-Viitasaari"], 1) == -11.8 and round(rates["Koko maa"], 1) == -2.4  # −311/26 387
@@ -145,20 +179,25 @@ def test_vital_events_now_for_saarijarvi_from_the_url(app: AppTest) -> None:
     )
     alt = re.sub(r"\\(.)", r"\1", " ".join(e.markdown[0].value for e in app.expander))
     assert "kunnista suurin Kivijärvi −5,0, pienin Kannonkoski −19,3" in alt
+    show_part(app, "ikarakenne")
+    assert {m.label: m.value for m in app.metric}["Keski-ikä 31.12.2025"] == f"51,7{NB}v"
+    app.selectbox(key="vaesto.rakenne").set_value("share_aged_65_plus").run()
+    old = figures_by_title(app)["Yli 64-vuotiaiden osuus väestöstä 31.12.2025 (%)"]
+    assert dict(zip(old["data"][0]["y"], old["data"][0]["x"]))["Kyyjärvi"] == 41.3
 
 
 def test_age_and_events_now_in_english(app: AppTest) -> None:
-    open_page(app, lang="English")
+    open_page(app, lang="English", **{"vaesto.osio": "ikarakenne"})
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Mean age 31 Dec 2025"] == f"52.2{NB}yrs"
     assert metrics["Share of population aged over 64 31 Dec 2025"] == "38.7%"
-    assert metrics["Natural increase 2025"] == "\u2212311"
     assert "Mean age 31 Dec 2025 (years)" in figures_by_title(app)
+    assert {m.label: m.value for m in show_part(app, "muutos").metric}["Natural increase 2025"] == "\u2212311"
 
 
 def test_age_and_events_now_in_swedish(app: AppTest) -> None:
-    open_page(app, lang="svenska")
-    metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Medelålder 31.12.2025"] == f"52,2{NB}år" and metrics["Födelseöverskott 2025"] == "\u2212311"
+    open_page(app, lang="svenska", **{"vaesto.osio": "ikarakenne"})
+    assert {m.label: m.value for m in app.metric}["Medelålder 31.12.2025"] == f"52,2{NB}år"
     table = next(d.value for d in app.dataframe if "Medelålder 31.12.2025" in d.value.columns).set_index("Område")
     assert table.loc["Mellersta Finland", "Andel personer över 64 år 31.12.2025"] == f"25,4{NB}%"
+    assert {m.label: m.value for m in show_part(app, "muutos").metric}["Födelseöverskott 2025"] == "\u2212311"

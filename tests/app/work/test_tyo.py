@@ -1,5 +1,7 @@
 """Työ ja elinkeinot renders the real unemployment, jobs and industry figures, binds its selections to the
-URL and says plainly what the data lacks (employment rate of areas, jobs by industry for the country)."""
+URL and says plainly what the data lacks (employment rate of areas, jobs by industry for the country).
+
+The page draws one of its four parts at a time (URL key tyo_ja_elinkeinot.osio, "tyottomyys" by default)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
 
 
 figures_by_title = conftest.figures_by_title
+
+
+def show_part(app: AppTest, part: str) -> AppTest:
+    return conftest.show_part(app, "tyo_ja_elinkeinot", part)
 
 
 def points(figure: dict, name: str) -> dict:
@@ -55,7 +61,7 @@ def test_count_and_year_on_year_from_the_url(app: AppTest) -> None:
 
 
 def test_location_quotient_by_hand(app: AppTest) -> None:
-    open_page(app)
+    open_page(app, **{"tyo_ja_elinkeinot.osio": "toimialat"})
     table = app.dataframe[0].value
     row = table[table["Toimiala (TOL 2008)"].str.startswith("A ")].iloc[0]
     by_hand = (1298 / 9529) / (3703 / 106060)  # SK138 vs Keski-Suomi, agriculture, forestry and fishing, 2017
@@ -71,7 +77,7 @@ def test_location_quotient_by_hand(app: AppTest) -> None:
 
 
 def test_jobs_employment_and_self_sufficiency(app: AppTest) -> None:
-    open_page(app, kunta="Saarijärvi")
+    open_page(app, kunta="Saarijärvi", **{"tyo_ja_elinkeinot.osio": "tyopaikat"})
     figures = figures_by_title(app)
     jobs = figures["Alueen työpaikat ja alueella asuvat työlliset, Saarijärvi 1987–2017 (henkeä)"]
     assert points(jobs, "Alueella olevat työpaikat")[2017] == 2931
@@ -91,19 +97,30 @@ def test_jobs_employment_and_self_sufficiency(app: AppTest) -> None:
 
 
 def test_small_municipality_offers_rolling_mean(app: AppTest) -> None:
-    open_page(app, kunta="Kivijärvi", liukuva="true")
+    open_page(app, kunta="Kivijärvi", liukuva="true", **{"tyo_ja_elinkeinot.osio": "tyopaikat"})
     assert "Kivijärvi" in app.warning[0].value and app.toggle(key="tyo_ja_elinkeinot.liukuva").value is True
     assert any(t.endswith("3 vuoden liukuva keskiarvo") and "Kivijärvi" in t for t in figures_by_title(app))
 
 
 def test_every_chart_has_downloads_and_text_alternative(app: AppTest) -> None:
     open_page(app)
-    charts = len(plotly_figures(app))
-    assert charts == 8  # 7 + income and education across the areas
-    assert len(open_download_menus(app)) == charts + 2  # + the industry table and the income/education table
-    labels = [b.proto.label for b in app.get("download_button")]
-    assert labels.count("Lataa CSV") == charts + 2
-    assert len(app.expander) == charts
+    # (charts, tables) per part: 7 + income and education across the areas; the industry and income tables
+    expected = {"tyottomyys": (2, 0), "tyopaikat": (3, 0), "toimialat": (2, 1), "tulot": (1, 1)}
+    for part, (charts, tables) in expected.items():
+        show_part(app, part)
+        assert len(plotly_figures(app)) == charts, part
+        assert len(open_download_menus(app)) == charts + tables, part
+        labels = [b.proto.label for b in app.get("download_button")]
+        assert labels.count("Lataa CSV") == charts + tables, part
+        assert len(app.expander) == charts, part
+    assert sum(charts for charts, _ in expected.values()) == 8
+
+
+def test_a_part_keeps_its_choices_while_another_is_shown(app: AppTest) -> None:
+    open_page(app)
+    app.radio(key="tyo_ja_elinkeinot.tila").set_value("yoy").run()
+    show_part(show_part(app, "tulot"), "tyottomyys")
+    assert app.radio(key="tyo_ja_elinkeinot.tila").value == "yoy"
 
 
 def test_english_by_url(app: AppTest) -> None:
@@ -120,7 +137,7 @@ NO_DEGREE = "Ilman perusasteen jälkeistä tutkintoa olevien osuus 31.12.2025"
 
 
 def test_income_and_education_of_the_sub_region(app: AppTest) -> None:
-    open_page(app)
+    open_page(app, **{"tyo_ja_elinkeinot.osio": "tulot"})
     metrics = {m.label: m.value for m in app.metric}
     # 14ww publishes the SK138 row; 12bs does not: its shares come from the summed counts (derived)
     assert metrics[MEDIAN] == f"26{NB}972{NB}€" and metrics["Pienituloisuusaste 2024"] == f"17,6{NB}%"
@@ -141,7 +158,8 @@ def test_income_and_education_of_the_sub_region(app: AppTest) -> None:
 
 
 def test_low_income_bars_for_a_municipality_from_the_url(app: AppTest) -> None:
-    open_page(app, **{"tyo_ja_elinkeinot.kunta": "Kivijärvi", "tyo_ja_elinkeinot.tulot_koulutus": "Pienituloisuusaste"})
+    open_page(app, **{"tyo_ja_elinkeinot.kunta": "Kivijärvi", "tyo_ja_elinkeinot.osio": "tulot",
+                      "tyo_ja_elinkeinot.tulot_koulutus": "Pienituloisuusaste"})  # fmt: skip
     assert app.selectbox(key="tyo_ja_elinkeinot.tulot_koulutus").value == "low_income_rate"
     assert {m.label: m.value for m in app.metric}["Pienituloisuusaste 2024"] == f"20,7{NB}%"
     bars = figures_by_title(app)["Pienituloisuusaste 2024 (%)"]
@@ -151,10 +169,11 @@ def test_low_income_bars_for_a_municipality_from_the_url(app: AppTest) -> None:
 
 
 def test_income_education_and_industries_in_swedish(app: AppTest) -> None:
-    open_page(app, lang="svenska")
+    open_page(app, lang="svenska", **{"tyo_ja_elinkeinot.osio": "tulot"})
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Låginkomstgrad 2024"] == f"17,6{NB}%"
     assert metrics["Andel med högskoleexamen 31.12.2025"] == f"20,6{NB}%"
+    show_part(app, "toimialat")
     names = [y for f in plotly_figures(app) for t in f["data"] for y in (t.get("y") or []) if isinstance(y, str)]
     assert any(n.startswith("C Tillverkning") for n in names)  # TOL 2008 in Swedish, not "C Teollisuus"
     assert not any(n.startswith("C Teollisuus") for n in names)
