@@ -28,6 +28,7 @@ SWITCH_GOAL = 2.0  # a switch ≤ 2× the text-only page's switch
 FIRST_GOAL = 1.5  # a first load ≤ 1.5× the text-only page's first load
 FLOOR_APP = "bench/plotly_floor_app.py"  # a text page and a one-chart page: what any Plotly chart costs at least
 FLOOR_REPEATS = 5  # pairs per round: the floor app's pages are quick
+FLOOR_TIMEOUT_MS = 20_000  # a lost click (seen now and then in this tiny app) costs 20 s, not 2 minutes
 
 # Counts script runs started from now on (the attribute leaves "notRunning" when the click asks for a rerun).
 WATCH_JS = """() => {
@@ -93,14 +94,14 @@ def _link(tab, base_url: str, page: str):
     return tab.locator(f'[data-testid="stSidebarNavLink"][href="{href}"]').first
 
 
-def switch(tab, base_url: str, page: str, expected: int) -> float:
+def switch(tab, base_url: str, page: str, expected: int, timeout_ms: float = VISIT_TIMEOUT_MS) -> float:
     """Milliseconds from the sidebar click on `page` until it is drawn."""
     link = _link(tab, base_url, page)
     if not link.is_visible():  # the forum's presentation hides the sidebar: a person turns it on first
         _show_sidebar(tab, link)
     start = float(tab.evaluate(WATCH_JS))
     link.click()
-    done = tab.wait_for_function(SWITCHED_JS, arg=expected, polling="raf", timeout=VISIT_TIMEOUT_MS)
+    done = tab.wait_for_function(SWITCHED_JS, arg=expected, polling="raf", timeout=timeout_ms)
     if tab.locator('[data-testid="stException"]').count():
         raise RuntimeError(f"{page} shows an exception")
     return float(done.json_value()) - start
@@ -184,13 +185,16 @@ def bench_switch(data_dir: Path, expected: dict[str, int], *, rounds: int = 3,
 
 
 def _floor(browser, base: str, floor: dict[str, list[float]], rounds: int, progress: Callable[[str], None]) -> None:
-    """The floor app's chart page against its text page: switches in one session, first loads, taking turns."""
+    """The floor app's chart page against its text page: first loads, then switches in one session, taking turns."""
     pages = {"chart": 1, "text": 0}
     for name in ("chart_switch", "text_switch", "chart_first", "text_first"):
         floor.setdefault(name, [])
     for page, expected in pages.items():  # warm
         _first_load(browser, f"{base}/{page}", expected)
     for _ in range(rounds):
+        for _ in range(FLOOR_REPEATS):
+            for page, expected in pages.items():
+                floor[f"{page}_first"].append(_first_load(browser, f"{base}/{page}", expected))
         context = browser.new_context(viewport=VIEWPORT, locale="fi-FI")
         tab = context.new_page()
         try:
@@ -200,13 +204,10 @@ def _floor(browser, base: str, floor: dict[str, list[float]], rounds: int, progr
             for _ in range(FLOOR_REPEATS):
                 for page, expected in pages.items():
                     try:
-                        floor[f"{page}_switch"].append(switch(tab, base, page, expected))
+                        floor[f"{page}_switch"].append(switch(tab, base, page, expected, FLOOR_TIMEOUT_MS))
                     except Exception as exc:  # noqa: BLE001 - reported; the session starts over
                         progress(f"switch: floor {page} failed: {_error(exc)}")
                         visit(tab, f"{base}/text", 0)
                         tab.wait_for_timeout(1000)
         finally:
             context.close()
-        for _ in range(FLOOR_REPEATS):
-            for page, expected in pages.items():
-                floor[f"{page}_first"].append(_first_load(browser, f"{base}/{page}", expected))
