@@ -1,7 +1,7 @@
-"""Kuntavertailu (municipality comparison): every indicator's latest value with ranks and trend arrows among
-a peer group (the region's own municipalities, Finland's small ones or a chosen set), one indicator on a map
-of the region or of Finland and ranked in the peer group, and the same indicator over time as small
-multiples."""
+"""Kuntavertailu (municipality comparison), in three parts chosen above them (one drawn at a time): every
+indicator's latest value with ranks and trend arrows among a peer group (the region's own municipalities,
+Finland's small ones or a chosen set) and one indicator ranked in the peer group; the indicator on a map of
+the region or of Finland; the same indicator over time as small multiples."""
 
 import functools
 
@@ -15,6 +15,10 @@ from dashboard.core.i18n import fmt_period, t
 from dashboard.core.links import PageState
 from dashboard.ui import selectors
 from dashboard.ui.components import block_view, current_language, view_block
+
+# The page's parts (URL values: their ids or their labels), drawn one at a time.
+SECTIONS = {"taulukko": "comparison.table_heading", "kartta": "comparison.map_heading",
+            "aikasarjat": "comparison.multiples_heading"}  # fmt: skip
 
 lang = current_language()
 state = PageState("kuntavertailu", lang)
@@ -59,6 +63,13 @@ if note := peers.group_note(group, lang):
     left.caption(note)
 smooth = st.toggle(t("comparison.smooth", lang), key=state.flag("liukuva"), bind="query-params",
                    disabled=indicator not in opts.yearly, help=t("comparison.smooth_help", lang))  # fmt: skip
+
+
+def part_label(part: str) -> str:
+    return t(SECTIONS[part], lang)
+
+
+part_key = state.choice("osio", SECTIONS, part_label)
 selectors.notices(state)
 if kind == peers.CHOSEN and not chosen:
     st.info(t("comparison.peer_pick", lang))
@@ -67,30 +78,31 @@ if not codes:
     st.info(t("comparison.pick_one", lang))
     st.stop()
 
-st.markdown(f"## {t('comparison.table_heading', lang)}\n\n{t('comparison.table_intro', lang)}")
-not_national = comparison.regional_only_note(group, lang)
-if not_national:
-    st.caption(f":material/info: {not_national}")
-view = comparison.heatmap_view(codes, lang, group)
-view_block(view, "kuntavertailu_taulukko", lang)
-with st.expander(t("comparison.as_table", lang)):
-    st.dataframe(comparison.table_view(codes, lang, group), hide_index=True)
-
-if group.national:
-    st.header(t("comparison.ranking_heading", lang))
-    block_view(peers.ranking_view(indicator, period, comparison.in_focus_order(codes), group, lang),
-               "kuntavertailu_vertailuryhma", lang)  # fmt: skip
-
-st.header(t("comparison.map_heading", lang))
-view = comparison_map.map_view(indicator, period, codes, lang, scope)
-if view is None:
-    st.info(t("comparison.map_no_data", lang, period=fmt_period(period, lang)))
+part = selectors.section(part_key, SECTIONS, part_label, lang)
+if part == "taulukko":
+    st.markdown(f"## {t('comparison.table_heading', lang)}\n\n{t('comparison.table_intro', lang)}")
+    not_national = comparison.regional_only_note(group, lang)
+    if not_national:
+        st.caption(f":material/info: {not_national}")
+    view = comparison.heatmap_view(codes, lang, group)
+    view_block(view, "kuntavertailu_taulukko", lang)
+    with st.expander(t("comparison.as_table", lang)):
+        st.dataframe(comparison.table_view(codes, lang, group), hide_index=True)
+    if group.national:
+        st.header(t("comparison.ranking_heading", lang))
+        block_view(peers.ranking_view(indicator, period, comparison.in_focus_order(codes), group, lang),
+                   "kuntavertailu_vertailuryhma", lang)  # fmt: skip
+elif part == "kartta":
+    st.header(t("comparison.map_heading", lang))
+    view = comparison_map.map_view(indicator, period, codes, lang, scope)
+    if view is None:
+        st.info(t("comparison.map_no_data", lang, period=fmt_period(period, lang)))
+    else:
+        view_block(view, "kuntavertailu_kartta", lang)
 else:
-    view_block(view, "kuntavertailu_kartta", lang)
-
-st.header(t("comparison.multiples_heading", lang))
-block = comparison_multiples.multiples_view(indicator, codes, smooth, lang)
-if block.notes:
-    st.caption("\n\n".join(block.notes))
-if block.view is not None:
-    view_block(block.view, "kuntavertailu_pienet", lang)  # with any dated notes on the series
+    st.header(t("comparison.multiples_heading", lang))
+    block = comparison_multiples.multiples_view(indicator, codes, smooth, lang)
+    if block.notes:
+        st.caption("\n\n".join(block.notes))
+    if block.view is not None:
+        view_block(block.view, "kuntavertailu_pienet", lang)  # with any dated notes on the series

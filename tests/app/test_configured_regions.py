@@ -38,7 +38,8 @@ def visit(at: AppTest, page: str) -> AppTest:
 
 # The pages drawn one part at a time (selectors.section): every part runs under another region too.
 PARTS = {"vaesto.py": ("vertailu", "kunnittain", "ikarakenne", "muutos"),
-         "tyo_ja_elinkeinot.py": ("tyottomyys", "tyopaikat", "toimialat", "tulot")}  # fmt: skip
+         "tyo_ja_elinkeinot.py": ("tyottomyys", "tyopaikat", "toimialat", "tulot"),
+         "kuntavertailu.py": ("taulukko", "kartta", "aikasarjat")}  # fmt: skip
 
 
 def visit_all(at: AppTest, page: str) -> str:
@@ -94,6 +95,7 @@ def test_sub_region_outside_keski_suomi_every_page(yla_savo_warehouse, tmp_path,
     cards = {m.label: m.value for m in at.metric}
     assert cards["Väkiluku 31.12.2025"] == "48\u00a0874" and cards["Työttömyysaste 6/2026"] == "11,4\u00a0%"
     assert cards["Alueella olevat työpaikat"] == "Ei tietoa"
+    at.session_state["kuntavertailu.osio"] = "kartta"
     visit(at, "kuntavertailu.py")
     region_map = next(
         f for title, f in figures_by_title(at).items() if title.startswith("Työttömyysaste, Pohjois-Savo")

@@ -28,19 +28,30 @@ def count(server: Server, sql: str) -> int:
         return con.execute(sql).fetchone()[0]
 
 
+def show_part(page: Page, label: str) -> None:
+    """Choose one of the page's parts above them (URL key kuntavertailu.osio), as a visitor does."""
+    page.locator(".st-key-kuntavertailu-osio").get_by_text(label, exact=True).click()
+    expect(page.get_by_test_id("stMain").get_by_role("heading", name=label, exact=True)).to_be_visible()
+    wait_idle(page)
+
+
 def test_heatmap_map_and_multiples_draw(page: Page, server: Server, tmp_path: Path) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(server.base_url) else None)
     open_page(page, f"{server.base_url}/kuntavertailu")
     expect(page.locator("h1").first).to_have_text("Kuntavertailu")
     charts = page.get_by_test_id("stMain").get_by_test_id("stPlotlyChart")
-    expect(charts).to_have_count(3)
+    expect(charts).to_have_count(1)  # the first part: the heatmap
     expect(charts.nth(0).locator(".gtitle")).to_have_text(re.compile(r"^Kuntavertailu: \d+ indikaattorin"))
     # The map: every municipality of the region filled, from the warehouse's boundaries, with no download.
+    show_part(page, "Kartta")
     municipalities = count(server, REGION_SQL)
-    expect(charts.nth(1).locator("path.choroplethlocation").first).to_be_attached()
-    filled = charts.nth(1).locator(".choroplethlayer .trace").first.locator("path.choroplethlocation")
+    expect(charts.nth(0).locator("path.choroplethlocation").first).to_be_attached()
+    filled = charts.nth(0).locator(".choroplethlayer .trace").first.locator("path.choroplethlocation")
     expect(filled).to_have_count(municipalities)
+    show_part(page, "Aikasarjat alueittain")
+    expect(charts).to_have_count(1)
+    expect(charts.nth(0).locator(".scatterlayer .trace").first).to_be_attached()
     assert not [u for u in requests if "plot.ly" in u or "tile" in u], requests
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(tmp_path / "kuntavertailu.png"), full_page=True)
@@ -48,14 +59,16 @@ def test_heatmap_map_and_multiples_draw(page: Page, server: Server, tmp_path: Pa
 
 def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/kuntavertailu")
+    show_part(page, "Kartta")
     choose(page, "Indikaattori", "Työpaikkaomavaraisuus")
     choose(page, "Ajankohta", "2015")
     # Drop one municipality from the comparison (the multiselect's chip has a remove button).
     page.get_by_test_id("stMultiSelect").first.get_by_role("button", name=re.compile("Kannonkoski")).first.click()
     wait_idle(page)
     titles = page.get_by_test_id("stPlotlyChart").locator(".gtitle")
-    expect(titles.nth(1)).to_have_text(re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2015"))
+    expect(titles.nth(0)).to_have_text(re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2015"))
     expect(page).to_have_url(re.compile(r"kuntavertailu\.indikaattori=Ty(%C3%B6|ö)paikkaomavaraisuus"))
+    expect(page).to_have_url(re.compile(r"kuntavertailu\.osio=Kartta"))
     url = page.url
 
     again = page.context.new_page()
@@ -65,7 +78,7 @@ def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: 
     chips = again.get_by_test_id("stMultiSelect").first
     expect(chips.get_by_text("Kannonkoski", exact=True)).to_have_count(0)
     expect(chips.get_by_text("Saarijärvi", exact=True)).to_have_count(1)
-    expect(again.get_by_test_id("stPlotlyChart").locator(".gtitle").nth(1)).to_have_text(
+    expect(again.get_by_test_id("stPlotlyChart").locator(".gtitle").nth(0)).to_have_text(
         re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2015")
     )
     expect(again.get_by_test_id("stException")).to_have_count(0)
@@ -74,9 +87,10 @@ def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: 
 def test_map_csv_is_the_map_data(page: Page, server: Server) -> None:
     open_page(
         page,
-        f"{server.base_url}/kuntavertailu?kuntavertailu.indikaattori=Ty%C3%B6paikkaomavaraisuus&kuntavertailu.vuosi=2017",
+        f"{server.base_url}/kuntavertailu?kuntavertailu.indikaattori=Ty%C3%B6paikkaomavaraisuus&kuntavertailu.vuosi=2017"
+        "&kuntavertailu.osio=kartta",
     )
-    expect(page.get_by_test_id("stPlotlyChart").locator(".gtitle").nth(1)).to_have_text(
+    expect(page.get_by_test_id("stPlotlyChart").locator(".gtitle").nth(0)).to_have_text(
         re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2017")
     )
     with page.expect_download() as info:

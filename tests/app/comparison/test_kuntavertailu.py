@@ -1,5 +1,6 @@
 """Kuntavertailu renders the real latest values with ranks and trend arrows, the region map from the bundled
-boundaries (offline) and the small multiples, and binds its selections to the URL."""
+boundaries (offline) and the small multiples, and binds its selections to the URL. The page draws one of its
+three parts at a time (URL key kuntavertailu.osio, "taulukko" by default): `drawn` clicks through them."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
     return conftest.open_page(app, PAGE, **params)
 
 
+def drawn(app: AppTest) -> tuple[dict, dict | None, dict | None]:
+    """(heatmap, map, small multiples): each part shown in turn, as a visitor clicks through them."""
+    found = []
+    for part in ("taulukko", "kartta", "aikasarjat"):
+        figures = plotly_figures(conftest.show_part(app, "kuntavertailu", part))
+        found.append(figures[0] if figures else None)
+    conftest.show_part(app, "kuntavertailu", "taulukko")
+    return found[0], found[1], found[2]
+
+
 def heatmap_cells(figure: dict) -> dict[tuple[str, str], tuple[str, str]]:
     """{(row label, column): (cell text, hover)} from the text trace."""
     text = figure["data"][1]
@@ -28,7 +39,7 @@ def heatmap_cells(figure: dict) -> dict[tuple[str, str], tuple[str, str]]:
 
 def test_heatmap_has_real_values_ranks_and_arrows(app: AppTest) -> None:
     open_page(app)
-    heatmap, _, _ = plotly_figures(app)
+    heatmap, _, _ = drawn(app)
     assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu: 54 indikaattorin uusin arvo")
     cells = heatmap_cells(heatmap)
     # Saarijärvi 2017: 2 931 jobs / 3 236 employed residents = 90.6 %, down from 92.4 % in 2016; 5th of 8.
@@ -71,8 +82,8 @@ def test_table_view_and_alt_text(app: AppTest) -> None:
 
 
 def test_map_of_the_region_offline(app: AppTest) -> None:
-    open_page(app, indikaattori="Työpaikkaomavaraisuus", vuosi="2017")
-    _, region_map, _ = plotly_figures(app)
+    open_page(app, indikaattori="Työpaikkaomavaraisuus", vuosi="2017", **{"kuntavertailu.osio": "kartta"})
+    region_map = plotly_figures(app)[0]
     assert (
         region_map["layout"]["title"]["text"] == "Työpaikkaomavaraisuus, Keski-Suomi 2017 (%); valitut kunnat rajattu"
     )
@@ -92,7 +103,7 @@ def test_map_of_the_region_offline(app: AppTest) -> None:
 def test_small_multiples_and_period_choice(app: AppTest) -> None:
     open_page(app, indikaattori="Työpaikkaomavaraisuus")
     assert app.selectbox(key="kuntavertailu.vuosi").value == "2017"  # latest period of the chosen indicator by default
-    multiples = plotly_figures(app)[2]
+    multiples = drawn(app)[2]
     assert multiples["layout"]["title"]["text"].startswith("Työpaikkaomavaraisuus 1987–2017 (%)")
     names = [t["name"] for t in multiples["data"]]
     assert len(names) == 11 and names[-3:] == ["Saarijärvi-Viitasaari", "Keski-Suomi", "Koko maa"]
@@ -104,7 +115,7 @@ def test_small_multiples_and_period_choice(app: AppTest) -> None:
 def test_municipalities_from_the_url_and_smoothing(app: AppTest) -> None:
     open_page(app, kunnat=["Saarijärvi", "Kivijärvi"], indikaattori="Työpaikkaomavaraisuus", liukuva="true")
     assert sorted(app.multiselect(key="kuntavertailu.kunnat").value) == ["KU265", "KU729"]
-    heatmap, _, multiples = plotly_figures(app)
+    heatmap, _, multiples = drawn(app)
     columns = [c.replace("<br>", "") for c in heatmap["data"][0]["x"]]
     assert columns == ["Kivijärvi", "Saarijärvi", "Saarijärvi-Viitasaari", "Keski-Suomi", "Koko maa"]
     assert "3 vuoden liukuva keskiarvo" in multiples["layout"]["title"]["text"]
@@ -160,7 +171,7 @@ def test_new_indicators_offered_and_drawn(app: AppTest) -> None:
     ):
         assert name in offered, name  # fmt: skip
     assert app.selectbox(key="kuntavertailu.indikaattori").value == "mean_age"
-    heatmap, _, multiples = plotly_figures(app)
+    heatmap, _, multiples = drawn(app)
     cells = heatmap_cells(heatmap)
     assert cells[("Keski-ikä (vuotta) · 2025", "Saarijärvi")][0].startswith("51,7")  # 11ra 31.12.2025
     assert cells[("Keski-ikä (vuotta) · 2025", "Saarijärvi-Viitasaari")][0] == "52,2"  # the published row

@@ -100,7 +100,7 @@ def test_unknown_peer_group_in_the_link_is_dropped_with_a_notice(app: AppTest) -
 
 
 def test_map_of_all_of_finland(app: AppTest) -> None:
-    open_page(app, kartta="Koko Suomi", indikaattori="Työttömyysaste")
+    open_page(app, kartta="Koko Suomi", indikaattori="Työttömyysaste", osio="kartta")
     finland = figures_by_title(app)["Työttömyysaste, Koko Suomi 6/2026 (%); valitut kunnat rajattu"]
     assert finland["data"][0]["type"] == "scattergeo" and "locationmode" not in finland["data"][0]
     values, missing, outline = finland["data"][1:]
