@@ -63,13 +63,7 @@ if note := peers.group_note(group, lang):
     left.caption(note)
 smooth = st.toggle(t("comparison.smooth", lang), key=state.flag("liukuva"), bind="query-params",
                    disabled=indicator not in opts.yearly, help=t("comparison.smooth_help", lang))  # fmt: skip
-
-
-def part_label(part: str) -> str:
-    return t(SECTIONS[part], lang)
-
-
-part_key = state.choice("osio", SECTIONS, part_label)
+parts = selectors.Parts(state, SECTIONS)
 selectors.notices(state)
 if kind == peers.CHOSEN and not chosen:
     st.info(t("comparison.peer_pick", lang))
@@ -78,7 +72,7 @@ if not codes:
     st.info(t("comparison.pick_one", lang))
     st.stop()
 
-part = selectors.section(part_key, SECTIONS, part_label, lang)
+part = parts.choose()
 if part == "taulukko":
     st.markdown(f"## {t('comparison.table_heading', lang)}\n\n{t('comparison.table_intro', lang)}")
     not_national = comparison.regional_only_note(group, lang)

@@ -38,17 +38,11 @@ indicator_key = state.choice("indikaattori", work.MONTHLY, options.labels.get)
 mode_label = work.mode_label(lang)
 mode_key = state.choice("tila", work.MODES, mode_label)
 livelihood_key = state.choice("tulot_koulutus", work_livelihood.INDICATORS, options.labels.get)
-
-
-def part_label(part: str) -> str:
-    return t(SECTIONS[part], lang)
-
-
-part_key = state.choice("osio", SECTIONS, part_label)
+parts = selectors.Parts(state, SECTIONS)
 selectors.notices(state)
 
-part = selectors.section(part_key, SECTIONS, part_label, lang)
-st.header(t(SECTIONS[part], lang))
+part = parts.choose()
+st.header(parts.label(part))
 if part == "tyottomyys":
     metric_cards(work.cards(lang, area))
     left, right = st.columns([1, 2])

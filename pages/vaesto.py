@@ -50,19 +50,13 @@ mode_label = population_compare.mode_label(lang)
 mode_key = state.choice("tila", population_compare.MODES, mode_label)
 age_key = state.choice("rakenne", population_profile.AGE, options.labels.get)
 event_key = state.choice("muutos", population_profile.EVENTS, options.labels.get)
-
-
-def part_label(part: str) -> str:
-    return t(SECTIONS[part], lang)
-
-
-part_key = state.choice("osio", SECTIONS, part_label)
+parts = selectors.Parts(state, SECTIONS)
 selectors.notices(state)
 
 metric_cards(population_summary.cards(lang, area))
 
-part = selectors.section(part_key, SECTIONS, part_label, lang)
-st.header(t(SECTIONS[part], lang))
+part = parts.choose()
+st.header(parts.label(part))
 if part == "vertailu":
     left, right = st.columns([1, 2])
     indicator = left.selectbox(t("population.indicator", lang), options.indicators, key=indicator_key,

@@ -2,7 +2,8 @@
 slide steps of the arrow keys and buttons, and what to say when a link asks for what is not there.
 
 Keys: `aluefoorumi.esitys` (deck), `aluefoorumi.dia` (slide number), `aluefoorumi.kontrasti` (high
-contrast), `aluefoorumi.sivupalkki` (the sidebar shown in projector mode). Links from before the page prefixes (`?esitys=<deck>&dia=3`) are adopted. A link to a deck or
+contrast), `aluefoorumi.sivupalkki` (the sidebar shown in projector mode). Links from before the page
+prefixes (`?esitys=<deck>&dia=3`) are adopted. A link to a deck or
 slide that does not exist is dropped before its widget reads it and the page says what it shows instead
 (a more useful sentence than PageState's generic notice, which then has nothing left to drop).
 """

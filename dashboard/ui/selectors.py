@@ -4,7 +4,7 @@ value chosen on one page can never reach the other's widget."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import streamlit as st
@@ -54,14 +54,25 @@ def notices(state: PageState) -> None:
         st.info(plain(notice), icon=":material/link_off:")
 
 
-def section(key: str, sections: Sequence[str], label: Callable[[str], str], lang: str) -> str:
-    """The part of a long page to draw, chosen above it (`key` = state.choice("osio", sections, label), made
-    before selectors.notices so a link to a part that does not exist is named; the first part by default).
+class Parts:
+    """The parts of a long page (id → locale key of its heading), drawn one at a time, chosen above them
+    (URL key <page>.osio, a part's id or its heading as shown; the first part by default).
 
     Only the chosen part runs and is drawn: Väestö drew all nine of its charts on every visit and every
     page switch, and the browser's drawing of charts is what a switch costs (issue 12's switch benchmark).
-    A part's own controls keep their value while another part is shown (persist_state="page")."""
-    options = list(sections)
-    chosen = st.segmented_control(t("common.section", lang), options, default=options[0], required=True, key=key,
-                                  bind="query-params", format_func=label)  # fmt: skip
-    return chosen if chosen in options else options[0]
+    Make it with the page's other keys, before selectors.notices: a link to a part that does not exist is
+    then named. A part's own controls keep their value while another part is shown (persist_state="page")."""
+
+    def __init__(self, state: PageState, headings: Mapping[str, str]) -> None:
+        self.lang, self.headings = state.lang, dict(headings)
+        self.key = state.choice("osio", self.headings, self.label)
+
+    def label(self, part: str) -> str:
+        return t(self.headings[part], self.lang)
+
+    def choose(self) -> str:
+        """The segmented control above the parts; the part to draw."""
+        options = list(self.headings)
+        chosen = st.segmented_control(t("common.section", self.lang), options, default=options[0], required=True,
+                                      key=self.key, bind="query-params", format_func=self.label)  # fmt: skip
+        return chosen if chosen in options else options[0]

@@ -46,7 +46,7 @@ def open_page(app: AppTest, page: str, **params: str | list[str]) -> AppTest:
 
 
 def show_part(app: AppTest, page: str, part: str) -> AppTest:
-    """Choose one of a page's parts above them (selectors.section, URL key <page>.osio), as a visitor does."""
+    """Choose one of a page's parts above them (selectors.Parts, URL key <page>.osio), as a visitor does."""
     app.session_state[f"{page}.osio"] = part
     app.run()
     assert not app.exception, [e.message for e in app.exception]

@@ -36,7 +36,7 @@ def visit(at: AppTest, page: str) -> AppTest:
     return at
 
 
-# The pages drawn one part at a time (selectors.section): every part runs under another region too.
+# The pages drawn one part at a time (selectors.Parts): every part runs under another region too.
 PARTS = {"vaesto.py": ("vertailu", "kunnittain", "ikarakenne", "muutos"),
          "tyo_ja_elinkeinot.py": ("tyottomyys", "tyopaikat", "toimialat", "tulot"),
          "kuntavertailu.py": ("taulukko", "kartta", "aikasarjat")}  # fmt: skip
