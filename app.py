@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard.core import a11y, auth, dataversion
 from dashboard.core import warehouse as db
 from dashboard.core.i18n import t
-from dashboard.ui.components import language_selector
+from dashboard.ui.components import PAGE_CSS, language_selector
 
 # (section, script, title key, icon, editors only). Editor pages are listed for everyone with a lock icon:
 # their own guard, auth.require_editor(), refuses viewers and offers the login. A page's URL path is its file
@@ -42,9 +42,7 @@ HOME = "yleiskuva"  # the default page
 
 db.pin_run()  # one warehouse for this whole run, even if the ETL swaps in a new one meanwhile
 st.set_page_config(page_title="Sydänsuomen tilannekuva", page_icon="📊", layout="wide")
-# Text alternatives of charts are written for screen readers in .sr-only paragraphs: visually hidden.
-st.html("<style>.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
-        "clip:rect(0,0,0,0);white-space:nowrap;border:0}</style>")  # fmt: skip
+st.html(f"<style>{PAGE_CSS}</style>")  # screen-reader-only text, charts shown at once: ui.components
 lang = language_selector()
 a11y.enhance(lang)  # html lang, nav list semantics, focus and contrast repairs: dashboard/a11y.py
 auth.account_box(lang)

@@ -24,6 +24,18 @@ from dashboard.model.views import ChartView, Headline
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# Styles every page gets (app.py). `.sr-only`: the charts' text alternatives, for screen readers only.
+# The chart rule: Streamlit keeps a new chart hidden until it has measured the chart's container, which
+# happens only after Plotly has drawn the chart once, sized to that same container (a figure without a
+# width fills its container), and then hands Plotly the measured width, the one it already has. Shown at
+# once, the first drawing is the final one: charts appear 100-200 ms sooner after a page switch
+# (docs/benchmarks.md) and nothing moves afterwards (tests/e2e: test_charts_shown_at_final_width).
+PAGE_CSS = (
+    ".sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);white-space:nowrap;border:0}"
+    ".stPlotlyChart .js-plotly-plot{visibility:visible!important}"
+)
+
 
 def language_selector() -> str:
     """Language switch in the sidebar, bound to the URL (?lang=English) so links keep the language.

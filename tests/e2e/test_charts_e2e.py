@@ -1,0 +1,42 @@
+"""Charts after a page switch, in a real browser: each is on the screen from its first drawing, and that
+drawing already has the chart's final width (ui.components.PAGE_CSS shows what Streamlit would hide until
+its own measurement; Plotly sizes a figure without a width to its container, so nothing moves after)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+# For every chart, the moment its first drawing appears: was it visible, and at what width was it drawn.
+WATCH_FIRST_DRAWINGS = """() => {
+  window.__firstDrawings = [];
+  const seen = new WeakSet();
+  new MutationObserver(() => document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
+    if (seen.has(gd) || !gd.querySelector('.main-svg') || !gd._fullLayout) return;
+    seen.add(gd);
+    window.__firstDrawings.push({visible: gd.checkVisibility({visibilityProperty: true}),
+                                 width: gd._fullLayout.width});
+  })).observe(document.body, {childList: true, subtree: true});
+}"""
+FINAL_WIDTHS = """() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')].map(
+  (gd) => [gd._fullLayout.width, Math.round(gd.closest('[data-testid="stPlotlyChart"]').getBoundingClientRect().width)])"""
+
+
+@pytest.mark.parametrize(("link", "charts"), [("Työssäkäynti", 4), ("Rahoitus", 2)])
+def test_charts_shown_at_final_width(page: Page, base_url: str, link: str, charts: int) -> None:
+    open_page(page, f"{base_url}/saavutettavuus")
+    page.evaluate(WATCH_FIRST_DRAWINGS)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stMain\"] .main-svg').length >= {charts}")
+    wait_idle(page)
+    page.wait_for_timeout(500)  # Streamlit's own measurement and its second drawing, if any, are over
+    first = page.evaluate("() => window.__firstDrawings")
+    final = page.evaluate(FINAL_WIDTHS)
+    assert len(first) >= charts and len(final) >= charts, (first, final)
+    assert all(drawing["visible"] for drawing in first), f"{link}: a chart was hidden at its first drawing: {first}"
+    assert [d["width"] for d in first[: len(final)]] == [width for width, _ in final], (first, final)
+    assert all(abs(width - container) <= 1 for width, container in final), final
