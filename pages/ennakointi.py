@@ -1,7 +1,9 @@
-"""Ennakointi (foresight): the official population projection beside a what-if scenario, the
-service-need outlook with the age structure it starts from (published mean age and shares, the share 65+
-against the projection), how well projections have held (with a back-test and the method note), and the
-coordinator's saved scenarios. Every selection is in the URL (keys `ennakointi.*`); a saved scenario opens by ?ennakointi.skenaario=<id>.
+"""Ennakointi (foresight): the assumptions of a what-if scenario above four parts, drawn one at a time
+(URL key ennakointi.osio): the official population projection beside the scenario; the service-need
+outlook with the age structure it starts from (published mean age and shares, the share 65+ against the
+projection); how well projections have held (with a back-test and the method note); the coordinator's saved
+scenarios. Every selection is in the URL (keys `ennakointi.*`); a saved scenario opens by
+?ennakointi.skenaario=<id>.
 """
 
 import streamlit as st
@@ -19,6 +21,10 @@ from dashboard.foresight import store as foresight_store
 from dashboard.foresight.session import ScenarioSession
 from dashboard.ui import selectors
 from dashboard.ui.components import chart_block, current_language, downloads, figures_table, plain
+
+# The page's parts below the assumptions (URL values: their ids or their headings), drawn one at a time.
+SECTIONS = {"ennuste": "foresight.outlook_heading", "palvelutarve": "foresight.service_heading",
+            "osuvuus": "foresight.accuracy_heading", "tallennetut": "foresight.saved_heading"}  # fmt: skip
 
 lang = current_language()
 st.title(t("foresight.title", lang))
@@ -46,6 +52,7 @@ def saved_name(scenario_id: str) -> str:
 group_key = state.choice("ryhma", model.GROUPS, group_label)
 area_key = state.choice("kunta", controls.area_codes, controls.area_names.get)
 year_key, compare_key = state.choice("vuosi", controls.target_years), state.choices("vertaa", saved_names, saved_name)
+parts = selectors.Parts(state, SECTIONS)
 selectors.notices(state)  # quotes the link's value: shown as text
 
 with st.container(border=True):
@@ -69,58 +76,67 @@ with st.container(border=True):
     for kind, text in session.notices(scenario, controls.projection, lang):
         getattr(st, kind)(text)
 
-st.header(t("foresight.outlook_heading", lang))
-group_col, area_col = st.columns(2)
-group = group_col.selectbox(t("foresight.group_select", lang), list(model.GROUPS), key=group_key, bind="query-params",
-                            format_func=group_label)  # fmt: skip
-area = area_col.selectbox(t("foresight.area_select", lang), controls.area_codes, key=area_key, bind="query-params",
-                          format_func=controls.area_names.get)  # fmt: skip
-outlook = foresight.outlook_chart(lang, group, scenario)
-chart_block(outlook.figure, outlook.data, outlook.caption, outlook.alt, key="ennuste_ja_skenaario", lang=lang)
-st.markdown(f"**{t('foresight.groups_heading', lang, area=controls.area_names[area])}**")
-groups_table, groups_data = foresight_service.groups_view(lang, area, scenario)
-st.dataframe(groups_table, hide_index=True)
-downloads(groups_data, "ikaryhmat", lang)
 
-st.header(t("foresight.service_heading", lang))
-st.markdown(t("foresight.service_intro", lang))
-year = st.radio(t("foresight.service_year", lang), controls.target_years, key=year_key, horizontal=True,
-                bind="query-params", index=len(controls.target_years) - 1)  # fmt: skip
-service, service_table = foresight_service.service_view(lang, year, scenario)
-chart_block(service.figure, service.data, service.caption, service.alt, key="palvelutarve", lang=lang)
-st.dataframe(service_table, hide_index=True)
-figures_table(t("foresight.baseline_heading", lang), foresight_baseline.baseline(lang), "lahtotilanne", lang)
+def group_and_area() -> tuple[str, str]:
+    """The age group and area of the outlook and of the saved scenarios' comparison: one pair of widgets (the
+    same keys) in both parts, so a choice made in one holds in the other."""
+    group_col, area_col = st.columns(2)
+    group = group_col.selectbox(t("foresight.group_select", lang), list(model.GROUPS), key=group_key,
+                                bind="query-params", format_func=group_label, persist_state="page")  # fmt: skip
+    area = area_col.selectbox(t("foresight.area_select", lang), controls.area_codes, key=area_key,
+                              bind="query-params", format_func=controls.area_names.get, persist_state="page")  # fmt: skip
+    return group, area
 
-st.header(t("foresight.accuracy_heading", lang))
-st.markdown(t("foresight.accuracy_intro", lang))
-accuracy = foresight_accuracy.accuracy_view(lang)
-chart = accuracy.chart
-chart_block(chart.figure, chart.data, chart.caption, chart.alt, key="ennuste_vs_toteutunut", lang=lang)
-st.markdown(f"**{t('foresight.errors_heading', lang)}**")
-st.dataframe(accuracy.errors, hide_index=True)
-downloads(accuracy.errors_data, "ennusteen_virheet", lang)
 
-with st.container(border=True):
-    st.header(t("foresight.note_heading", lang))
-    st.markdown(accuracy.note)
-
-st.header(t("foresight.saved_heading", lang))
-st.caption(t("foresight.saved_intro", lang))
-if not saved:
-    st.info(t("foresight.saved_none", lang))
+part = parts.choose()
+st.header(parts.label(part))
+if part == "ennuste":
+    group, area = group_and_area()
+    outlook = foresight.outlook_chart(lang, group, scenario)
+    chart_block(outlook.figure, outlook.data, outlook.caption, outlook.alt, key="ennuste_ja_skenaario", lang=lang)
+    st.markdown(f"**{t('foresight.groups_heading', lang, area=controls.area_names[area])}**")
+    groups_table, groups_data = foresight_service.groups_view(lang, area, scenario)
+    st.dataframe(groups_table, hide_index=True)
+    downloads(groups_data, "ikaryhmat", lang)
+elif part == "palvelutarve":
+    st.markdown(t("foresight.service_intro", lang))
+    year = st.radio(t("foresight.service_year", lang), controls.target_years, key=year_key, horizontal=True,
+                    bind="query-params", index=len(controls.target_years) - 1, persist_state="page")  # fmt: skip
+    service, service_table = foresight_service.service_view(lang, year, scenario)
+    chart_block(service.figure, service.data, service.caption, service.alt, key="palvelutarve", lang=lang)
+    st.dataframe(service_table, hide_index=True)
+    figures_table(t("foresight.baseline_heading", lang), foresight_baseline.baseline(lang), "lahtotilanne", lang)
+elif part == "osuvuus":
+    st.markdown(t("foresight.accuracy_intro", lang))
+    accuracy = foresight_accuracy.accuracy_view(lang)
+    chart = accuracy.chart
+    chart_block(chart.figure, chart.data, chart.caption, chart.alt, key="ennuste_vs_toteutunut", lang=lang)
+    st.markdown(f"**{t('foresight.errors_heading', lang)}**")
+    st.dataframe(accuracy.errors, hide_index=True)
+    downloads(accuracy.errors_data, "ennusteen_virheet", lang)
+    with st.container(border=True):
+        st.header(t("foresight.note_heading", lang))
+        st.markdown(accuracy.note)
 else:
-    link_column = t("foresight.saved_link", lang)
-    st.dataframe(foresight_store.saved_table(lang), hide_index=True, column_config={
-        link_column: st.column_config.LinkColumn(link_column, display_text=t("foresight.open_link", lang))})  # fmt: skip
-    for column, item in zip(st.columns(min(len(saved), 4)) * len(saved), saved):
-        column.button(t("foresight.open_saved", lang, name=plain(item.name)), key=state.key(f"avaa_{item.scenario_id}"),
-                      on_click=session.open_saved, args=(item.scenario_id,))  # fmt: skip
-    chosen = st.multiselect(t("foresight.compare_select", lang), list(saved_names), key=compare_key, bind="query-params",
-                            format_func=saved_name)  # fmt: skip
-    if chosen:
-        compared, compare_table = foresight_store.compare_view(lang, area, group, tuple(chosen), scenario)
-        chart_block(compared.figure, compared.data, compared.caption, compared.alt, key="skenaariovertailu", lang=lang)
-        st.dataframe(compare_table, hide_index=True)
+    st.caption(t("foresight.saved_intro", lang))
+    if not saved:
+        st.info(t("foresight.saved_none", lang))
+    else:
+        link_column = t("foresight.saved_link", lang)
+        st.dataframe(foresight_store.saved_table(lang), hide_index=True, column_config={
+            link_column: st.column_config.LinkColumn(link_column, display_text=t("foresight.open_link", lang))})  # fmt: skip
+        for column, item in zip(st.columns(min(len(saved), 4)) * len(saved), saved):
+            column.button(t("foresight.open_saved", lang, name=plain(item.name)),
+                          key=state.key(f"avaa_{item.scenario_id}"), on_click=session.open_saved,
+                          args=(item.scenario_id,))  # fmt: skip
+        chosen = st.multiselect(t("foresight.compare_select", lang), list(saved_names), key=compare_key,
+                                bind="query-params", format_func=saved_name, persist_state="page")  # fmt: skip
+        if chosen:
+            group, area = group_and_area()
+            compared, compare_table = foresight_store.compare_view(lang, area, group, tuple(chosen), scenario)
+            chart_block(compared.figure, compared.data, compared.caption, compared.alt, key="skenaariovertailu",
+                        lang=lang)  # fmt: skip
+            st.dataframe(compare_table, hide_index=True)
 
 # Last on the page: require_editor stops the script for viewers, and nothing after it may be skipped.
 with st.expander(t("foresight.save_heading", lang), expanded=auth.current_user().is_editor):

@@ -39,7 +39,8 @@ def visit(at: AppTest, page: str) -> AppTest:
 # The pages drawn one part at a time (selectors.Parts): every part runs under another region too.
 PARTS = {"vaesto.py": ("vertailu", "kunnittain", "ikarakenne", "muutos"),
          "tyo_ja_elinkeinot.py": ("tyottomyys", "tyopaikat", "toimialat", "tulot"),
-         "kuntavertailu.py": ("taulukko", "kartta", "aikasarjat")}  # fmt: skip
+         "kuntavertailu.py": ("taulukko", "kartta", "aikasarjat"),
+         "ennakointi.py": ("ennuste", "palvelutarve", "osuvuus", "tallennetut")}  # fmt: skip
 
 
 def visit_all(at: AppTest, page: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.auth import hash_password
-from tests.app.conftest import plotly_figures
+from tests.app.conftest import plotly_figures, show_part
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -57,8 +57,9 @@ def test_official_projection_figures(page: AppTest) -> None:
     assert table.loc["Väkiluku", "2019"] == f"28{NB}641" and table.loc["0–6-vuotiaat", "2019"] == f"1{NB}547"
     assert table.loc["Väestöllinen huoltosuhde", "2040: Virallinen ennuste 2019"] == "117,0"
     captions = " ".join(c.value for c in page.caption)
-    assert "Lähde: Tilastokeskus, Väestöennuste 2019, 128v" in captions and "ei tilasto" in captions
     assert "keskimäärin −74 nettomuuttajaa vuodessa 2020–2040" in captions
+    assert page.segmented_control[0].value == "ennuste"  # the first of the page's parts
+    assert len(plotly_figures(page)) == 1 and len(page.dataframe) == 1  # only the chosen part is drawn
 
 
 def test_moving_the_migration_slider_adds_a_derived_scenario(page: AppTest) -> None:
@@ -97,19 +98,21 @@ def test_url_reopens_the_same_view(page: AppTest) -> None:
 
 
 def test_service_need_outlook(page: AppTest) -> None:
-    open_page(page)
-    table = page.dataframe[1].value
+    show_part(open_page(page), "ennakointi", "palvelutarve")
+    table = page.dataframe[0].value
     region = table[table["Alue"] == "Saarijärvi-Viitasaari"].set_index("Ikäryhmä")
     assert region.loc["0–6-vuotiaat", "Muutos 2019–2040, Virallinen ennuste 2019"] == f"−538 (−34,8{NB}%)"
     assert region.loc["85 vuotta täyttäneet", "Muutos 2019–2030, Virallinen ennuste 2019"] == f"+267 (+20,3{NB}%)"
-    bars = plotly_figures(page)[1]
+    bars = plotly_figures(page)[0]
     assert bars["layout"]["title"]["text"] == "Palvelutarpeen ikäryhmien muutos 2019–2040 kunnittain (%)"
     assert len(bars["data"]) == 5  # one official bar series per service group
+    captions = " ".join(c.value for c in page.caption)
+    assert "Lähde: Tilastokeskus, Väestöennuste 2019, 128v" in captions and "ei tilasto" in captions
 
 
 def test_starting_point_published_age_figures_against_the_projection(page: AppTest) -> None:
-    open_page(page)
-    table = page.dataframe[2].value.set_index("Alue")
+    show_part(open_page(page), "ennakointi", "palvelutarve")
+    table = page.dataframe[1].value.set_index("Alue")
     # 11ra 31.12.2025 as published (the SK138 and MK13 rows too), the 2019 projection's 65+ share for 2025
     assert table.loc["Saarijärvi-Viitasaari", "Yli 64-vuotiaiden osuus väestöstä 31.12.2025"] == f"38,7{NB}%"
     assert table.loc["Saarijärvi", "Keski-ikä 31.12.2025"] == f"51,7{NB}v"
@@ -125,22 +128,22 @@ def test_starting_point_published_age_figures_against_the_projection(page: AppTe
 
 
 def test_projection_vs_actual_and_method_note(page: AppTest) -> None:
-    open_page(page)
-    errors = page.dataframe[3].value.set_index("Alue")  # after the service table and the starting point
+    show_part(open_page(page), "ennakointi", "Ennuste vs. toteutunut")  # a part by its heading
+    errors = page.dataframe[0].value.set_index("Alue")
     assert errors.loc["Saarijärvi-Viitasaari", "Ennuste 2019, virhe 2022"] == f"−1,0{NB}%"
     assert errors.loc["Kivijärvi", "Ennuste 2019, virhe 2022"] == f"−8,2{NB}%"
     assert errors.loc["Saarijärvi-Viitasaari", "Takautuva testi 2008→2018, virhe"] == f"0,0{NB}%"
     note = " ".join(m.value for m in page.markdown)
     assert "Takautuva testi 2008→2018 (Hamilton–Perry" in note and f"itseisvirhe 3,1{NB}%" in note
     assert "Työpaikkavipua ei ole" in note and "r = 0,11" in note
-    accuracy = plotly_figures(page)[2]
+    accuracy = plotly_figures(page)[0]
     region = values(traces(accuracy, "official")[0])
     # the 2019 projection (128v) for the years with an actual figure, now to 2025
     assert region == {2019: 28641, 2020: 28133, 2021: 27651, 2022: 27186, 2023: 26744, 2024: 26319, 2025: 25917}
 
 
 def test_viewers_see_saved_scenarios_but_cannot_save(page: AppTest) -> None:
-    open_page(page)
+    show_part(open_page(page), "ennakointi", "tallennetut")
     assert any("Skenaarioita ei ole vielä tallennettu" in i.value for i in page.info)
     assert any("Kirjaudu" in w.value or "ylläpitäjille" in w.value for w in page.warning)
     assert not [b for b in page.button if b.label == "Tallenna skenaario"]
@@ -160,10 +163,11 @@ def test_editor_saves_and_a_link_reopens_the_scenario(page: AppTest) -> None:
 
     slider(page, "Lisänettomuutto").set_value(-50).run()
     assert any("muutettu" in c.value for c in page.caption)  # the view no longer matches the saved one
+    show_part(page, "ennakointi", "tallennetut")
     next(b for b in page.button if b.label == "Avaa: Perheet palaavat").click().run()
     assert slider(page, "Lisänettomuutto").value == 150
     page.multiselect[0].select(link).run()  # compare the saved scenario with the one on screen
-    compare = plotly_figures(page)[3]
+    compare = plotly_figures(page)[0]
     assert compare["layout"]["title"]["text"].startswith("Väkiluku 2019–2040: Saarijärvi-Viitasaari")
     assert [trace["name"] for trace in compare["data"]] == ["Virallinen ennuste 2019", "Perheet palaavat"]
     assert page.dataframe[-1].value["Skenaario"].tolist() == ["Virallinen ennuste 2019", "Perheet palaavat"]
@@ -182,7 +186,8 @@ def test_english(page: AppTest) -> None:
     assert page.title[0].value == "Foresight: population projection and scenarios"
     assert plotly_figures(page)[0]["layout"]["title"]["text"].startswith("Population 2000–2040")
     assert page.dataframe[0].value.set_index("Age group").loc["Population", "2019"] == "28,641"
-    start = page.dataframe[2].value.set_index("Area")
+    show_part(page, "ennakointi", "palvelutarve")
+    start = page.dataframe[1].value.set_index("Area")
     assert start.loc["Saarijärvi-Viitasaari", "Mean age 31 Dec 2025"] == f"52.2{NB}yrs"
     assert start.loc["Saarijärvi-Viitasaari", "Share aged over 64 in 2025, projection 2019"] == "39.0%"
 
@@ -202,13 +207,14 @@ def test_saved_scenario_names_are_shown_as_text(page: AppTest) -> None:
            for i, name in enumerate(HOSTILE)]  # fmt: skip
     page.query_params["ennakointi.skenaario"] = ids[1]
     page.query_params["ennakointi.vertaa"] = HOSTILE  # a multiselect writes its labels into the URL
+    page.query_params["ennakointi.osio"] = "tallennetut"
     open_page(page)
     shown = [m.value for m in page.markdown] + [i.value for i in page.info] + [b.label for b in page.button]
     assert not [text for text in shown if "<img" in text or "](https://example.com" in text]
     sr_only = next(m.value for m in page.markdown if m.value.startswith("<p class='sr-only'") and "&lt;img" in m.value)
     assert HOSTILE[0] in html.unescape(sr_only) and HOSTILE[1] in html.unescape(sr_only)  # read as typed
     assert any("\\!\\[x\\]\\(https\\://example\\.com/x\\.png\\)" in i.value for i in page.info)  # opened: as typed
-    compare = plotly_figures(page)[3]
+    compare = plotly_figures(page)[0]
     assert {trace["name"] for trace in compare["data"][1:]} == {"&lt;img src=x onerror=alert(1)&gt;", HOSTILE[1]}
 
 
