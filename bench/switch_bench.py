@@ -45,9 +45,12 @@ WATCH_JS = """() => {
   return performance.now();
 }"""
 
-# Done after a switch: a run started and is over, nothing stale is left, and the charts are drawn.
-SWITCHED_JS = f"""(expected) => {{
-  if (!(window.__benchRuns > 0) || document.querySelector('[data-stale="true"]')) return false;
+# Done after a switch: a run started and is over, nothing stale is left, and the charts are drawn. A run
+# counts as started when one was observed or when the address is the new page's: Streamlit writes it when the
+# new page's run begins, and React can commit a fast run's "running" and "notRunning" together, unobserved.
+SWITCHED_JS = f"""([expected, path]) => {{
+  const started = window.__benchRuns > 0 || window.location.pathname === path;
+  if (!started || document.querySelector('[data-stale="true"]')) return false;
   return ({READY_JS})(expected);
 }}"""
 
@@ -88,10 +91,13 @@ class SwitchResult:
                 self._ratio(f.get("chart_first", []), f.get("text_first", [])))  # fmt: skip
 
 
-def _link(tab, base_url: str, page: str):
+def _path(page: str) -> str:
     stem = Path(page).stem
-    href = f"{base_url}/{'' if stem == 'yleiskuva' else stem}"  # the default page's link is the root
-    return tab.locator(f'[data-testid="stSidebarNavLink"][href="{href}"]').first
+    return f"/{'' if stem == 'yleiskuva' else stem}"  # the default page's address is the root
+
+
+def _link(tab, base_url: str, page: str):
+    return tab.locator(f'[data-testid="stSidebarNavLink"][href="{base_url}{_path(page)}"]').first
 
 
 def switch(tab, base_url: str, page: str, expected: int, timeout_ms: float = VISIT_TIMEOUT_MS) -> float:
@@ -101,7 +107,7 @@ def switch(tab, base_url: str, page: str, expected: int, timeout_ms: float = VIS
         _show_sidebar(tab, link)
     start = float(tab.evaluate(WATCH_JS))
     link.click()
-    done = tab.wait_for_function(SWITCHED_JS, arg=expected, polling="raf", timeout=timeout_ms)
+    done = tab.wait_for_function(SWITCHED_JS, arg=[expected, _path(page)], polling="raf", timeout=timeout_ms)
     if tab.locator('[data-testid="stException"]').count():
         raise RuntimeError(f"{page} shows an exception")
     return float(done.json_value()) - start

@@ -21,18 +21,20 @@ def series(flags: dict[str, bool], area: str = "KU729") -> pd.DataFrame:
 
 def test_small_multiples_mark_only_preliminary_points() -> None:
     data = series({"2023": False, "2024": True, "2025": False})
-    (trace,) = charts.small_multiples(data, {"KU729": "#000"}, "t", "fi", preliminary=SUFFIX).data
-    assert trace.mode == "lines+markers"
-    assert list(trace.marker.symbol) == ["circle", "circle-open", "circle"]
-    assert list(trace.marker.size) == [0, 10, 0]  # only the preliminary point is drawn as a marker
-    assert list(trace.text) == ["", SUFFIX, ""]
-    assert trace.hovertemplate == "%{x}: %{y:,.0f} %{text}<extra>%{fullData.name}</extra>"
+    line, markers = charts.small_multiples(data, {"KU729": "#000"}, "t", "fi", preliminary=SUFFIX).data
+    assert line.mode == "lines" and list(line.text) == ["", SUFFIX, ""]
+    assert line.hovertemplate == "%{x}: %{y:,.0f} %{text}<extra>%{fullData.name}</extra>"
+    # Only the preliminary point is drawn, hollow, in the line's panel and legend group; hovering shows the line's.
+    assert markers.mode == "markers" and list(markers.x) == [2024] and list(markers.y) == [101]
+    assert markers.marker.symbol == "circle-open" and markers.marker.size == 10 and markers.hoverinfo == "skip"
+    assert (markers.xaxis, markers.yaxis) == (line.xaxis, line.yaxis) and markers.legendgroup == line.legendgroup
+    assert markers.name == "Saarijärvi (ennakkotieto)" and not markers.showlegend
 
 
 def test_line_chart_marks_preliminary_and_keeps_final_series_plain() -> None:
     data = pd.concat([series({"2024": True, "2025": False}), series({"2024": False, "2025": False}, "SSS")])
-    marked, plain = charts.line_chart(data, {}, "t", "y", "fi", hover="%{x}: %{y}", preliminary=SUFFIX).data
-    assert list(marked.marker.symbol) == ["circle-open", "circle"] and list(marked.text) == [SUFFIX, ""]
+    marked, markers, plain = charts.line_chart(data, {}, "t", "y", "fi", hover="%{x}: %{y}", preliminary=SUFFIX).data
+    assert list(marked.text) == [SUFFIX, ""] and list(markers.x) == [2024] and markers.marker.symbol == "circle-open"
     assert marked.hovertemplate == "%{x}: %{y}%{text}<extra>%{fullData.name}</extra>"
     assert plain.mode == "lines" and plain.text is None  # nothing preliminary: unchanged
     assert plain.hovertemplate == "%{x}: %{y}<extra>%{fullData.name}</extra>"

@@ -45,7 +45,7 @@ def test_presentation_shows_slide_one_with_source(app: AppTest, store: Path) -> 
     assert any(f"1 / {total}" in m.value for m in app.markdown)
     assert app.header[0].value == "Väestö kunnittain"
     (figure,) = plotly_figures(app)
-    assert len(figure["data"]) == 8
+    assert len([trace for trace in figure["data"] if trace["mode"] == "lines"]) == 8  # and hollow marks
     assert any(c.value.startswith("Lähde: Tilastokeskus") for c in app.caption)
 
 
