@@ -27,9 +27,10 @@ def expect_title(page: Page, selector: str, text: str) -> None:
 
 
 def chart_points(page: Page, selector: str) -> list[tuple[str, str, float | None]]:
-    """(trace name, x, y) of every point plotly drew in the chart under `selector` (from its decoded data)."""
+    """(trace name, x, y) of every point of the lines plotly drew in the chart under `selector` (from its
+    decoded data; not the hollow marks of preliminary points, which repeat a line's points)."""
     return page.locator(f"{selector} .js-plotly-plot").last.evaluate(
-        "el => el._fullData.flatMap(t => Array.from(t.x, (x, i) => [t.name, String(x), t.y[i]]))"
+        "el => el._fullData.filter(t => t.mode === 'lines').flatMap(t => Array.from(t.x, (x, i) => [t.name, String(x), t.y[i]]))"
     )
 
 
