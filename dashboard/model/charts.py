@@ -59,9 +59,11 @@ def preliminary_points(rows: pd.DataFrame, color: str, suffix: str) -> tuple[dic
         return {}, None
     name = rows["area_name"].iloc[0]
     shown = rows[marked]
-    markers = go.Scatter(x=shown["x"].tolist(), y=shown["value"].tolist(), mode="markers", name=f"{name}{suffix}", legendgroup=name,
-                         showlegend=False, hoverinfo="skip",
-                         marker={"symbol": PRELIMINARY_SYMBOL, "size": 10, "color": color, "line": {"width": 2}})  # fmt: skip
+    markers = go.Scatter(
+        x=shown["x"].tolist(), y=shown["value"].tolist(), mode="markers", name=f"{name}{suffix}", legendgroup=name,
+        showlegend=False, hoverinfo="skip",  # the line's own hover names the point preliminary
+        marker={"symbol": PRELIMINARY_SYMBOL, "size": 10, "color": color, "line": {"width": 2}},  # open: drawn in color
+    )  # fmt: skip
     return {"text": [suffix if m else "" for m in marked], "legendgroup": name}, markers
 
 
