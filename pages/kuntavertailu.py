@@ -1,6 +1,7 @@
-"""Kuntavertailu (municipality comparison), in three parts chosen above them (one drawn at a time): every
-indicator's latest value with ranks and trend arrows among a peer group (the region's own municipalities,
-Finland's small ones or a chosen set) and one indicator ranked in the peer group; the indicator on a map of
+"""Kuntavertailu (municipality comparison), in three parts chosen above them (one drawn at a time): the
+latest value of one theme's indicators (a spearhead's, the others or all) with ranks and trend arrows among
+a peer group (the region's own municipalities, Finland's small ones or a chosen set) and one indicator
+ranked in the peer group; the indicator on a map of
 the region or of Finland; the same indicator over time as small multiples."""
 
 import functools
@@ -63,6 +64,8 @@ if note := peers.group_note(group, lang):
     left.caption(note)
 smooth = st.toggle(t("comparison.smooth", lang), key=state.flag("liukuva"), bind="query-params",
                    disabled=indicator not in opts.yearly, help=t("comparison.smooth_help", lang))  # fmt: skip
+theme_text = functools.partial(comparison.theme_label, lang=lang)
+theme_key = state.choice("teema", opts.themes, theme_text)
 parts = selectors.Parts(state, SECTIONS)
 selectors.notices(state)
 if kind == peers.CHOSEN and not chosen:
@@ -78,10 +81,12 @@ if part == "taulukko":
     not_national = comparison.regional_only_note(group, lang)
     if not_national:
         st.caption(f":material/info: {not_national}")
-    view = comparison.heatmap_view(codes, lang, group)
+    theme = st.radio(t("comparison.theme", lang), opts.themes, key=theme_key, bind="query-params", horizontal=True,
+                     format_func=theme_text, help=t("comparison.theme_help", lang), persist_state="page")  # fmt: skip
+    view = comparison.heatmap_view(codes, lang, group, theme)
     view_block(view, "kuntavertailu_taulukko", lang)
     with st.expander(t("comparison.as_table", lang)):
-        st.dataframe(comparison.table_view(codes, lang, group), hide_index=True)
+        st.dataframe(comparison.table_view(codes, lang, group, theme), hide_index=True)
     if group.national:
         st.header(t("comparison.ranking_heading", lang))
         block_view(peers.ranking_view(indicator, period, comparison.in_focus_order(codes), group, lang),

@@ -1,6 +1,7 @@
 """Kuntavertailu (municipality comparison) page: every indicator's latest value for the focus
-municipalities and the comparison areas as a heatmap table with ranks and trend arrows, and small multiples
-of one indicator. The map is in comparison_map.py.
+municipalities and the comparison areas as a heatmap table with ranks and trend arrows, one theme at a time
+(a spearhead's indicators, the others, or all of them), and small multiples of one indicator. The map is in
+comparison_map.py.
 
 Periods are respected: for each indicator one period is compared (the newest in which a focus municipality
 has a value; compare_latest.sql), and an area without a value in that period shows "ei tietoa" rather than
@@ -24,6 +25,7 @@ from dashboard.comparison.peers import MEDIAN, PeerGroup
 from dashboard.core import queries
 from dashboard.core.i18n import fmt_period, fmt_value, label, t
 from dashboard.core.memo import memo
+from dashboard.funding.views import spearhead_name
 from dashboard.model import charts, derive
 from dashboard.model.sourcing import source_caption
 from dashboard.model.views import ChartView
@@ -32,6 +34,10 @@ from dashboard.overview.headlines import trend
 EXCLUDED = frozenset({"population_projection"})  # a projection, not an observed value
 DEFAULT_INDICATOR = "unemployment_rate"  # the figure the managers ask for first
 SPEARHEADS = {"ennakointi": 0, "yrittajyys": 1, "edellakavijyys": 2}
+# The heatmap's themes (URL values of kuntavertailu.teema): each spearhead's indicators, those of no
+# spearhead, all. One theme at a time: the 594 cells of all 54 indicators took the browser ~350 ms to draw.
+OTHER, ALL = "muut", "kaikki"
+THEMES = (*SPEARHEADS, OTHER, ALL)
 ARROWS = {"up": "↑", "down": "↓", "off": "→"}
 TREND_COLORS = {"green": "#1a7f37", "red": "#b42318", "gray": "#4a4a4a"}
 SCALE = [[0.0, "#f4a582"], [0.5, "#f7f7f7"], [1.0, "#92c5de"]]  # worst (orange) → best (blue): colour-blind safe
@@ -51,6 +57,7 @@ class ComparisonChoices:
     labels: dict[str, str]
     default_indicator: str
     yearly: frozenset[str]  # indicators with yearly data (a 3-year rolling mean makes sense)
+    themes: tuple[str, ...]  # the heatmap's themes that have indicators, in THEMES order
 
 
 @memo
@@ -62,7 +69,26 @@ def options(lang: str) -> ComparisonChoices:
         labels={i: label(catalog.loc[i].to_dict(), lang) for i in ids},
         default_indicator=DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0],
         yearly=frozenset(i for i in ids if catalog.loc[i, "frequency"] == "year"),
+        themes=tuple(theme for theme in THEMES if theme == ALL or any(theme_of(i) == theme for i in ids)),
     )  # fmt: skip
+
+
+def theme_of(indicator: str) -> str:
+    """The heatmap theme an indicator belongs to: its spearhead, or OTHER."""
+    spearhead = queries.indicators().loc[indicator, "spearhead"]
+    return spearhead if spearhead in SPEARHEADS else OTHER
+
+
+def theme_label(theme: str, lang: str) -> str:
+    """A spearhead's name as the funding pages write it, or "Muut indikaattorit" / "Kaikki indikaattorit"."""
+    return spearhead_name(theme, lang) if theme in SPEARHEADS else t(f"comparison.theme_{theme}", lang)
+
+
+def _in_theme(rows: pd.DataFrame, theme: str) -> pd.DataFrame:
+    if theme == ALL:
+        return rows
+    spearheads = rows["indicator_id"].map(queries.indicators()["spearhead"])
+    return rows[spearheads.where(spearheads.isin(list(SPEARHEADS)), OTHER) == theme]
 
 
 def in_focus_order(codes: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -210,8 +236,8 @@ def _row_label(indicator: str, unit: str, period: str, lang: str) -> str:
     return f"{indicator}{unit_part} · {fmt_period(period, lang)}"
 
 
-def heatmap_view(codes: list[str], lang: str, peers: PeerGroup = OWN) -> ChartView:
-    return _heatmap_view(in_focus_order(codes), lang, peers)
+def heatmap_view(codes: list[str], lang: str, peers: PeerGroup = OWN, theme: str = ALL) -> ChartView:
+    return _heatmap_view(in_focus_order(codes), lang, peers, theme)
 
 
 def wrap(text: str, width: int) -> str:
@@ -221,11 +247,11 @@ def wrap(text: str, width: int) -> str:
 
 
 @memo
-def _heatmap_view(codes: tuple[str, ...], lang: str, peers: PeerGroup = OWN) -> ChartView:
+def _heatmap_view(codes: tuple[str, ...], lang: str, peers: PeerGroup = OWN, theme: str = ALL) -> ChartView:
     catalog = queries.indicators()
     columns = shown_columns(codes, peers)
     area_names = column_names(peers, lang)
-    rows = table_rows(list(codes), lang, peers)
+    rows = _in_theme(table_rows(list(codes), lang, peers), theme)
     # Units sit in the row labels, so the cells hold bare numbers and eleven columns fit the page.
     rows["row_label"] = [wrap(_row_label(i, u, p, lang), 34)
                          for i, u, p in zip(rows["indicator"], rows["unit"], rows["period"])]  # fmt: skip
@@ -254,11 +280,12 @@ def _heatmap_view(codes: tuple[str, ...], lang: str, peers: PeerGroup = OWN) -> 
         x=rows["column"], y=rows["row_label"], mode="text", text=cell, hovertext=hover, hoverinfo="text",
         textfont={"color": [TREND_COLORS[c] for c in rows["trend_color"]], "size": 11}, showlegend=False,
     ))  # fmt: skip
+    scope = theme_label(theme, lang)
     if peers.national:
-        title = t("comparison.heatmap_title_peers", lang, n=len(y_order),
+        title = t("comparison.heatmap_title_peers", lang, n=len(y_order), theme=scope,
                   group=peer_groups.group_label(peers.kind, lang, full=True))  # fmt: skip
     else:
-        title = t("comparison.heatmap_title", lang, n=len(y_order))
+        title = t("comparison.heatmap_title", lang, n=len(y_order), theme=scope)
     figure = charts.base_layout(figure, title, lang, height=44 * len(y_order) + 160)
     figure.update_layout(plot_bgcolor="#efefef", margin={"l": 10, "r": 10, "t": 120, "b": 10})
     # Fixed ranges: autorange would pad for the text trace and leave empty bands around the cells.
@@ -267,7 +294,7 @@ def _heatmap_view(codes: tuple[str, ...], lang: str, peers: PeerGroup = OWN) -> 
     figure.update_yaxes(showgrid=False, categoryorder="array", categoryarray=y_order, tickfont={"size": 11},
                         range=[len(y_order) - 0.5, -0.5])  # fmt: skip
     data = rows.assign(trend=rows["trend"].where(rows["change"].notna()))[SHOWN].reset_index(drop=True)
-    alt = _heatmap_alt(rows, codes, lang)
+    alt = f"{scope}: {_heatmap_alt(rows, codes, lang)}"
     if peers.national:
         alt += " " + t("comparison.heatmap_alt_peers", lang, group=peer_groups.group_label(peers.kind, lang, full=True),
                        n=len(peer_groups.ranked_among(peers)))  # fmt: skip
@@ -294,14 +321,14 @@ def _heatmap_alt(rows: pd.DataFrame, codes: tuple[str, ...], lang: str) -> str:
              worst_n=int(worst.iloc[0]) if not worst.empty else 0)  # fmt: skip
 
 
-def table_view(codes: list[str], lang: str, peers: PeerGroup = OWN) -> pd.DataFrame:
+def table_view(codes: list[str], lang: str, peers: PeerGroup = OWN, theme: str = ALL) -> pd.DataFrame:
     """The heatmap as a plain table for reading and screen readers: one row per indicator, '↑ 3./8' marks."""
-    return _table_view(in_focus_order(codes), lang, peers)
+    return _table_view(in_focus_order(codes), lang, peers, theme)
 
 
 @memo
-def _table_view(codes: tuple[str, ...], lang: str, peers: PeerGroup = OWN) -> pd.DataFrame:
-    rows = table_rows(list(codes), lang, peers)
+def _table_view(codes: tuple[str, ...], lang: str, peers: PeerGroup = OWN, theme: str = ALL) -> pd.DataFrame:
+    rows = _in_theme(table_rows(list(codes), lang, peers), theme)
     rows = rows.assign(cell=[
         f"{text} {ARROWS[a] if pd.notna(c) else ''}".strip() + (f" ({rank_text(r, n, lang)})" if pd.notna(r) else "")
         for text, a, c, r, n in zip(rows["text"], rows["trend"], rows["change"], rows["rank"], rows["ranked"])

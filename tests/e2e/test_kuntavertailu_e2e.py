@@ -42,7 +42,12 @@ def test_heatmap_map_and_multiples_draw(page: Page, server: Server, tmp_path: Pa
     expect(page.locator("h1").first).to_have_text("Kuntavertailu")
     charts = page.get_by_test_id("stMain").get_by_test_id("stPlotlyChart")
     expect(charts).to_have_count(1)  # the first part: the heatmap
-    expect(charts.nth(0).locator(".gtitle")).to_have_text(re.compile(r"^Kuntavertailu: \d+ indikaattorin"))
+    title = charts.nth(0).locator(".gtitle")
+    expect(title).to_have_text(re.compile(r"^Kuntavertailu – Puhtia ennakointiin: \d+ indikaattorin"))
+    # One theme at a time: another spearhead's indicators redraw the heatmap, and the link holds the theme.
+    page.get_by_test_id("stRadio").filter(has_text="Indikaattorit").get_by_text("Sykettä yrittäjätoimintaan").click()
+    expect(title).to_have_text(re.compile(r"^Kuntavertailu – Sykettä yrittäjätoimintaan: \d+ indikaattorin"))
+    expect(page).to_have_url(re.compile(r"kuntavertailu\.teema=Syk"))
     # The map: every municipality of the region filled, from the warehouse's boundaries, with no download.
     show_part(page, "Kartta")
     municipalities = count(server, REGION_SQL)
@@ -52,6 +57,8 @@ def test_heatmap_map_and_multiples_draw(page: Page, server: Server, tmp_path: Pa
     show_part(page, "Aikasarjat alueittain")
     expect(charts).to_have_count(1)
     expect(charts.nth(0).locator(".scatterlayer .trace").first).to_be_attached()
+    show_part(page, "Indikaattorit: uusin arvo, sija ja suunta")  # back: the theme chosen before
+    expect(title).to_have_text(re.compile(r"^Kuntavertailu – Sykettä yrittäjätoimintaan: "))
     assert not [u for u in requests if "plot.ly" in u or "tile" in u], requests
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(tmp_path / "kuntavertailu.png"), full_page=True)

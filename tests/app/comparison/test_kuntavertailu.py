@@ -1,6 +1,8 @@
 """Kuntavertailu renders the real latest values with ranks and trend arrows, the region map from the bundled
 boundaries (offline) and the small multiples, and binds its selections to the URL. The page draws one of its
-three parts at a time (URL key kuntavertailu.osio, "taulukko" by default): `drawn` clicks through them."""
+three parts at a time (URL key kuntavertailu.osio, "taulukko" by default): `drawn` clicks through them. The
+heatmap shows one theme's indicators (URL key kuntavertailu.teema: a spearhead's, the others or all; the first
+spearhead by default); the tests that read figures of every theme open it with ALL."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from tests.app.conftest import plotly_figures
 
 NB = "\u00a0"
 PAGE = "pages/kuntavertailu.py"
+ALL = {"teema": "kaikki"}
 
 
 def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
@@ -38,9 +41,9 @@ def heatmap_cells(figure: dict) -> dict[tuple[str, str], tuple[str, str]]:
 
 
 def test_heatmap_has_real_values_ranks_and_arrows(app: AppTest) -> None:
-    open_page(app)
+    open_page(app, **ALL)
     heatmap, _, _ = drawn(app)
-    assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu: 54 indikaattorin uusin arvo")
+    assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu – Kaikki indikaattorit: 54 indikaattorin")
     cells = heatmap_cells(heatmap)
     # Saarijärvi 2017: 2 931 jobs / 3 236 employed residents = 90.6 %, down from 92.4 % in 2016; 5th of 8.
     text, hover = cells[("Työpaikkaomavaraisuus (%) · 2017", "Saarijärvi")]
@@ -59,7 +62,7 @@ def test_heatmap_has_real_values_ranks_and_arrows(app: AppTest) -> None:
 
 
 def test_heatmap_colours_only_meaningful_ranks(app: AppTest) -> None:
-    open_page(app)
+    open_page(app, **ALL)
     cells = plotly_figures(app)[0]["data"][0]
     x = [c.replace("<br>", "") for c in cells["x"]]
     flat = cells["z"]  # a typed 2-D array arrives flat: one row per indicator, len(x) values each
@@ -72,13 +75,54 @@ def test_heatmap_colours_only_meaningful_ranks(app: AppTest) -> None:
 
 
 def test_table_view_and_alt_text(app: AppTest) -> None:
-    open_page(app)
+    open_page(app, **ALL)
     table = app.dataframe[0].value.set_index("Indikaattori")
     assert table.loc["Työpaikkaomavaraisuus", "Saarijärvi"] == f"90,6{NB}% ↓ (5./8)"
     assert table.loc["Työpaikkaomavaraisuus", "Ajankohta"] == "2017"
     assert table.loc["Työllisyysaste", "Saarijärvi-Viitasaari"] == "Ei tietoa"
     alt = " ".join(m.value for m in app.markdown)
-    assert "54 indikaattorin uusin arvo 11 alueelle" in alt
+    assert "Kaikki indikaattorit" in alt and "54 indikaattorin uusin arvo 11 alueelle" in alt
+
+
+def heatmap_rows(app: AppTest) -> list[str]:
+    """The heatmap's row labels without the period: '<indicator> (<unit>)'."""
+    figure = next(f for f in plotly_figures(app) if f["data"][0]["type"] == "heatmap")
+    return [y.replace("<br>", " ").rsplit(" · ", 1)[0] for y in figure["data"][0]["y"]]
+
+
+def test_one_theme_at_a_time(app: AppTest) -> None:
+    """The heatmap opens on the first spearhead; the four themes split the 54 indicators without overlap, and
+    the plain table below shows the same indicators as the heatmap."""
+    open_page(app)
+    assert app.radio(key="kuntavertailu.teema").value == "ennakointi"
+    heatmap = plotly_figures(app)[0]
+    assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu – Puhtia ennakointiin: 17 indikaattorin")
+    seen = {}
+    for theme in ("ennakointi", "yrittajyys", "edellakavijyys", "muut"):
+        app.radio(key="kuntavertailu.teema").set_value(theme).run()
+        assert not app.exception, [e.message for e in app.exception]
+        seen[theme] = heatmap_rows(app)
+        assert len(app.dataframe[0].value) == len(seen[theme])
+    assert "Väkiluku" in seen["ennakointi"] and "Työttömyysaste (%)" in seen["yrittajyys"]
+    assert [len(rows) for rows in seen.values()] == [17, 17, 3, 17]
+    assert len({row for rows in seen.values() for row in rows}) == 54
+
+
+def test_theme_from_the_link_survives_the_other_parts(app: AppTest) -> None:
+    """A link with the theme's name as shown opens it; it is kept while another part is shown; an unknown
+    theme in a link is dropped with a notice."""
+    open_page(app, teema="Sykettä yrittäjätoimintaan")
+    assert app.radio(key="kuntavertailu.teema").value == "yrittajyys"
+    conftest.show_part(app, "kuntavertailu", "kartta")
+    conftest.show_part(app, "kuntavertailu", "taulukko")
+    assert app.radio(key="kuntavertailu.teema").value == "yrittajyys"
+    assert "Työttömyysaste (%)" in heatmap_rows(app)
+
+
+def test_unknown_theme_in_the_link_is_dropped_with_a_notice(app: AppTest) -> None:
+    open_page(app, teema="kärjet")
+    assert app.radio(key="kuntavertailu.teema").value == "ennakointi"
+    assert any("teema" in i.value for i in app.info)
 
 
 def test_map_of_the_region_offline(app: AppTest) -> None:
@@ -125,10 +169,10 @@ def test_municipalities_from_the_url_and_smoothing(app: AppTest) -> None:
 
 
 def test_swedish(app: AppTest) -> None:
-    open_page(app, lang="svenska")
+    open_page(app, lang="svenska", **ALL)
     assert app.title[0].value == "Kommunjämförelse"
     heatmap = plotly_figures(app)[0]
-    assert heatmap["layout"]["title"]["text"].startswith("Kommunjämförelse: senaste värdet för 54 indikatorer")
+    assert heatmap["layout"]["title"]["text"].startswith("Kommunjämförelse – Alla indikatorer: senaste värdet för 54")
 
 
 def test_another_region_by_configuration_only(tmp_path, monkeypatch) -> None:
@@ -155,7 +199,7 @@ def test_another_region_by_configuration_only(tmp_path, monkeypatch) -> None:
 
 def test_new_indicators_offered_and_drawn(app: AppTest) -> None:
     """The catalogue's 2024–2025 indicators are in the chooser and draw on the heatmap, map and multiples."""
-    open_page(app, indikaattori="Keski-ikä")
+    open_page(app, indikaattori="Keski-ikä", **ALL)
     offered = app.selectbox(key="kuntavertailu.indikaattori").options
     for name in (
         "Keski-ikä",

@@ -40,7 +40,7 @@ def alt_texts(app: AppTest) -> str:
 
 
 def test_small_municipalities_of_finland_as_the_peer_group(app: AppTest) -> None:
-    open_page(app, vertailuryhma="pienet", indikaattori="Työttömyysaste")
+    open_page(app, vertailuryhma="pienet", indikaattori="Työttömyysaste", teema="yrittajyys")
     assert app.radio(key="kuntavertailu.vertailuryhma").value == "pienet"
     captions = [c.value for c in app.caption]
     assert SMALL in captions  # the threshold and the population year are stated
@@ -63,7 +63,7 @@ def test_small_municipalities_of_finland_as_the_peer_group(app: AppTest) -> None
 
 
 def test_indicators_only_the_region_has_say_so(app: AppTest) -> None:
-    open_page(app, vertailuryhma="pienet", indikaattori="Työpaikkaomavaraisuus", vuosi="2017")
+    open_page(app, vertailuryhma="pienet", indikaattori="Työpaikkaomavaraisuus", vuosi="2017", teema="yrittajyys")
     captions = " ".join(c.value for c in app.caption)
     assert "Ei valtakunnallista tietoa (13 indikaattoria)" in captions and "Työpaikkaomavaraisuus" in captions
     assert "Työpaikkaomavaraisuus (2017): ei valtakunnallista tietoa" in captions  # no ranking chart
@@ -90,7 +90,8 @@ def test_chosen_set_empty_ranks_the_own_municipalities(app: AppTest) -> None:
     open_page(app, vertailuryhma="valitut")
     assert any("Valitse vertailukunnat" in i.value for i in app.info)
     heatmap = plotly_figures(app)[0]
-    assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu: 54 indikaattorin uusin arvo, sija kuntien")
+    title = heatmap["layout"]["title"]["text"]
+    assert title.startswith("Kuntavertailu – Puhtia ennakointiin: 17 indikaattorin uusin arvo, sija kuntien")
 
 
 def test_unknown_peer_group_in_the_link_is_dropped_with_a_notice(app: AppTest) -> None:
