@@ -12,6 +12,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.app import conftest
+from tests.app.comparison import heatmap
 from tests.app.conftest import plotly_figures
 
 NB = "\u00a0"
@@ -34,20 +35,23 @@ def drawn(app: AppTest) -> tuple[dict, dict | None, dict | None]:
 
 
 def heatmap_cells(figure: dict) -> dict[tuple[str, str], tuple[str, str]]:
-    """{(row label, column): (cell text, hover)} from the text trace."""
-    text = figure["data"][1]
-    return {(y.replace("<br>", " "), x.replace("<br>", "")): (c, h)
-            for x, y, c, h in zip(text["x"], text["y"], text["text"], text["hovertext"])}  # fmt: skip
+    """{(row label, column): (cell text, hover)}."""
+    return {key: (cell.text, cell.hover) for key, cell in heatmap.heatmap_cells(figure).items()}
 
 
 def test_heatmap_has_real_values_ranks_and_arrows(app: AppTest) -> None:
     open_page(app, **ALL)
-    heatmap, _, _ = drawn(app)
-    assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu – Kaikki indikaattorit: 54 indikaattorin")
-    cells = heatmap_cells(heatmap)
+    heatmap_figure, _, _ = drawn(app)
+    assert heatmap_figure["layout"]["title"]["text"].startswith(
+        "Kuntavertailu – Kaikki indikaattorit: 54 indikaattorin"
+    )
+    cells = heatmap_cells(heatmap_figure)
     # Saarijärvi 2017: 2 931 jobs / 3 236 employed residents = 90.6 %, down from 92.4 % in 2016; 5th of 8.
     text, hover = cells[("Työpaikkaomavaraisuus (%) · 2017", "Saarijärvi")]
     assert text.startswith("90,6 ↓") and "5./8" in text
+    colours = heatmap.heatmap_cells(heatmap_figure)
+    assert colours[("Työpaikkaomavaraisuus (%) · 2017", "Saarijärvi")].colour == "#b42318"  # down: for the worse
+    assert colours[("Työpaikkaomavaraisuus (%) · 2017", "Kyyjärvi")].colour == "#1a7f37"  # up: for the better
     assert "muutos vuodesta 2016: \u22121,8 %-yks." in hover
     assert cells[("Työpaikkaomavaraisuus (%) · 2017", "Kyyjärvi")][0].startswith("106,4 ↑")  # 1st
     assert "1./8" in cells[("Työpaikkaomavaraisuus (%) · 2017", "Kyyjärvi")][0]

@@ -12,6 +12,8 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from tests.app import conftest
+from tests.app.comparison import heatmap
+from tests.app.comparison.heatmap import unwrap
 from tests.app.conftest import figures_by_title, plotly_figures
 
 NB = "\u00a0"
@@ -24,13 +26,7 @@ def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
 
 
 def heatmap_cells(figure: dict) -> dict[tuple[str, str], str]:
-    text = figure["data"][1]
-    return {(unwrap(y), unwrap(x)): c for x, y, c in zip(text["x"], text["y"], text["text"])}
-
-
-def unwrap(label: str) -> str:
-    """A wrapped axis label as one line (table.wrap breaks at spaces and after hyphens)."""
-    return label.replace("-<br>", "-").replace("<br>", " ")
+    return {key: cell.text for key, cell in heatmap.heatmap_cells(figure).items()}
 
 
 def alt_texts(app: AppTest) -> str:
