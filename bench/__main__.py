@@ -104,7 +104,8 @@ def settings(args: argparse.Namespace) -> list[str]:
         "browser": f"browser: {args.browser_runs} fresh server(s), each page 1 cold + {args.browser_warm} warm visits "
                    f"per server; viewport 1400×1800, locale fi-FI",
         "switch": f"switch: {args.switch_rounds} round(s) on one warm server: every page switched to through the "
-                  f"sidebar in one session, each followed by the text-only page; then each page's first load in a "
+                  f"sidebar in one session (after one unmeasured pass through every page), each followed by the "
+                  f"text-only page; then each page's first load in a "
                   f"new profile, each followed by the text-only page's",
         "memory": f"memory: {args.swaps} warehouse swaps (a copy of the build under a new name, etl.load.swap), "
                   f"sessions reading pages after each",

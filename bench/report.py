@@ -176,13 +176,14 @@ def switch_section(result: SwitchResult) -> str:
     intro = (f"Text-only page: {text} (the accessibility statement: headings and paragraphs, no chart, no table). "
              f"Its medians: switch {ms(median(result.text_switch_ms))} ms ({len(result.text_switch_ms)} switches), "
              f"first load {ms(median(result.text_first_ms))} ms ({len(result.text_first_ms)} loads).")  # fmt: skip
-    header = ["page", "charts", "switch ms", "switch ratio", f"goal ≤{SWITCH_GOAL:g}×", "first load ms", "first ratio",
-              f"goal ≤{FIRST_GOAL:g}×", "errors"]  # fmt: skip
+    header = ["page", "charts", "switch ms", "switch ratio", f"goal ≤{SWITCH_GOAL:g}×", "first switch in a session ms",
+              "first load ms", "first ratio", f"goal ≤{FIRST_GOAL:g}×", "errors"]  # fmt: skip
     body = []
     for t in result.timings:
         switch, first = result.switch_ratio(t), result.first_ratio(t)
         body.append([t.page, str(t.expected_charts), ms(median(t.switch_ms)), ms(switch, 2),
-                     "—" if switch is None else verdict(switch <= SWITCH_GOAL), ms(median(t.first_ms)), ms(first, 2),
+                     "—" if switch is None else verdict(switch <= SWITCH_GOAL), ms(median(t.session_first_ms)),
+                     ms(median(t.first_ms)), ms(first, 2),
                      "—" if first is None else verdict(first <= FIRST_GOAL), "; ".join(t.errors) or "—"])  # fmt: skip
     return intro + "\n\n" + table(header, body) + floor_paragraph(result)
 
@@ -316,7 +317,10 @@ def render(r: Report) -> str:
         "## Browser: page switch in one session, and first load, against a text-only page",
         "One warm server (every page read once first). Switch = a click on the page's sidebar link until a script "
         "run has started and ended, nothing stale is left and every chart is drawn, in one browser session where "
-        "each page's switch is followed by a switch to the text-only page; first load = the page's address in a new "
+        "each page's switch is followed by a switch to the text-only page. Each round's session first goes through "
+        "every page once, as a person who has used the app: Streamlit loads an element's code (plotly.js, 4.7 MB, "
+        "among them) when a page first needs it, so the first chart page of a session pays for all; those first "
+        "switches are the column *first switch in a session*, not in the ratio. First load = the page's address in a new "
         "browser profile (empty HTTP cache), navigation start → every chart drawn, each followed by the text-only "
         "page's first load. Medians (bench/switch_bench.py); ratios to the text-only page's medians of the same run."
         "\n\n" + (switch_section(r.switch) if r.switch else r.missing("switch")),
