@@ -1,5 +1,7 @@
-"""Työssäkäynti (commuting): commuting per municipality over time, the balance, what the data says about
-flows (and the real flows once a live fetch brings them), the employment area and its job centres."""
+"""Työssäkäynti (commuting), in three parts chosen below the municipalities and years (one drawn at a time,
+URL key tyossakaynti.osio): commuting per municipality over time and the balance with job self-sufficiency
+in the end year; what the data says about flows — one municipality's stocks, and the real flows once a live
+fetch brings them; the employment area and its job centres. Every selection is in the URL."""
 
 import streamlit as st
 
@@ -10,6 +12,10 @@ from dashboard.core.i18n import t
 from dashboard.core.links import PageState
 from dashboard.ui import selectors
 from dashboard.ui.components import block_view, current_language
+
+# The page's parts (URL values: their ids or their labels), each with its heading.
+SECTIONS = {"aikasarja": "commuting.section_series", "virrat": "commuting.section_flows",
+            "tyollisyysalue": "commuting.section_area"}  # fmt: skip
 
 lang = current_language()
 state = PageState("tyossakaynti", lang)
@@ -24,6 +30,7 @@ keys = {
     "liukuva": state.flag("liukuva"),
     "kunta": state.choice("kunta", opts.municipalities, names),
 }
+parts = selectors.Parts(state, SECTIONS)
 st.title(t("commuting.title", lang))
 st.markdown(t("commuting.intro", lang))
 flow_years = commuting_flows.flow_years()
@@ -33,45 +40,49 @@ else:
     st.info(t("commuting.no_matrix", lang))
 selectors.notices(state)
 
-left, middle, right = st.columns([3, 2, 2])
+# What every part uses: the municipalities and the years (the balance, stocks and area show the end year).
+left, right = st.columns([3, 2])
 codes = left.multiselect(t("commuting.municipalities", lang), opts.municipalities, default=opts.municipalities,
                          key=keys["kunnat"], bind="query-params", format_func=names)  # fmt: skip
-indicator = middle.selectbox(t("commuting.indicator", lang), opts.indicators, key=keys["indikaattori"],
-                             bind="query-params", format_func=labels)  # fmt: skip
 period = right.select_slider(t("commuting.years", lang), opts.years, value=(opts.years[0], opts.years[-1]),
                              key=keys["vuodet"], bind="query-params")  # fmt: skip
-left, middle, right = st.columns([3, 2, 2])
-comparisons = left.multiselect(t("commuting.comparisons", lang), opts.comparisons, default=opts.comparisons,
-                               key=keys["vertailu"], bind="query-params", format_func=names)  # fmt: skip
-mode = middle.radio(t("commuting.mode", lang), commuting.MODES, key=keys["tila"], bind="query-params",
-                    horizontal=True, format_func=mode_label, help=t("commuting.mode_help", lang),
-                    disabled=indicator not in opts.indexable)  # fmt: skip
-smooth = right.toggle(t("commuting.smooth", lang), key=keys["liukuva"], bind="query-params",
-                      help=t("commuting.smooth_help", lang))  # fmt: skip
+year = period[1]
 
+part = parts.choose()
 if not codes:
     st.info(t("commuting.pick_one", lang))
     st.stop()
 
-block_view(
-    commuting.series_view(indicator, codes, comparisons, period, mode, smooth, lang), "tyossakaynti_aikasarja", lang
-)
-
-year = period[1]
-# Heading and introduction as one element each section: fewer elements, a faster rerun.
-st.markdown(f"## {t('commuting.balance_heading', lang, year=year)}\n\n{t('commuting.balance_intro', lang)}")
-block_view(commuting.balance_view(codes, comparisons, year, lang), "pendeloinnin_tase", lang)
-
-st.markdown(f"## {t('commuting.stocks_heading', lang)}\n\n{t('commuting.stocks_intro', lang)}")
-code = st.selectbox(t("commuting.municipality", lang), opts.municipalities, key=keys["kunta"], bind="query-params",
-                    format_func=names)  # fmt: skip
-block_view(commuting_flows.stocks_view(code, year, lang), "tyossakaynti_varannot", lang)
-if flow_years:
-    st.header(t("commuting.flows_heading", lang))
-    block_view(commuting_flows.flow_view(year, codes, lang), "tyomatkavirrat", lang)
-
-members = "\n".join(f"- {line}" for line in commuting_area.membership_lines(year, lang))
-st.markdown(f"## {t('commuting.area_heading', lang)}\n\n{members}\n\n{t('commuting.area_intro', lang)}")
-block_view(commuting_area.area_view(year, lang), "tyollisyysalue", lang)
-st.dataframe(commuting_area.area_table(year, lang), hide_index=True)
-st.caption(t("commuting.area_note", lang))
+st.header(parts.label(part))
+if part == "aikasarja":
+    left, right = st.columns([2, 3])
+    indicator = left.selectbox(t("commuting.indicator", lang), opts.indicators, key=keys["indikaattori"],
+                               bind="query-params", format_func=labels, persist_state="page")  # fmt: skip
+    comparisons = right.multiselect(t("commuting.comparisons", lang), opts.comparisons, default=opts.comparisons,
+                                    key=keys["vertailu"], bind="query-params", format_func=names,
+                                    persist_state="page")  # fmt: skip
+    left, right = st.columns([2, 3])
+    mode = left.radio(t("commuting.mode", lang), commuting.MODES, key=keys["tila"], bind="query-params",
+                      horizontal=True, format_func=mode_label, help=t("commuting.mode_help", lang),
+                      disabled=indicator not in opts.indexable, persist_state="page")  # fmt: skip
+    smooth = right.toggle(t("commuting.smooth", lang), key=keys["liukuva"], bind="query-params",
+                          help=t("commuting.smooth_help", lang), persist_state="page")  # fmt: skip
+    block_view(commuting.series_view(indicator, codes, comparisons, period, mode, smooth, lang),
+               "tyossakaynti_aikasarja", lang)  # fmt: skip
+    # Heading and introduction as one element each section: fewer elements, a faster rerun.
+    st.markdown(f"### {t('commuting.balance_heading', lang, year=year)}\n\n{t('commuting.balance_intro', lang)}")
+    block_view(commuting.balance_view(codes, comparisons, year, lang), "pendeloinnin_tase", lang)
+elif part == "virrat":
+    st.markdown(f"### {t('commuting.stocks_heading', lang)}\n\n{t('commuting.stocks_intro', lang)}")
+    code = st.selectbox(t("commuting.municipality", lang), opts.municipalities, key=keys["kunta"],
+                        bind="query-params", format_func=names, persist_state="page")  # fmt: skip
+    block_view(commuting_flows.stocks_view(code, year, lang), "tyossakaynti_varannot", lang)
+    if flow_years:
+        st.subheader(t("commuting.flows_heading", lang))
+        block_view(commuting_flows.flow_view(year, codes, lang), "tyomatkavirrat", lang)
+else:
+    members = "\n".join(f"- {line}" for line in commuting_area.membership_lines(year, lang))
+    st.markdown(f"### {t('commuting.area_heading', lang)}\n\n{members}\n\n{t('commuting.area_intro', lang)}")
+    block_view(commuting_area.area_view(year, lang), "tyollisyysalue", lang)
+    st.dataframe(commuting_area.area_table(year, lang), hide_index=True)
+    st.caption(t("commuting.area_note", lang))

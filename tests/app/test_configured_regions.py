@@ -40,7 +40,8 @@ def visit(at: AppTest, page: str) -> AppTest:
 PARTS = {"vaesto.py": ("vertailu", "kunnittain", "ikarakenne", "muutos"),
          "tyo_ja_elinkeinot.py": ("tyottomyys", "tyopaikat", "toimialat", "tulot"),
          "kuntavertailu.py": ("taulukko", "kartta", "aikasarjat"),
-         "ennakointi.py": ("ennuste", "palvelutarve", "osuvuus", "tallennetut")}  # fmt: skip
+         "ennakointi.py": ("ennuste", "palvelutarve", "osuvuus", "tallennetut"),
+         "tyossakaynti.py": ("aikasarja", "virrat", "tyollisyysalue")}  # fmt: skip
 
 
 def visit_all(at: AppTest, page: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import open_page
+from tests.app.conftest import open_page, show_part
 
 VAESTO, TYO, TYOSSAKAYNTI, KUNTAVERTAILU = (f"pages/{p}.py" for p in ("vaesto", "tyo_ja_elinkeinot",
                                                                      "tyossakaynti", "kuntavertailu"))  # fmt: skip
@@ -109,5 +109,8 @@ def test_legacy_link_with_a_code_still_selects_saarijarvi(app: AppTest) -> None:
 
 def test_legacy_link_on_commuting(app: AppTest) -> None:
     open_page(app, TYOSSAKAYNTI, kunta="KU729", kunnat=["Saarijärvi", "KU931"])
+    assert sorted(app.multiselect(key="tyossakaynti.kunnat").value) == ["KU729", "KU931"]
+    show_part(app, "tyossakaynti", "virrat")  # the municipality's stocks: the link's choice waited for its part
     assert app.selectbox(key="tyossakaynti.kunta").value == "KU729"
     assert sorted(app.multiselect(key="tyossakaynti.kunnat").value) == ["KU729", "KU931"]
+    assert DROPPED not in infos(app)

@@ -21,6 +21,7 @@ from streamlit.testing.v1.element_tree import Block, Expander, Markdown
 
 from dashboard.core.i18n import t
 from tests.app.conftest import open_page
+from tests.app.test_configured_regions import PARTS
 
 REPO = Path(__file__).resolve().parents[2]
 SR_ONLY = re.compile(r"<p class='sr-only' role='note'>(.*?)</p>", re.DOTALL)
@@ -34,6 +35,17 @@ def page_scripts() -> list[str]:
         if isinstance(node, ast.Assign) and any(getattr(target, "id", None) == "PAGES" for target in node.targets):
             return [row[1] for row in ast.literal_eval(node.value)]
     raise AssertionError("app.py has no PAGES table")
+
+
+def page_views() -> list[tuple[str, dict[str, str]]]:
+    """Every page script with the URL that shows each of its parts (pages drawn one part at a time,
+    selectors.Parts, draw only the chosen part's charts); pages without parts once, as they open."""
+    return [(script, {f"{Path(script).stem}.osio": part} if part else {})
+            for script in page_scripts() for part in PARTS.get(Path(script).name, (None,))]  # fmt: skip
+
+
+def view_id(view: object) -> str:
+    return ("-".join(view.values()) or "opened") if isinstance(view, dict) else str(view)
 
 
 def in_order(node) -> Iterator[object]:
@@ -67,9 +79,9 @@ def chart_alternatives(app: AppTest, label: str) -> list[dict]:
     return charts
 
 
-@pytest.mark.parametrize("script", page_scripts())
-def test_every_chart_has_a_text_alternative(app: AppTest, script: str) -> None:
-    open_page(app, script)
+@pytest.mark.parametrize(("script", "params"), page_views(), ids=view_id)
+def test_every_chart_has_a_text_alternative(app: AppTest, script: str, params: dict[str, str]) -> None:
+    open_page(app, script, **params)
     charts = chart_alternatives(app, t("common.text_alternative", "fi"))
     assert len(charts) == len(app.get("plotly_chart")), "the walk must meet every chart of the page"
     missing = [c["title"] for c in charts if not (c["sr_only"] and c["expander"])]

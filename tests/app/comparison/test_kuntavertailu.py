@@ -195,6 +195,7 @@ def test_another_region_by_configuration_only(tmp_path, monkeypatch) -> None:
     app = open_page(AppTest.from_file(str(Path(__file__).resolve().parents[3] / "app.py"), default_timeout=60))
     columns = [c.replace("-<br>", "-").replace("<br>", " ") for c in plotly_figures(app)[0]["data"][0]["x"]]
     assert columns == ["Jämsä", "Jämsä (seutukunta)", "Keski-Suomi", "Koko maa"]
+    app.session_state["tyossakaynti.osio"] = "tyollisyysalue"  # the employment area's part of the page
     app.switch_page("pages/tyossakaynti.py").run()
     assert not app.exception, [e.message for e in app.exception]
     text = " ".join(m.value for m in app.markdown)
