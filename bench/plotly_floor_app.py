@@ -3,6 +3,8 @@
 Served by bench/switch_bench.py beside the real app: the chart page ÷ the text page, switched to and first
 loaded the same way, is what any page with a Plotly chart costs at least — mostly Streamlit loading and
 starting the 4.7 MB plotly.js bundle on a first load — so the report can tell the app's own share apart.
+The same three points as Streamlit's other chart elements (ECharts, 1.2 MB; Vega-Lite) are first loaded too:
+what the first-load goal would cost with another chart library, for the client's decision (issue 12).
 """
 
 import plotly.graph_objects as go
@@ -29,5 +31,20 @@ def chart() -> None:
     st.plotly_chart(figure, key="floor_chart", config={"displaylogo": False}, theme=None)  # as the app draws
 
 
+def echarts() -> None:
+    st.title("Chart")
+    st.echarts_chart({"xAxis": {"type": "category", "data": ["1", "2", "3"]}, "yAxis": {"type": "value"},
+                      "series": [{"type": "line", "data": [1, 3, 2]}]}, key="floor_echarts", theme=None)  # fmt: skip
+
+
+def vega() -> None:
+    st.title("Chart")
+    points = [{"x": 1, "y": 1}, {"x": 2, "y": 3}, {"x": 3, "y": 2}]
+    st.vega_lite_chart({"data": {"values": points}, "mark": "line",
+                        "encoding": {"x": {"field": "x", "type": "quantitative"},
+                                     "y": {"field": "y", "type": "quantitative"}}}, key="floor_vega", theme=None)  # fmt: skip
+
+
 st.navigation([st.Page(home, url_path="koti", default=True), st.Page(text, url_path="text"),
-               st.Page(chart, url_path="chart")]).run()  # fmt: skip
+               st.Page(chart, url_path="chart"), st.Page(echarts, url_path="echarts"),
+               st.Page(vega, url_path="vega")]).run()  # fmt: skip

@@ -29,6 +29,9 @@ SWITCH_GOAL = 2.0  # a switch ≤ 2× the text-only page's switch
 FIRST_GOAL = 1.5  # a first load ≤ 1.5× the text-only page's first load
 FLOOR_APP = "bench/plotly_floor_app.py"  # a text page and a one-chart page: what any Plotly chart costs at least
 FLOOR_REPEATS = 5  # pairs per round: the floor app's pages are quick
+# The floor app's pages with Streamlit's other chart elements, first loaded only: drawn when this is there.
+OTHER_CHARTS = {"echarts": '[data-testid="stEChartsChart"] canvas',
+                "vega": ".vega-embed canvas, .vega-embed svg"}  # fmt: skip
 FLOOR_TIMEOUT_MS = 20_000  # a lost click (seen now and then in this tiny app) costs 20 s, not 2 minutes
 
 # Counts script runs started from now on (the attribute leaves "notRunning" when the click asks for a rerun).
@@ -134,6 +137,19 @@ def _first_load(browser, url: str, expected: int) -> float:
         context.close()
 
 
+def _first_load_drawn(browser, url: str, drawn: str) -> float:
+    """A first load in a new profile until the run is over and `drawn` (a CSS selector) is on the page."""
+    context = browser.new_context(viewport=VIEWPORT, locale="fi-FI")
+    try:
+        tab = context.new_page()
+        tab.goto(url, wait_until="commit")
+        tab.wait_for_function(browser_bench.IDLE_JS, polling="raf", timeout=VISIT_TIMEOUT_MS)
+        tab.wait_for_selector(drawn, state="attached", timeout=VISIT_TIMEOUT_MS)
+        return float(tab.evaluate("performance.now()"))
+    finally:
+        context.close()
+
+
 def bench_switch(data_dir: Path, expected: dict[str, int], *, rounds: int = 3,
                  progress: Callable[[str], None] = print) -> SwitchResult:  # fmt: skip
     """One warm server on a copy of `data_dir`'s warehouse; `rounds` of every page switched to in one
@@ -210,6 +226,8 @@ def _floor(browser, base: str, floor: dict[str, list[float]], rounds: int, progr
         for _ in range(FLOOR_REPEATS):
             for page, expected in pages.items():
                 floor[f"{page}_first"].append(_first_load(browser, f"{base}/{page}", expected))
+            for page, drawn in OTHER_CHARTS.items():
+                floor.setdefault(f"{page}_first", []).append(_first_load_drawn(browser, f"{base}/{page}", drawn))
         context = browser.new_context(viewport=VIEWPORT, locale="fi-FI")
         tab = context.new_page()
         try:
