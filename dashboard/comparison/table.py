@@ -69,14 +69,14 @@ def options(lang: str) -> ComparisonChoices:
         labels={i: label(catalog.loc[i].to_dict(), lang) for i in ids},
         default_indicator=DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0],
         yearly=frozenset(i for i in ids if catalog.loc[i, "frequency"] == "year"),
-        themes=tuple(theme for theme in THEMES if theme == ALL or any(theme_of(i) == theme for i in ids)),
+        themes=tuple(theme for theme in THEMES if theme == ALL or theme in set(themes_of(pd.Series(ids)))),
     )  # fmt: skip
 
 
-def theme_of(indicator: str) -> str:
-    """The heatmap theme an indicator belongs to: its spearhead, or OTHER."""
-    spearhead = queries.indicators().loc[indicator, "spearhead"]
-    return spearhead if spearhead in SPEARHEADS else OTHER
+def themes_of(indicator_ids: pd.Series) -> pd.Series:
+    """The heatmap theme of each indicator: its spearhead, or OTHER."""
+    spearheads = indicator_ids.map(queries.indicators()["spearhead"])
+    return spearheads.where(spearheads.isin(list(SPEARHEADS)), OTHER)
 
 
 def theme_label(theme: str, lang: str) -> str:
@@ -85,10 +85,7 @@ def theme_label(theme: str, lang: str) -> str:
 
 
 def _in_theme(rows: pd.DataFrame, theme: str) -> pd.DataFrame:
-    if theme == ALL:
-        return rows
-    spearheads = rows["indicator_id"].map(queries.indicators()["spearhead"])
-    return rows[spearheads.where(spearheads.isin(list(SPEARHEADS)), OTHER) == theme]
+    return rows if theme == ALL else rows[themes_of(rows["indicator_id"]) == theme]
 
 
 def in_focus_order(codes: list[str] | tuple[str, ...]) -> tuple[str, ...]:
