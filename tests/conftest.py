@@ -1,4 +1,5 @@
-"""Shared fixtures: one warehouse built from the bundled snapshot per test session."""
+"""Shared fixtures: warehouses built from the bundled snapshot once per test session — the shipped region's
+and two other regions' (config only), which app, integration and unit tests all read."""
 
 from __future__ import annotations
 
@@ -32,3 +33,35 @@ def app_env(built_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the app at the session warehouse."""
     monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(built_data_dir))
     return built_data_dir
+
+
+JAMSA_REGION = ('[region]\nbrand = "Jämsän seutu"\ntitle_fi = "Jämsä"\ntitle_sv = "Jämsä"\ntitle_en = "Jämsä"\n'
+                'focus_municipalities = ["182"]\nsubregion = "SK134"\nregion = "MK13"\n'
+                '[comparison]\nareas = ["SK134", "MK13", "SSS"]\n')  # fmt: skip
+# Ylä-Savo (SK111) in Pohjois-Savo (MK11): outside Keski-Suomi, whose files the bundled EU lists, commuting,
+# key figures and projection cover; the national 2023–2026 series cover it.
+YLA_SAVO_REGION = ('[region]\nbrand = "Ylä-Savo"\ntitle_fi = "Ylä-Savo"\ntitle_sv = "Ylä-Savo"\ntitle_en = "Ylä-Savo"\n'
+                   'focus_municipalities = ["140", "239", "263", "402", "595", "762", "925"]\nsubregion = "SK111"\n'
+                   'region = "MK11"\n[comparison]\nareas = ["SK111", "MK11", "SSS"]\n')  # fmt: skip
+
+
+def configured_warehouse(tmp_path_factory: pytest.TempPathFactory, name: str, region_text: str) -> Path:
+    """A data dir with a warehouse built offline from data/snapshot for another region.toml (config only)."""
+    root = tmp_path_factory.mktemp(name)
+    region_file = root / "region.toml"
+    region_file.write_text(region_text, encoding="utf-8")
+    build(Paths(data_dir=root / "data", snapshot_dir=REPO / "data" / "snapshot", region_file=region_file),
+          show_progress=False)  # fmt: skip
+    return root / "data"
+
+
+@pytest.fixture(scope="session")
+def jamsa_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The README's Jämsä configuration (focus 182, sub-region SK134), built once per session."""
+    return configured_warehouse(tmp_path_factory, "jamsa_config", JAMSA_REGION)
+
+
+@pytest.fixture(scope="session")
+def yla_savo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A sub-region outside Keski-Suomi, built once per session."""
+    return configured_warehouse(tmp_path_factory, "yla_savo_config", YLA_SAVO_REGION)

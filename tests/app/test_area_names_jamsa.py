@@ -9,11 +9,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.build import REPO, Paths, build
-
-JAMSA = ('[region]\nbrand = "Jämsän seutu"\ntitle_fi = "Jämsä"\ntitle_sv = "Jämsä"\ntitle_en = "Jämsä"\n'
-         'focus_municipalities = ["182"]\nsubregion = "SK134"\nregion = "MK13"\n'
-         '[comparison]\nareas = ["SK134", "MK13", "SSS"]\n')  # fmt: skip
 AREA_SELECTORS = {  # page → keys of its widgets that offer areas
     "pages/vaesto.py": ("vaesto.kunta", "vaesto.vertailu"),
     "pages/tyo_ja_elinkeinot.py": ("tyo_ja_elinkeinot.kunta", "tyo_ja_elinkeinot.vertailu"),
@@ -24,18 +19,10 @@ AREA_SELECTORS = {  # page → keys of its widgets that offer areas
 PARTS = {"pages/tyossakaynti.py": ("aikasarja", "virrat")}
 
 
-@pytest.fixture(scope="module")
-def jamsa_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("jamsa")
-    region_file = root / "region.toml"
-    region_file.write_text(JAMSA, encoding="utf-8")
-    build(Paths(data_dir=root / "data", snapshot_dir=REPO / "data" / "snapshot", region_file=region_file),
-          show_progress=False)  # fmt: skip
-    return root / "data"
-
-
-def test_area_selectors_name_every_area_differently(jamsa_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(jamsa_data_dir))
+def test_area_selectors_name_every_area_differently(jamsa_warehouse: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(jamsa_warehouse))  # tests/conftest.py's Jämsä build
+    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "app_state.duckdb"))
     app = AppTest.from_file("../../app.py", default_timeout=60)
     app.run()
     offered: dict[str, list[str]] = {}

@@ -134,18 +134,8 @@ def test_new_indicators_have_swedish_definitions_and_release_rhythm(built_data_d
     assert rows(built_data_dir, "SELECT release_rhythm FROM meta_release WHERE source_table = '11re'") == [("yearly",)]
 
 
-def region_file(tmp_path: Path, name: str, focus: list[str], subregion: str, region: str) -> Path:
-    path = tmp_path / f"{name}.toml"
-    path.write_text(f'[region]\nbrand = "{name}"\ntitle_fi = "{name}"\ntitle_sv = "{name}"\ntitle_en = "{name}"\n'
-                    f"focus_municipalities = {focus!r}\nsubregion = \"{subregion}\"\nregion = \"{region}\"\n"
-                    f'[comparison]\nareas = ["{subregion}", "{region}", "SSS"]\n', encoding="utf-8")  # fmt: skip
-    return path
-
-
-def test_jamsa_configuration_attributes_jamsa_projects_to_jamsa(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
-    build(Paths(data_dir=data_dir, snapshot_dir=REPO / "data" / "snapshot",
-                region_file=region_file(tmp_path, "Jämsä", ["182"], "SK134", "MK13")), show_progress=False)  # fmt: skip
+def test_jamsa_configuration_attributes_jamsa_projects_to_jamsa(jamsa_warehouse: Path) -> None:
+    data_dir = jamsa_warehouse  # tests/conftest.py: the snapshot built with a Jämsä region.toml only
     jamsa = rows(data_dir, "SELECT p.name, p.implementer, a.basis FROM fact_eu_project_area a "
                  "JOIN fact_eu_project p USING (project_id) WHERE a.area_code = 'KU182'")  # fmt: skip
     assert jamsa and all("_rule" in basis for _, _, basis in jamsa)
@@ -162,12 +152,10 @@ def test_default_configuration_keeps_the_compiled_match(built_data_dir: Path) ->
     assert rows(built_data_dir, "SELECT count(*) FROM fact_eu_project_area WHERE area_code = 'KU182'")[0][0] == 0
 
 
-def test_subregion_outside_keski_suomi_by_configuration(tmp_path: Path) -> None:
+def test_subregion_outside_keski_suomi_by_configuration(yla_savo_warehouse: Path) -> None:
     """Ylä-Savo (SK111, Pohjois-Savo MK11): built from region.toml alone, with its published rows."""
-    data_dir = tmp_path / "data"
+    data_dir = yla_savo_warehouse  # tests/conftest.py
     focus = ["140", "239", "263", "402", "595", "762", "925"]
-    build(Paths(data_dir=data_dir, snapshot_dir=REPO / "data" / "snapshot",
-                region_file=region_file(tmp_path, "Ylä-Savo", focus, "SK111", "MK11")), show_progress=False)  # fmt: skip
     assert rows(data_dir, "SELECT string_agg(area_code, ',' ORDER BY area_code) FROM dim_area WHERE is_focus") \
         == [(",".join(f"KU{c}" for c in focus),)]  # fmt: skip
     # age_register_kunnat_11ra.json: SK111 2025 = 48 874, mean age 49.2 (published rows)

@@ -179,19 +179,11 @@ def test_swedish(app: AppTest) -> None:
     assert heatmap["layout"]["title"]["text"].startswith("Kommunjämförelse – Alla indikatorer: senaste värdet för 54")
 
 
-def test_another_region_by_configuration_only(tmp_path, monkeypatch) -> None:
+def test_another_region_by_configuration_only(jamsa_warehouse, tmp_path, monkeypatch) -> None:
     """Both pages run for Jämsä (region.toml only): the sub-region shares the municipality's name, so the
     comparison names it with its level; the employment area and centres follow from the data."""
-    from etl.build import REPO, Paths, build
-
-    region_file = tmp_path / "region.toml"
-    region_file.write_text(
-        '[region]\nbrand = "Jämsän seutu"\ntitle_fi = "Jämsä"\ntitle_sv = "Jämsä"\ntitle_en = "Jämsä"\n'
-        'focus_municipalities = ["182"]\nsubregion = "SK134"\nregion = "MK13"\n'
-        '[comparison]\nareas = ["SK134", "MK13", "SSS"]\n', encoding="utf-8")  # fmt: skip
-    build(Paths(data_dir=tmp_path / "data", snapshot_dir=REPO / "data" / "snapshot", region_file=region_file),
-          show_progress=False)  # fmt: skip
-    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(jamsa_warehouse))  # the session's build: read, never changed
+    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "app_state.duckdb"))
     app = open_page(AppTest.from_file(str(Path(__file__).resolve().parents[3] / "app.py"), default_timeout=60))
     columns = [c.replace("-<br>", "-").replace("<br>", " ") for c in plotly_figures(app)[0]["data"][0]["x"]]
     assert columns == ["Jämsä", "Jämsä (seutukunta)", "Keski-Suomi", "Koko maa"]
