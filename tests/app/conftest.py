@@ -44,6 +44,24 @@ def open_page(app: AppTest, page: str, **params: str | list[str]) -> AppTest:
     return app
 
 
+@pytest.fixture(scope="session")
+def open_view(built_data_dir):
+    """open_page, once per view (page + URL parameters) in a session: the read-only checks that visit every
+    view (chart template, text alternatives, documented URL keys) share one run of each instead of one per
+    check. Callers only read the returned AppTest; a test that clicks or changes state uses `app`."""
+    opened: dict[tuple, AppTest] = {}
+
+    def view(page: str, **params: str) -> AppTest:
+        key = (page, tuple(sorted(params.items())))
+        if key not in opened:
+            with pytest.MonkeyPatch.context() as patch:  # app_env's setting, for this one run
+                patch.setenv("TILANNEKUVA_DATA_DIR", str(built_data_dir))
+                opened[key] = open_page(AppTest.from_file(APP, default_timeout=60), page, **params)
+        return opened[key]
+
+    return view
+
+
 def show_part(app: AppTest, page: str, part: str) -> AppTest:
     """Choose one of a page's parts above them (selectors.Parts, URL key <page>.osio), as a visitor does."""
     app.session_state[f"{page}.osio"] = part

@@ -11,18 +11,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard.model import template
-from tests.app.conftest import open_page
 from tests.app.test_text_alternatives import page_views, view_id
 
 COLORWAY = json.loads(template._FILE.read_text(encoding="utf-8"))["layout"]["colorway"]
 
 
 @pytest.mark.parametrize(("script", "params"), page_views(), ids=view_id)
-def test_charts_carry_the_app_template_not_streamlits_theme(app: AppTest, script: str, params: dict[str, str]) -> None:
-    open_page(app, script, **params)
+def test_charts_carry_the_app_template_not_streamlits_theme(open_view, script: str, params: dict[str, str]) -> None:
+    app = open_view(script, **params)
     for chart in app.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
         title = spec["layout"].get("title", {}).get("text", "?")

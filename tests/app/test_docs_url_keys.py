@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import open_page
-
 REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -33,8 +31,8 @@ def bound_keys(node) -> set[str]:
 
 
 @pytest.mark.parametrize("script", public_pages())
-def test_bound_keys_are_documented(app, script: str) -> None:
-    open_page(app, script)
+def test_bound_keys_are_documented(open_view, script: str) -> None:
+    app = open_view(script)
     keys = bound_keys(app.main) | bound_keys(app.sidebar)
     if script == "pages/vaesto.py":
         assert len(keys) >= 4, "the walk no longer finds the bound widgets"

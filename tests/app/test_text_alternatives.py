@@ -20,7 +20,6 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Expander, Markdown
 
 from dashboard.core.i18n import t
-from tests.app.conftest import open_page
 from tests.app.test_configured_regions import PARTS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,8 +79,8 @@ def chart_alternatives(app: AppTest, label: str) -> list[dict]:
 
 
 @pytest.mark.parametrize(("script", "params"), page_views(), ids=view_id)
-def test_every_chart_has_a_text_alternative(app: AppTest, script: str, params: dict[str, str]) -> None:
-    open_page(app, script, **params)
+def test_every_chart_has_a_text_alternative(open_view, script: str, params: dict[str, str]) -> None:
+    app = open_view(script, **params)
     charts = chart_alternatives(app, t("common.text_alternative", "fi"))
     assert len(charts) == len(app.get("plotly_chart")), "the walk must meet every chart of the page"
     missing = [c["title"] for c in charts if not (c["sr_only"] and c["expander"])]
