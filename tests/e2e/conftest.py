@@ -158,6 +158,25 @@ def page(context) -> object:
     return context.new_page()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A failed browser test leaves a picture of its page as it was, failure.png in the test's tmp_path
+    (pytest keeps the last few), taken here because the page is closed by the time fixtures tear down.
+    Streamlit scrolls inside its own container, so the tall VIEWPORT, not full_page, is what gets it all in."""
+    report = yield
+    page = item.funcargs.get("page") if report.when == "call" and report.failed else None
+    if page is not None and "tmp_path" in item.funcargs:
+        with contextlib.suppress(Exception):  # a picture is a help, never a second error
+            page.screenshot(path=str(item.funcargs["tmp_path"] / "failure.png"), full_page=True)
+    return report
+
+
+@pytest.fixture(autouse=True)
+def _failure_screenshot_dir(tmp_path: Path) -> Path:
+    """Every browser test has a tmp_path for pytest_runtest_makereport's failure.png."""
+    return tmp_path
+
+
 def wait_idle(page, timeout: float = IDLE_TIMEOUT_MS) -> None:
     """Wait until Streamlit has finished the current script run and no spinner is showing.
 

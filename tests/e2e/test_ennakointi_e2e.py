@@ -4,7 +4,6 @@ the URL carries the setting so the same view reopens from a link."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -20,7 +19,7 @@ def outlook(page: Page):
     return page.get_by_test_id("stPlotlyChart").filter(has=page.locator(".gtitle", has_text=OUTLOOK_TITLE))
 
 
-def test_moving_a_slider_changes_the_chart(page: Page, base_url: str, tmp_path: Path) -> None:
+def test_moving_a_slider_changes_the_chart(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/ennakointi")
     expect(page.locator("h1").first).to_have_text("Ennakointi: väestöennuste ja skenaariot")
     chart = outlook(page)
@@ -43,7 +42,6 @@ def test_moving_a_slider_changes_the_chart(page: Page, base_url: str, tmp_path: 
     expect(chart.locator(".legend", has_text="Skenaario (mallilaskelma)").first).to_be_visible()
     expect(lines).to_have_count(before + 9)  # a scenario line in each of the nine panels
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    page.screenshot(path=str(tmp_path / "ennakointi.png"), full_page=True)
 
 
 @pytest.mark.parametrize("prefix", ["ennakointi.", ""])  # "": a link from before the page prefixes

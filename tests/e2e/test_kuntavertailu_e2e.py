@@ -35,7 +35,7 @@ def show_part(page: Page, label: str) -> None:
     wait_idle(page)
 
 
-def test_heatmap_map_and_multiples_draw(page: Page, server: Server, tmp_path: Path) -> None:
+def test_heatmap_map_and_multiples_draw(page: Page, server: Server) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(server.base_url) else None)
     open_page(page, f"{server.base_url}/kuntavertailu")
@@ -61,7 +61,6 @@ def test_heatmap_map_and_multiples_draw(page: Page, server: Server, tmp_path: Pa
     expect(title).to_have_text(re.compile(r"^Kuntavertailu – Sykettä yrittäjätoimintaan: "))
     assert not [u for u in requests if "plot.ly" in u or "tile" in u], requests
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    page.screenshot(path=str(tmp_path / "kuntavertailu.png"), full_page=True)
 
 
 def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: str) -> None:

@@ -40,11 +40,8 @@ def warehouse_count(server: Server, sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
 
 
-def test_overview_renders_headlines_and_chart(page: Page, base_url: str, tmp_path: Path) -> None:
+def test_overview_renders_headlines_and_chart(page: Page, base_url: str) -> None:
     open_page(page, base_url)
-    # Taken first, so a failing run leaves a picture to look at (pytest keeps the last few tmp dirs). The
-    # page scrolls inside Streamlit's own container, so the tall viewport, not full_page, gets it all in.
-    page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
     main = page.get_by_test_id("stMain")
 
     metrics = main.get_by_test_id("stMetric")

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 CHART = ".st-key-tyo_tyottomyys"
 
 
-def test_page_draws_every_chart_part_by_part(page: Page, base_url: str, tmp_path: Path) -> None:
+def test_page_draws_every_chart_part_by_part(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/tyo_ja_elinkeinot")
     expect(page.locator("h1").first).to_have_text("Työ ja elinkeinot")
     main = page.get_by_test_id("stMain")
@@ -36,7 +36,6 @@ def test_page_draws_every_chart_part_by_part(page: Page, base_url: str, tmp_path
         if label == "Työpaikat toimialoittain":
             expect(page.locator(".st-key-tyo_sijaintiosamaara .barlayer .trace").first).to_be_attached()
     expect(main.get_by_test_id("stException")).to_have_count(0)
-    page.screenshot(path=str(tmp_path / "tyo.png"), full_page=True)
 
 
 def test_change_municipality_indicator_and_mode_then_permalink(page: Page, base_url: str) -> None:

@@ -31,7 +31,7 @@ def show_part(page: Page, label: str) -> None:
     wait_idle(page)
 
 
-def test_page_draws_every_chart_part_by_part(page: Page, base_url: str, tmp_path: Path) -> None:
+def test_page_draws_every_chart_part_by_part(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/tyossakaynti")
     expect(page.locator("h1").first).to_have_text("Työssäkäynti")
     main = page.get_by_test_id("stMain")
@@ -49,7 +49,6 @@ def test_page_draws_every_chart_part_by_part(page: Page, base_url: str, tmp_path
     expect(main.get_by_test_id("stDataFrame")).to_have_count(1)
     expect(page).to_have_url(re.compile(r"tyossakaynti\.osio=Ty(%C3%B6|ö)llisyysalue"))
     expect(main.get_by_test_id("stException")).to_have_count(0)
-    page.screenshot(path=str(tmp_path / "tyossakaynti.png"), full_page=True)
 
 
 def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: str) -> None:

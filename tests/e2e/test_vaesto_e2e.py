@@ -34,7 +34,7 @@ def chart_points(page: Page, selector: str) -> list[tuple[str, str, float | None
     )
 
 
-def test_page_draws_every_chart_part_by_part(page: Page, base_url: str, tmp_path: Path) -> None:
+def test_page_draws_every_chart_part_by_part(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/vaesto")
     expect(page.locator("h1").first).to_have_text("Väestö")
     main = page.get_by_test_id("stMain")
@@ -52,7 +52,6 @@ def test_page_draws_every_chart_part_by_part(page: Page, base_url: str, tmp_path
             expect(page).to_have_url(re.compile(r"vaesto\.osio=Ik(%C3%A4|ä)rakenne"))
             expect(main.get_by_text("0–14-vuotiaiden osuutta ei voi laskea", exact=False)).to_be_visible()
         expect(main.get_by_test_id("stException")).to_have_count(0)
-    page.screenshot(path=str(tmp_path / "vaesto.png"), full_page=True)
 
 
 def test_change_municipality_and_mode_then_permalink(page: Page, base_url: str) -> None:
