@@ -4,7 +4,8 @@ funding page; the editor page refuses a visitor; the funding pages and the score
 
 The editor's server is this module's own (same helpers as tests/e2e/conftest.py): it needs a secrets file
 with a [local_auth] password hash — written to a temporary folder and passed with `--secrets.files`, never
-to the repository's .streamlit/ — its own data dir (an upload rebuilds the warehouse) and its own store.
+to the repository's .streamlit/ — its own data dir (an upload rebuilds the warehouse; it starts from a copy of
+the shared server's) and its own store.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.core.auth import hash_password
-from tests.e2e.conftest import Server, _build_warehouse, open_page, serve, wait_idle
+from tests.e2e.conftest import Server, copy_warehouse, open_page, serve, wait_idle
 from tests.unit.test_eu_parse import eura2021_xlsx
 
 pytestmark = pytest.mark.e2e
@@ -27,9 +28,9 @@ BUILD_TIMEOUT_MS = 180_000  # validate + archive + `etl build` on a busy 2-core 
 
 
 @pytest.fixture(scope="module")
-def editor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    data_dir = tmp_path_factory.mktemp("e2e-funding")
-    _build_warehouse(data_dir)
+def editor_server(server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    # a copy of the shared server's build, not another build: the upload's rebuild starts from it
+    data_dir = copy_warehouse(server, tmp_path_factory.mktemp("e2e-funding"))
     secrets = data_dir / "secrets.toml"
     secrets.write_text(
         f'[local_auth]\npassword_hash = "{hash_password(PASSWORD, iterations=1000)}"\n', encoding="utf-8"
