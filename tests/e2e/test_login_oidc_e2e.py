@@ -26,7 +26,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.server import free_port
-from tests.e2e.conftest import Server, open_page, serve, wait_idle
+from tests.e2e.conftest import Server, copy_warehouse, open_page, serve, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -69,7 +69,7 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def oidc_server(provider: str, built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def oidc_server(provider: str, server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app with [auth] for the provider; `{port}` is filled in by Streamlit with the port it serves on."""
     root = tmp_path_factory.mktemp("oidc-app")
     secrets_file = root / ".streamlit" / "secrets.toml"
@@ -85,11 +85,7 @@ server_metadata_url = "{provider}/.well-known/openid-configuration"
 [roles]
 editors = ["koordinaattori@example.fi"]
 """, encoding="utf-8")  # fmt: skip
-    data_dir = root / "data"
-    (data_dir / "warehouse").mkdir(parents=True)
-    name = (built_data_dir / "warehouse" / "CURRENT").read_text(encoding="utf-8").strip()
-    for file in (name, "CURRENT"):
-        (data_dir / "warehouse" / file).write_bytes((built_data_dir / "warehouse" / file).read_bytes())
+    data_dir = copy_warehouse(server, root / "data")
     with serve(data_dir, secrets=secrets_file, env={"TILANNEKUVA_STATE": str(root / "app_state.duckdb")}) as running:
         yield running
 

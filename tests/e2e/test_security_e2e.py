@@ -4,7 +4,7 @@ every visitor to the error page.
 
 The secrets are fake and recognisable (FAKE-…): an OIDC [auth] section with a client and a cookie secret,
 a [local_auth] password hash, and a section the app never reads. Each server here is started with the
-conftest's `serve()` on a copy of the session's warehouse, with the secrets file in a temporary folder.
+conftest's `serve()` on a copy of the shared server's warehouse, with the secrets file in a temporary folder.
 The browser visits the pages where secrets are read (the editor guard and login, the account box) and the
 error paths; that no page of PAGES shows a secret is checked for every page, anonymous and editor, in
 tests/app/test_hostile_params.py (AppTest: the same elements, without a cold server's figure builds).
@@ -13,7 +13,6 @@ tests/app/test_hostile_params.py (AppTest: the same elements, without a cold ser
 from __future__ import annotations
 
 import re
-import shutil
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.core.auth import hash_password
 from tests.app.test_hostile_params import registered_pages
-from tests.e2e.conftest import Server, open_page, serve, wait_idle
+from tests.e2e.conftest import Server, copy_warehouse, open_page, serve, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -51,11 +50,11 @@ HOSTILE_QUERY = urllib.parse.urlencode({"lang": "klingon", "kunta": "'; DROP TAB
 EDITOR_URLS = [Path(script).stem for script, editors in registered_pages() if editors]
 
 
-def start(built_data_dir: Path, tmp_path: Path, secrets: str, *, warehouse: bool = True):
-    """`serve()` on a copy of the session's warehouse (or none), with `secrets` as its secrets file."""
+def start(server: Server, tmp_path: Path, secrets: str, *, warehouse: bool = True):
+    """`serve()` on a copy of the shared server's warehouse (or none), with `secrets` as its secrets file."""
     data_dir = tmp_path / "data"
     if warehouse:
-        shutil.copytree(built_data_dir / "warehouse", data_dir / "warehouse")
+        copy_warehouse(server, data_dir)
     else:
         data_dir.mkdir()
     secrets_file = tmp_path / "secrets.toml"
@@ -79,14 +78,14 @@ def main(page: Page):
 
 
 @pytest.fixture
-def oidc_server(built_data_dir: Path, tmp_path: Path) -> Iterator[Server]:
-    with start(built_data_dir, tmp_path, OIDC + LOCAL + UNUSED) as running:
+def oidc_server(server: Server, tmp_path: Path) -> Iterator[Server]:
+    with start(server, tmp_path, OIDC + LOCAL + UNUSED) as running:
         yield running
 
 
 @pytest.fixture
-def local_server(built_data_dir: Path, tmp_path: Path) -> Iterator[Server]:
-    with start(built_data_dir, tmp_path, LOCAL + UNUSED) as running:
+def local_server(server: Server, tmp_path: Path) -> Iterator[Server]:
+    with start(server, tmp_path, LOCAL + UNUSED) as running:
         yield running
 
 
@@ -135,11 +134,11 @@ def test_local_login_wrong_then_right_password_leaks_nothing(local_server: Serve
     assert_no_secret(local_server.log, "the server log")
 
 
-def test_editor_pages_stay_shut_when_the_app_cannot_start(built_data_dir: Path, tmp_path: Path, browser) -> None:
+def test_editor_pages_stay_shut_when_the_app_cannot_start(server: Server, tmp_path: Path, browser) -> None:
     """app.py routes every visitor to the error page; a typed editor URL — first as the very first request
     of a cold server, which Streamlit would otherwise serve from pages/ by file name — shows no editor
     content. First with no warehouse at all, then with a CURRENT that names a missing file."""
-    with start(built_data_dir, tmp_path, LOCAL + UNUSED, warehouse=False) as running:
+    with start(server, tmp_path, LOCAL + UNUSED, warehouse=False) as running:
         context = browser.new_context(locale="fi-FI")
         try:
             for failure in ("no warehouse", "CURRENT names a missing file"):
