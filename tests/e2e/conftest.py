@@ -162,7 +162,7 @@ def page(context) -> object:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """A failed browser test leaves a picture of its page as it was, failure.png in the test's tmp_path
     (pytest keeps the last few), taken here because the page is closed by the time fixtures tear down.
-    Streamlit scrolls inside its own container, so the tall VIEWPORT, not full_page, is what gets it all in."""
+    Streamlit scrolls inside its own container, so what the picture holds is the tall VIEWPORT's height."""
     report = yield
     page = item.funcargs.get("page") if report.when == "call" and report.failed else None
     if page is not None and "tmp_path" in item.funcargs:

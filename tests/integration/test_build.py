@@ -20,8 +20,8 @@ DATA_TABLES = ("dim_area", "dim_indicator", "fact_indicator", "fact_population_a
                "fact_jobs_industry", "fact_commuting_flow", "meta_source", "meta_region")  # fmt: skip
 
 
-def paths(data_dir: Path, region_file: Path = REPO / "region.toml") -> Paths:
-    return Paths(data_dir=data_dir, snapshot_dir=REPO / "data" / "snapshot", region_file=region_file)
+def paths(data_dir: Path) -> Paths:
+    return Paths(data_dir=data_dir, snapshot_dir=REPO / "data" / "snapshot", region_file=REPO / "region.toml")
 
 
 def one(data_dir: Path, sql: str, params: list | None = None):
