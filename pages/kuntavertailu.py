@@ -56,7 +56,7 @@ if kind == peers.CHOSEN:
     chosen = middle.multiselect(t("comparison.peer_municipalities", lang), everyone,
                                 key=state.choices("vertailukunnat", everyone, names), bind="query-params",
                                 format_func=names, placeholder=t("comparison.peer_pick", lang))  # fmt: skip
-scope_text = functools.partial(comparison_map.scope_label, lang=lang)
+scope_text = comparison_map.scope_labels(lang).get
 scope = right.radio(t("comparison.map_scope", lang), comparison_map.SCOPES, format_func=scope_text,
                     key=state.choice("kartta", comparison_map.SCOPES, scope_text), bind="query-params")  # fmt: skip
 group = peers.group(kind, chosen)

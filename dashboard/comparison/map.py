@@ -39,10 +39,16 @@ def members(scope: str = REGION) -> pd.DataFrame:
     return queries.run("compare_region_members", region=queries.region()["region"])
 
 
+@memo
+def scope_labels(lang: str) -> dict[str, str]:
+    """{scope: its option text}: the configured region's name, or Finland's. One lookup per run: a radio
+    asks for its option texts several times."""
+    region = queries.region()["region"]
+    return {REGION: queries.area_names(lang).get(region, region), FINLAND: t("comparison.map_scope_finland", lang)}
+
+
 def scope_label(scope: str, lang: str) -> str:
-    """The scope's option text: the configured region's name, or Finland's."""
-    code = queries.region()["country" if scope == FINLAND else "region"]
-    return queries.area_names(lang).get(code, code) if scope == REGION else t("comparison.map_scope_finland", lang)
+    return scope_labels(lang)[scope]
 
 
 @memo

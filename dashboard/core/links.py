@@ -9,8 +9,9 @@ does not speak — the page adds a notice. Check before creating the widget: cre
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -53,12 +54,23 @@ def number_binding(key: str) -> str | None:
 _UNFIT = object()  # what a reader returns for a URL value that fits no option
 
 
-def _by_text(options: list[object], format_func: Callable[[object], object]) -> dict[str, object]:
-    """{text: option}: the text a widget shows (and Streamlit writes into the URL) and the option's own text
-    (?kunta=KU… in a link from before the URL carried names, or in a deck's selections)."""
-    by_text = {str(option): option for option in options}
-    by_text.update({str(format_func(option)): option for option in options})
-    return by_text
+class _Texts:
+    """The texts of a widget's options, worked out once and only when a URL value has to be read: most runs
+    have none, and a format_func may look names up (each call a memo lookup)."""
+
+    def __init__(self, options: list[object], format_func: Callable[[object], object]) -> None:
+        self._options, self._format = options, format_func
+
+    @functools.cached_property
+    def shown(self) -> dict[str, object]:
+        """{text the widget shows (and Streamlit writes into the URL): option}."""
+        return {str(self._format(option)): option for option in self._options}
+
+    @functools.cached_property
+    def by_text(self) -> dict[str, object]:
+        """{text: option} for the shown texts and the options' own texts (?kunta=KU… in a link from before the
+        URL carried names, or in a deck's selections)."""
+        return {**{str(option): option for option in self._options}, **self.shown}
 
 
 def _number(text: str) -> float | None:
@@ -98,23 +110,23 @@ class PageState:
     def choice(self, name: str, options: Iterable[object], format_func: Callable[[object], object] = str) -> str:
         """Key of a single-choice widget (selectbox, radio) offering `options` shown with `format_func`."""
         offered = list(options)
-        by_text = _by_text(offered, format_func)
+        texts = _Texts(offered, format_func)
         return self._guard(name, lambda value: value in offered,
-                           lambda asked: by_text.get(asked[0], _UNFIT) if len(asked) == 1 else _UNFIT,
-                           set(map(str, map(format_func, offered))))  # fmt: skip
+                           lambda asked: texts.by_text.get(asked[0], _UNFIT) if len(asked) == 1 else _UNFIT,
+                           lambda: texts.shown.keys())  # fmt: skip
 
     def choices(self, name: str, options: Iterable[object], format_func: Callable[[object], object] = str) -> str:
         """Key of a multiselect (or a range select_slider) offering `options`: every chosen value must be one
         of them."""
         offered = list(options)
-        by_text = _by_text(offered, format_func)
+        texts = _Texts(offered, format_func)
 
         def read(asked: list[str]) -> object:
-            values = [by_text.get(part, _UNFIT) for part in asked]
+            values = [texts.by_text.get(part, _UNFIT) for part in asked]
             return _UNFIT if _UNFIT in values else values
 
         return self._guard(name, lambda value: isinstance(value, list | tuple) and all(v in offered for v in value),
-                           read, set(map(str, map(format_func, offered))))  # fmt: skip
+                           read, lambda: texts.shown.keys())  # fmt: skip
 
     def span(self, name: str, low: int, high: int) -> str:
         """Key of a range slider low…high (a pair of whole numbers)."""
@@ -166,7 +178,7 @@ class PageState:
         return list(self._dropped)
 
     def _guard(self, name: str, fits: Callable[[object], bool], read: Callable[[list[str]], object],
-               texts: set[str] | None = None) -> str:  # fmt: skip
+               texts: Callable[[], Collection[str]] | None = None) -> str:  # fmt: skip
         """Drop an unfit session value; read the URL's value (this page's key, else a bare legacy key).
 
         Streamlit seeds a bound widget from the URL the run started with, and only from the texts it shows:
@@ -192,7 +204,7 @@ class PageState:
                 with contextlib.suppress(KeyError, StreamlitAPIException):  # bound: Streamlit drops it itself
                     del st.query_params[key]
         elif (
-            legacy or key in self._adopted or (texts is not None and not set(asked) <= texts)
+            legacy or key in self._adopted or (texts is not None and not set(asked) <= set(texts()))
         ) and key not in st.session_state:
             st.session_state[key] = value
         return key

@@ -234,14 +234,14 @@ def audit(actor: str, action: str, entity: str, entity_id: str, after: dict | No
         })  # fmt: skip
 
 
-def revision() -> int:
+def revision(path: Path | None = None) -> int:
     """Changes so far (the audit log's last id): a cache key for anything derived from the store; -1 while
     the store cannot be read.
 
     Read from the file again only when the file changed (a stat, not a query: this runs on every memo
     lookup); every write() of this process re-reads it. A file that vanished is reported, not recreated."""
     global _revision, _revision_sig, _problem
-    path = store_path()
+    path = path or store_path()
     with _lock:
         try:
             stat = os.stat(path)
@@ -263,7 +263,8 @@ def revision() -> int:
 
 def cache_key() -> str:
     """Identifies the store's content: its file and revision (two stores can share a revision number)."""
-    return f"{store_path()}#{revision()}"
+    path = store_path()  # once: this runs on every memo lookup
+    return f"{path}#{revision(path)}"
 
 
 def _changed() -> None:
