@@ -40,10 +40,11 @@ def all_meetings() -> pd.DataFrame:
     return state.query("meetings")
 
 
-def meetings() -> list[Meeting]:
-    return [Meeting(pd.Timestamp(r.meeting_date).date(), r.title, r.deck_name if isinstance(r.deck_name, str) else None,
+@memo  # the overview's forum panel reads it on every rerun: built once per store revision, not per run
+def meetings() -> tuple[Meeting, ...]:
+    return tuple(Meeting(pd.Timestamp(r.meeting_date).date(), r.title, r.deck_name if isinstance(r.deck_name, str) else None,
                     r.minutes_url if isinstance(r.minutes_url, str) else None, int(r.id))
-            for r in all_meetings().itertuples()]  # fmt: skip
+            for r in all_meetings().itertuples())  # fmt: skip
 
 
 def check_url(url: str | None) -> str | None:
