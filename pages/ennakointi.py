@@ -1,5 +1,6 @@
 """Ennakointi (foresight): the assumptions of a what-if scenario above four parts, drawn one at a time
-(URL key ennakointi.osio): the official population projection beside the scenario; the service-need
+(URL key ennakointi.osio): the official population projection beside the scenario (the chosen area beside
+the region total, or every area side by side); the service-need
 outlook with the age structure it starts from (published mean age and shares, the share 65+ against the
 projection); how well projections have held (with a back-test and the method note); the coordinator's saved
 scenarios. Every selection is in the URL (keys `ennakointi.*`); a saved scenario opens by
@@ -92,7 +93,9 @@ part = parts.choose()
 st.header(parts.label(part))
 if part == "ennuste":
     group, area = group_and_area()
-    outlook = foresight.outlook_chart(lang, group, scenario)
+    every = st.toggle(t("foresight.outlook_every", lang), key=state.flag("kaikki"), bind="query-params",
+                      help=t("foresight.outlook_every_help", lang))  # fmt: skip
+    outlook = foresight.outlook_chart(lang, group, scenario, foresight.shown_areas(area, every))
     chart_block(outlook.figure, outlook.data, outlook.caption, outlook.alt, key="ennuste_ja_skenaario", lang=lang)
     st.markdown(f"**{t('foresight.groups_heading', lang, area=controls.area_names[area])}**")
     groups_table, groups_data = foresight_service.groups_view(lang, area, scenario)

@@ -169,11 +169,22 @@ def outlook_title(lang: str, group: str) -> str:
              unit=unit(group, lang))  # fmt: skip
 
 
+def shown_areas(area: str, every: bool) -> tuple[str, ...]:
+    """The outlook's panels: every area side by side, or the chosen area beside the region total (the total
+    alone when it is the one chosen). Nine panels take a browser about twice as long to draw as one."""
+    return tuple(code for code in area_codes() if every or code in (data.total_code(), area))
+
+
+def _shown(frame: pd.DataFrame, areas: tuple[str, ...] | None) -> pd.DataFrame:
+    return frame if areas is None else frame[frame["area_code"].isin(areas)]
+
+
 @memo
-def outlook_figure(lang: str, group: str, s: model.Scenario) -> go.Figure:
-    frame = outlook_data(lang, group, s)
+def outlook_figure(lang: str, group: str, s: model.Scenario, areas: tuple[str, ...] | None = None) -> go.Figure:
+    frame = _shown(outlook_data(lang, group, s), areas)
+    count = frame["area_code"].nunique()
     return fcharts.outlook_multiples(frame, area_colors(), series_names(lang), outlook_title(lang, group), lang,
-                                     decimals=decimals(group))  # fmt: skip
+                                     decimals=decimals(group), columns=max(1, min(3, count)))  # fmt: skip
 
 
 @memo
@@ -207,10 +218,11 @@ def outlook_alt(lang: str, group: str, s: model.Scenario) -> str:
 
 
 @memo
-def outlook_chart(lang: str, group: str, s: model.Scenario) -> Chart:
-    """The outlook chart: one panel per area, actual + official projection + scenario for one group."""
-    return Chart(outlook_figure(lang, group, s), outlook_data(lang, group, s), outlook_caption(lang, group),
-                 outlook_alt(lang, group, s))  # fmt: skip
+def outlook_chart(lang: str, group: str, s: model.Scenario, areas: tuple[str, ...] | None = None) -> Chart:
+    """The outlook chart: one panel per area (`areas`, default all; the region total always among them),
+    actual + official projection + scenario for one group; its data are the panels' rows."""
+    return Chart(outlook_figure(lang, group, s, areas), _shown(outlook_data(lang, group, s), areas),
+                 outlook_caption(lang, group), outlook_alt(lang, group, s))  # fmt: skip
 
 
 @memo

@@ -26,7 +26,7 @@ def test_moving_a_slider_changes_the_chart(page: Page, base_url: str) -> None:
     expect(chart).to_have_count(1)
     lines = chart.locator(".scatterlayer .trace")
     expect(lines.first).to_be_attached()
-    before = lines.count()  # actual + official lines, one pair per panel
+    before = lines.count()  # actual + official lines in the one panel (the region total)
     legend = chart.locator(".legend")
     expect(legend).not_to_contain_text("Skenaario")
 
@@ -40,7 +40,12 @@ def test_moving_a_slider_changes_the_chart(page: Page, base_url: str) -> None:
     # While Streamlit swaps the chart, the old and the new one can both be in the page: wait for a legend
     # that names the scenario rather than asserting on "the" legend.
     expect(chart.locator(".legend", has_text="Skenaario (mallilaskelma)").first).to_be_visible()
-    expect(lines).to_have_count(before + 9)  # a scenario line in each of the nine panels
+    expect(lines).to_have_count(before + 1)  # the scenario line beside them
+
+    page.get_by_test_id("stCheckbox").filter(has_text="Kaikki alueet rinnakkain").locator("label").first.click()
+    wait_idle(page)
+    expect(page).to_have_url(re.compile(r"[?&]ennakointi\.kaikki=true(&|$)"))
+    expect(lines).to_have_count(9 * (before + 1))  # nine panels, each with its three lines
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 

@@ -62,6 +62,32 @@ def test_official_projection_figures(page: AppTest) -> None:
     assert len(plotly_figures(page)) == 1 and len(page.dataframe) == 1  # only the chosen part is drawn
 
 
+def panels(app: AppTest) -> list[str]:
+    """The outlook's panel titles, in order."""
+    return [note["text"] for note in plotly_figures(app)[0]["layout"]["annotations"]]
+
+
+def test_outlook_shows_the_chosen_area_beside_the_region_and_every_area_on_request(page: AppTest) -> None:
+    open_page(page)
+    assert panels(page) == ["Saarijärvi-Viitasaari"]  # the region total is the area chosen first
+    next(s for s in page.selectbox if s.label == "Alue").set_value("KU226").run()
+    assert not page.exception and panels(page) == ["Saarijärvi-Viitasaari", "Karstula"]
+    karstula = values(traces(plotly_figures(page)[0], "official")[1])
+    assert (karstula[2019], karstula[2040]) == (3965, 2964)  # 128v as published, Karstula total
+    every = next(t for t in page.toggle if t.label == "Kaikki alueet rinnakkain")
+    every.set_value(True).run()
+    assert not page.exception
+    shown = panels(page)
+    assert len(shown) == 9 and shown[:2] == ["Saarijärvi-Viitasaari", "Kannonkoski"] and "Viitasaari" in shown
+    assert "Kaikki ikäryhmät: Karstula" in " ".join(m.value for m in page.markdown)  # the table keeps the area
+
+
+def test_a_link_with_every_area_reopens_the_nine_panels(page: AppTest) -> None:
+    page.query_params["ennakointi.kaikki"] = "true"
+    open_page(page)
+    assert len(panels(page)) == 9 and next(t for t in page.toggle if t.label == "Kaikki alueet rinnakkain").value
+
+
 def test_moving_the_migration_slider_adds_a_derived_scenario(page: AppTest) -> None:
     open_page(page)
     slider(page, "Lisänettomuutto").set_value(200).run()
