@@ -172,7 +172,8 @@ def outlook_title(lang: str, group: str) -> str:
 def shown_areas(area: str, every: bool) -> tuple[str, ...]:
     """The outlook's panels: every area side by side, or the chosen area beside the region total (the total
     alone when it is the one chosen). Nine panels take a browser about twice as long to draw as one."""
-    return tuple(code for code in area_codes() if every or code in (data.total_code(), area))
+    codes = area_codes()  # the region total first
+    return tuple(codes) if every else tuple(code for code in codes if code in (codes[0], area))
 
 
 def _shown(frame: pd.DataFrame, areas: tuple[str, ...] | None) -> pd.DataFrame:
