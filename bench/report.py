@@ -318,8 +318,9 @@ def render(r: Report) -> str:
         "## Page reruns against the floor page (in-process, AppTest)",
         "Warm = median rerun after warm-ups; floor = a page drawing the same pre-built figures and tables "
         "(bench/floor_page.py), its reruns taking turns with the page's (page, floor, page…); cold = first run "
-        "after emptying every cache (dashboard.core.memo.clear_all), modules already imported.\n\n"
-        + (pages_section(r.pages) if r.pages else r.missing("pages")),
+        "after emptying every cache (dashboard.core.memo.clear_all), modules already imported. Every run reads the "
+        "script's bytecode from one shared ScriptCache, as `streamlit run` does (AppTest alone compiles the "
+        "script again on each run).\n\n" + (pages_section(r.pages) if r.pages else r.missing("pages")),
         "## Browser: navigation start → every chart visible, script idle (Playwright + Chromium, localhost)",
         "Cold = first visit of the page on a freshly started server, from a new browser profile; warm = the same "
         'page again. Medians over the runs (bench/browser_bench.py). "Script over" = when Streamlit reported the '
