@@ -85,8 +85,10 @@ if part == "taulukko":
                      format_func=theme_text, help=t("comparison.theme_help", lang), persist_state="page")  # fmt: skip
     view = comparison.heatmap_view(codes, lang, group, theme)
     view_block(view, "kuntavertailu_taulukko", lang)
-    with st.expander(t("comparison.as_table", lang)):
-        st.dataframe(comparison.table_view(codes, lang, group, theme), hide_index=True)
+    # Drawn only while open: a closed expander's table was a quarter of the page switch in the browser.
+    as_table = st.expander(t("comparison.as_table", lang), key=state.key("taulukkona"), on_change="rerun")
+    if as_table.open:
+        as_table.dataframe(comparison.table_view(codes, lang, group, theme), hide_index=True)
     if group.national:
         st.header(t("comparison.ranking_heading", lang))
         block_view(peers.ranking_view(indicator, period, comparison.in_focus_order(codes), group, lang),

@@ -20,8 +20,19 @@ PAGE = "pages/kuntavertailu.py"
 ALL = {"teema": "kaikki"}
 
 
+TABLE = "kuntavertailu.taulukkona"  # the "Taulukkona" expander: its table is drawn only while it is open
+
+
 def open_page(app: AppTest, **params: str | list[str]) -> AppTest:
     return conftest.open_page(app, PAGE, **params)
+
+
+def open_table(app: AppTest) -> AppTest:
+    """Open the "Taulukkona" expander, as a visitor clicks it (a rerun draws the table)."""
+    app.session_state[TABLE] = True
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
 
 
 def drawn(app: AppTest) -> tuple[dict, dict | None, dict | None]:
@@ -80,7 +91,8 @@ def test_heatmap_colours_only_meaningful_ranks(app: AppTest) -> None:
 
 def test_table_view_and_alt_text(app: AppTest) -> None:
     open_page(app, **ALL)
-    table = app.dataframe[0].value.set_index("Indikaattori")
+    assert not app.dataframe  # the expander is closed: no table is drawn
+    table = open_table(app).dataframe[0].value.set_index("Indikaattori")
     assert table.loc["Työpaikkaomavaraisuus", "Saarijärvi"] == f"90,6{NB}% ↓ (5./8)"
     assert table.loc["Työpaikkaomavaraisuus", "Ajankohta"] == "2017"
     assert table.loc["Työllisyysaste", "Saarijärvi-Viitasaari"] == "Ei tietoa"
@@ -97,7 +109,7 @@ def heatmap_rows(app: AppTest) -> list[str]:
 def test_one_theme_at_a_time(app: AppTest) -> None:
     """The heatmap opens on the first spearhead; the four themes split the 54 indicators without overlap, and
     the plain table below shows the same indicators as the heatmap."""
-    open_page(app)
+    open_table(open_page(app))
     assert app.radio(key="kuntavertailu.teema").value == "ennakointi"
     heatmap = plotly_figures(app)[0]
     assert heatmap["layout"]["title"]["text"].startswith("Kuntavertailu – Puhtia ennakointiin: 17 indikaattorin")

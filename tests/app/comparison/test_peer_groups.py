@@ -69,6 +69,8 @@ def test_indicators_only_the_region_has_say_so(app: AppTest) -> None:
     # 90,6 % (115n/115p 2017) as before, but no rank among Finland's small municipalities, and no median
     assert cells[("Työpaikkaomavaraisuus (%) · 2017", "Saarijärvi")] == "90,6 ↓"
     assert cells[("Työpaikkaomavaraisuus (%) · 2017", "Vertailuryhmän mediaani (212 kuntaa)")] == "Ei tietoa"
+    app.session_state["kuntavertailu.taulukkona"] = True  # open the "Taulukkona" expander
+    app.run()
     table = app.dataframe[0].value.set_index("Indikaattori")
     assert table.loc["Työpaikkaomavaraisuus", "Vertailuryhmän mediaani (212 kuntaa)"] == "Ei tietoa"
 
