@@ -48,7 +48,6 @@ def newest_projection() -> str | None:
 
 
 @memo
-@memo  # asked for on every rerun (the area selector's options, the outlook's panels)
 def total_code() -> str:
     """The sub-region's code when the focus municipalities are exactly its members, else TOTAL."""
     meta, areas = queries.region(), queries.areas()
