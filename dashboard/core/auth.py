@@ -123,6 +123,7 @@ def _oidc_user() -> User:
     return user
 
 
+@config.read_once
 def current_user() -> User:
     """The visitor's identity and role, from OIDC or the local editor login."""
     visitor = ANONYMOUS
@@ -236,6 +237,7 @@ def _oidc_offer(user: User, lang: str) -> None:
     st.button(t("auth.login", lang), on_click=_start_oidc_login, type="primary", key="auth_oidc_login")
 
 
+@config.read_once
 def require_editor(lang: str) -> User:
     """Stop the page unless the visitor is an editor; offer the configured way to log in."""
     user = current_user()
@@ -265,6 +267,7 @@ def _logout_oidc() -> None:
     st.logout()
 
 
+@config.read_once
 def account_box(lang: str) -> None:
     """Sidebar: who is logged in, and log out."""
     user = current_user()

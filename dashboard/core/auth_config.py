@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import importlib.util
 import json
 import math
@@ -16,6 +18,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 import streamlit as st
 
@@ -25,14 +29,45 @@ from dashboard.core.auth_throttle import ThrottleSettings
 OIDC_REQUIRED = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
 MIN_COOKIE_SECRET = 32  # characters; Streamlit only warns below 14 bytes, a signing key deserves more
 IDLE_MINUTES = 30  # default idle time after which the editor role ends
+F = TypeVar("F", bound=Callable)
+
+
+def _read() -> Mapping[str, object]:
+    """All of secrets.toml ({} when there is no file: a public, view-only install)."""
+    try:
+        return st.secrets.to_dict()
+    except FileNotFoundError:
+        return {}
+
+
+# Without a secrets.toml, Streamlit looks for the file again on every read (it must notice one added later):
+# ~0.1 ms a read, and deciding a visitor's role takes about ten. Within `read_once`, the file is read once.
+_snapshot: contextvars.ContextVar[Mapping[str, object] | None] = contextvars.ContextVar(
+    "tilannekuva_secrets_snapshot", default=None
+)
+
+
+def read_once(func: F) -> F:
+    """Decorator: every secret() within `func` (and what it calls) reads one snapshot of secrets.toml, taken
+    when it starts. Nothing is kept after it returns, so an edited secrets.toml counts from the next call."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if _snapshot.get() is not None:  # called from within another read_once function: its snapshot holds
+            return func(*args, **kwargs)
+        token = _snapshot.set(_read())
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _snapshot.reset(token)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def secret(section: str) -> dict:
     """One section of secrets.toml as a plain dict ({} when the file or the section is missing)."""
-    try:
-        value = st.secrets.get(section, {})
-    except FileNotFoundError:  # no secrets.toml at all: a public, view-only install
-        return {}
+    secrets = _snapshot.get()
+    value = (secrets if secrets is not None else _read()).get(section, {})
     try:
         return dict(value)
     except (TypeError, ValueError):  # `auth = "x"`: not a section
