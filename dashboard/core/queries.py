@@ -58,6 +58,7 @@ def area_colors() -> dict[str, str]:
     return areas_model.area_colors(focus_codes(), comparison_codes())
 
 
+@memo  # read on most reruns, often several times: the index is built once per data version
 def indicators() -> pd.DataFrame:
     """The catalogue with coverage (first/last period, areas, vintages), indexed by indicator_id."""
     return run("indicators").set_index("indicator_id", drop=False)
