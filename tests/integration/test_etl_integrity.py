@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import logging
 import os
 import resource
 import shutil
@@ -22,6 +23,7 @@ import sys
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -31,7 +33,7 @@ from etl import __main__ as cli
 from etl import buildlock, integrity, load
 from etl.build import REPO
 from etl.sources import eu_cli
-from tests.integration.conftest import warehouse_state
+from tests.integration.conftest import fingerprint, warehouse_state
 
 pytestmark = pytest.mark.integration
 SNAPSHOT = REPO / "data" / "snapshot"
@@ -62,6 +64,64 @@ def served(data_dir: Path, store: Path) -> Path:
     yield data_dir
     assert warehouse_state(data_dir)[1]["fact_indicator"] > 0
     assert not [p.name for p in (data_dir / "warehouse").iterdir() if ".partial" in p.name or p.name.endswith(".tmp")]
+
+
+@pytest.fixture(scope="module")
+def built_together(built_data_dir: Path, store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """One build that must succeed over three doubtful inputs at once, for the tests of each that only read
+    what it did (a build costs seconds): the stale lock of a dead build with its leftovers, the template in
+    the inbox and a UTF-16 file with its byte-order mark in the inbox. The checks `served` makes of a
+    single build are made of this one: CURRENT names a whole warehouse, no half-written file is left, the
+    app's store (`store_file`) is untouched."""
+    data_dir = tmp_path_factory.mktemp("built_together") / "data"
+    shutil.copytree(built_data_dir, data_dir)
+    warehouse = data_dir / "warehouse"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (warehouse / buildlock.LOCK_NAME).write_text(json.dumps({"pid": dead.pid, "since": "2026-12-01T03:00:00+00:00"}))
+    leftovers = [
+        warehouse / "wh-20261201T030000000000Z.duckdb.partial",
+        warehouse / "wh-20261201T030000000000Z.duckdb.partial.wal",
+    ]
+    for path in leftovers:
+        path.write_bytes(b"\0" * 1024)  # what a killed build leaves
+    shutil.copy(EU_FIXTURES / "TEST_template.csv", inbox(data_dir) / "pohja.csv")
+    text = (EU_FIXTURES / "TEST_kohesio_fi.csv").read_text(encoding="utf-8")
+    (inbox(data_dir) / "kohesio_utf16.csv").write_bytes(text.encode("utf-16"))  # Excel's "Unicode text"
+    before, store_before = current_name(data_dir), fingerprint(store_file)
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)  # caplog is per test: this catches the build's warnings the same way
+    logging.getLogger().addHandler(handler)
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("TILANNEKUVA_STATE", str(store_file))
+            code = build(data_dir)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert fingerprint(store_file) == store_before, "the app's own store changed"
+    assert warehouse_state(data_dir)[1]["fact_indicator"] > 0
+    assert not [p.name for p in warehouse.iterdir() if ".partial" in p.name or p.name.endswith(".tmp")]
+    return {"data_dir": data_dir, "code": code, "before": before, "built": current_name(data_dir),
+            "dead_pid": dead.pid, "log": log.getvalue(), "leftovers_after": [p.exists() for p in leftovers],
+            "lock_after": (warehouse / buildlock.LOCK_NAME).read_text()}  # fmt: skip
+
+
+@pytest.fixture
+def built_once(built_together: dict, store: Path) -> Iterator[dict]:
+    """`built_together` as `served` leaves a build: whole afterwards too, the store untouched (`store`)."""
+    yield built_together
+    data_dir = built_together["data_dir"]
+    assert warehouse_state(data_dir)[1]["fact_indicator"] > 0
+    assert not [p.name for p in (data_dir / "warehouse").iterdir() if ".partial" in p.name or p.name.endswith(".tmp")]
+
+
+def first_build(built: dict, sql: str) -> list[tuple]:
+    """Rows of the warehouse `built_together` built (a later build of a test may have replaced CURRENT)."""
+    con = duckdb.connect(str(built["data_dir"] / "warehouse" / built["built"]), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
 
 
 def current_name(data_dir: Path) -> str:
@@ -187,26 +247,16 @@ def test_second_build_reports_the_lock_after_its_wait(previous: Path, capsys) ->
     assert_refused(err, f"another build (pid {os.getpid()}, since {holder['since']}) is running", "--wait")
 
 
-def test_stale_lock_of_a_dead_build_is_taken_over(served: Path, caplog) -> None:
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    warehouse = served / "warehouse"
-    (warehouse / buildlock.LOCK_NAME).write_text(json.dumps({"pid": dead.pid, "since": "2026-12-01T03:00:00+00:00"}))
-    leftovers = [
-        warehouse / "wh-20261201T030000000000Z.duckdb.partial",
-        warehouse / "wh-20261201T030000000000Z.duckdb.partial.wal",
-    ]
-    for path in leftovers:
-        path.write_bytes(b"\0" * 1024)  # what a killed build leaves
-    before = current_name(served)
-    assert build(served) == cli.EXIT_OK
+def test_stale_lock_of_a_dead_build_is_taken_over(built_once: dict) -> None:
+    dead_pid = built_once["dead_pid"]
+    assert built_once["code"] == cli.EXIT_OK
     assert (
-        f"took over the stale build lock of pid {dead.pid}, since 2026-12-01T03:00:00+00:00 (no longer running)"
-        in caplog.text
+        f"took over the stale build lock of pid {dead_pid}, since 2026-12-01T03:00:00+00:00 (no longer running)"
+        in built_once["log"]
     )
-    assert not any(path.exists() for path in leftovers)
-    assert (warehouse / buildlock.LOCK_NAME).read_text() == ""  # released cleanly
-    assert current_name(served) != before
+    assert not any(built_once["leftovers_after"])
+    assert built_once["lock_after"] == ""  # released cleanly
+    assert built_once["built"] != built_once["before"]
 
 
 # ------------------------------------------------------------------------------------- decompression bombs
@@ -317,30 +367,29 @@ def test_closed_stdout_does_not_change_the_verdict(served: Path, how: str) -> No
 
 
 # ------------------------------------------------------------------------------------------------ the inbox
-def test_template_in_the_inbox_is_loaded(served: Path) -> None:
-    shutil.copy(EU_FIXTURES / "TEST_template.csv", inbox(served) / "pohja.csv")
-    assert build(served) == cli.EXIT_OK
-    rows = projects(served, "SELECT project_id, register, source_id LIKE 'inbox:%' FROM fact_eu_project "
-                              "WHERE project_id LIKE 'TESTL%' ORDER BY 1")  # fmt: skip
+def test_template_in_the_inbox_is_loaded(built_once: dict) -> None:
+    data_dir = built_once["data_dir"]
+    assert built_once["code"] == cli.EXIT_OK
+    rows = first_build(built_once, "SELECT project_id, register, source_id LIKE 'inbox:%' FROM fact_eu_project "
+                                   "WHERE project_id LIKE 'TESTL%' ORDER BY 1")  # fmt: skip
     assert rows == [("TESTL001", "coordinator", True), ("TESTL002", "coordinator", True)]
-    areas = projects(served, "SELECT project_id, area_code, basis FROM fact_eu_project_area "
-                               "WHERE project_id LIKE 'TESTL%' ORDER BY 1, 2")  # fmt: skip
+    areas = first_build(built_once, "SELECT project_id, area_code, basis FROM fact_eu_project_area "
+                                    "WHERE project_id LIKE 'TESTL%' ORDER BY 1, 2")  # fmt: skip
     assert areas == [("TESTL001", "KU226", "coordinator_template"), ("TESTL002", "KU256", "coordinator_template"),
                      ("TESTL002", "KU265", "coordinator_template")]  # fmt: skip
-    assert not (inbox(served) / "pohja.csv").exists()  # archived once loaded, never before
-    manifest = (served / "raw" / "eu_funds" / "manifest.jsonl").read_text(encoding="utf-8")
+    assert not (inbox(data_dir) / "pohja.csv").exists()  # archived once loaded, never before
+    manifest = (data_dir / "raw" / "eu_funds" / "manifest.jsonl").read_text(encoding="utf-8")
     assert '"kind": "template"' in manifest and '"via": "inbox"' in manifest
-    assert build(served) == cli.EXIT_OK  # the next build loads it from the archive: still there
-    assert len(projects(served, "SELECT 1 FROM fact_eu_project WHERE project_id LIKE 'TESTL%'")) == 2
+    assert build(data_dir) == cli.EXIT_OK  # the next build loads it from the archive: still there
+    assert len(projects(data_dir, "SELECT 1 FROM fact_eu_project WHERE project_id LIKE 'TESTL%'")) == 2
 
 
-def test_utf16_file_is_read_by_its_byte_order_mark(served: Path, tmp_path: Path) -> None:
-    text = (EU_FIXTURES / "TEST_kohesio_fi.csv").read_text(encoding="utf-8")
-    (inbox(served) / "kohesio_utf16.csv").write_bytes(text.encode("utf-16"))  # Excel's "Unicode text"
-    assert build(served) == cli.EXIT_OK
-    assert projects(served, "SELECT project_id, name FROM fact_eu_project WHERE project_id LIKE 'kohesio:%' "
-                              "ORDER BY 1")[0] == ("kohesio:Q900001", "TESTIHANKE K1 (ei todellinen)")  # fmt: skip
+def test_utf16_file_is_read_by_its_byte_order_mark(built_once: dict, tmp_path: Path) -> None:
+    assert built_once["code"] == cli.EXIT_OK
+    assert first_build(built_once, "SELECT project_id, name FROM fact_eu_project WHERE project_id LIKE 'kohesio:%' "
+                                   "ORDER BY 1")[0] == ("kohesio:Q900001", "TESTIHANKE K1 (ei todellinen)")  # fmt: skip
     # Without a mark it cannot be told from binary: refused by name, with what to do.
+    text = (EU_FIXTURES / "TEST_kohesio_fi.csv").read_text(encoding="utf-8")
     plain = tmp_path / "kohesio.csv"
     plain.write_bytes(text.encode("utf-16-le"))
     out = io.StringIO()

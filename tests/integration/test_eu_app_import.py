@@ -4,6 +4,8 @@ the coordinator entered."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import time
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from dashboard.core.auth import EDITOR, VIEWER, User
 from dashboard.funding import build_job, impact, impact_views, projects
 from dashboard.funding import imports as projects_import
 from dashboard.funding import store as projects_store
+from tests.unit.funding.test_impact_missing_years import TEMPLATE
 from tests.unit.test_eu_parse import FIXTURES, eura2021_xlsx
 
 pytestmark = pytest.mark.integration
@@ -80,27 +83,62 @@ def test_register_upload_rebuilds_and_leaves_coordinator_data_untouched(env: Pat
     assert (projects.catalogue().loc["TEST2101", "granted"], len(projects.catalogue())) == (200000, len(frame))
 
 
-def test_template_goes_to_the_store_not_the_warehouse(env: Path) -> None:
-    before = current(env)
-    result = projects_import.import_file(EDITOR_USER, (FIXTURES / "TEST_template.csv").read_bytes(), "pohja.csv")
+TEMPLATE_FILE = (FIXTURES / "TEST_template.csv").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def template_import(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """TEST_template.csv imported through the app once, into a data dir and store of its own, for the two
+    tests that only read what it did (an import runs the ETL's CLI twice: seconds)."""
+    root = tmp_path_factory.mktemp("template_import")
+    data_dir, store_path = root / "data", root / "app_state.duckdb"
+    shutil.copytree(built_data_dir, data_dir)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TILANNEKUVA_DATA_DIR", str(data_dir))
+        mp.setenv("TILANNEKUVA_STATE", str(store_path))
+        before = current(data_dir)
+        result = projects_import.import_file(EDITOR_USER, TEMPLATE_FILE, "pohja.csv")
+    return {"data_dir": data_dir, "store": store_path, "current_before": before, "result": result}
+
+
+@pytest.fixture
+def imported(template_import: dict, monkeypatch: pytest.MonkeyPatch) -> dict:
+    """The app pointed at the data dir and store of `template_import`."""
+    monkeypatch.setenv("TILANNEKUVA_DATA_DIR", str(template_import["data_dir"]))
+    monkeypatch.setenv("TILANNEKUVA_STATE", str(template_import["store"]))
+    return template_import
+
+
+def test_template_goes_to_the_store_not_the_warehouse(imported: dict) -> None:
+    result, data_dir = imported["result"], imported["data_dir"]
     assert result.ok and result.report["kind"] == "template"
     assert sorted(projects.store().projects["project_id"]) == ["TESTL001", "TESTL002"]
-    assert current(env) == before and list((env / "raw" / "eu_funds" / "template").iterdir())
+    assert current(data_dir) == imported["current_before"]
+    assert list((data_dir / "raw" / "eu_funds" / "template").iterdir())
     assert state.query("audit_log", {"limit": 5})["action"].tolist() == ["import"]
 
 
-def test_template_projects_after_the_data_get_their_missing_years_named(env: Path) -> None:
-    """Issue 12 point 5: every indicator of the template's projects draws (Vaikuttavuus raised TypeError)."""
-    result = projects_import.import_file(EDITOR_USER, (FIXTURES / "TEST_template.csv").read_bytes(), "pohja.csv")
-    assert result.ok
+def test_template_projects_after_the_data_get_their_missing_years_named(
+    imported: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12 point 5: the template's projects, imported through the app, are stored exactly as the rows
+    TEMPLATE of tests/unit/funding/test_impact_missing_years.py, which draws every indicator of them there
+    (Vaikuttavuus raised TypeError) and names their missing years — drawing them all again here cost seconds."""
+    assert imported["result"].ok
     for project_id in ("TESTL001", "TESTL002"):
         assert project_id in impact.project_choices()
-        for indicator in impact.indicator_choices(project_id):
-            impact_views.development_view("fi", project_id, indicator)
-            impact_views.phase_table("fi", project_id, indicator)
     # since the 2025 population arrived (11re, 2026 export) the template's 2024–2025 project is inside the data;
     # tests/unit/funding/test_impact_missing_years.py names the missing years of a project after it
     assert impact_views.missing_notice("fi", "TESTL001", "population") is None
+    stored = projects.store().projects
+    monkeypatch.setenv("TILANNEKUVA_STATE", str(tmp_path / "typed.duckdb"))  # a second store: TEMPLATE typed in
+    for record in TEMPLATE[:2]:
+        projects_store.save_project(EDITOR_USER, record)
+    typed = projects.store().projects
+    assert set(stored["origin"]) == {f"template:{hashlib.sha256(TEMPLATE_FILE).hexdigest()[:12]}"}
+    assert set(typed["origin"]) == {"form"}  # read from the second store, not the first one's again
+    who = ["origin", "updated_by", "updated_at"]  # how and when a row was written, not what it holds
+    pd.testing.assert_frame_equal(stored.drop(columns=who), typed.drop(columns=who))
 
 
 def test_template_may_not_overwrite_a_register_project(env: Path, tmp_path: Path) -> None:

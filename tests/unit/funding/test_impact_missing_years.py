@@ -10,14 +10,18 @@ from dashboard.funding import impact, impact_views
 from dashboard.funding import store as projects_store
 from tests.unit.funding.conftest import EDITOR_USER
 
-# the two rows of tests/fixtures/eu/TEST_template.csv, as the template import stores them
+# the two rows of tests/fixtures/eu/TEST_template.csv, as the template import stores them, every field
+# (tests/integration/test_eu_app_import.py checks that the import through the app stores exactly these)
 TEMPLATE = [
     {"project_id": "TESTL001", "name": "TESTIHANKE Leader (ei todellinen)", "fund": "Leader / maaseuturahasto",
-     "fund_group": "EAFRD", "programme_period": "2023-2027", "municipality_codes": "KU226",
-     "start_date": "2024-01-01", "end_date": "2025-12-31", "granted_eur": 25000},
+     "fund_group": "EAFRD", "programme_period": "2023-2027", "implementer": "Testiyhdistys ry",
+     "municipality_codes": "KU226", "start_date": "2024-01-01", "end_date": "2025-12-31", "status": "käynnissä",
+     "granted_eur": 25000, "summary": "Testitiedosto, ei todellinen hanke.",
+     "source_url": "https://example.invalid/testi", "notes": "testi"},
     {"project_id": "TESTL002", "name": "TESTIHANKE kunnan oma (ei todellinen)", "fund": "kunnan rahoitus",
-     "fund_group": "municipal", "municipality_codes": "KU256;KU265", "start_date": "2023-06-01",
-     "end_date": "2024-05-31"},
+     "fund_group": "municipal", "implementer": "Testikunta", "municipality_codes": "KU256;KU265",
+     "start_date": "2023-06-01", "end_date": "2024-05-31", "status": "päättynyt",
+     "funding_as_stated": "noin 10 000 euroa (testi)", "summary": "Testitiedosto."},
     # test data, no real project: one that starts after the newest population year (2025)
     {"project_id": "TESTL003", "name": "TESTIHANKE tulevaisuudessa (ei todellinen)", "fund": "kunnan rahoitus",
      "fund_group": "municipal", "municipality_codes": "KU226", "start_date": "2027-01-01",
