@@ -141,21 +141,25 @@ else:
                         lang=lang)  # fmt: skip
             st.dataframe(compare_table, hide_index=True)
 
-# Last on the page: require_editor stops the script for viewers, and nothing after it may be skipped.
-with st.expander(t("foresight.save_heading", lang), expanded=auth.current_user().is_editor):
-    st.caption(t("foresight.save_intro", lang))
-    user = auth.require_editor(lang)  # viewers stop here: everything below writes to the store
-    with st.form(state.key("tallenna"), clear_on_submit=True):
-        name = st.text_input(t("foresight.save_name", lang), max_chars=foresight_store.NAME_MAX)
-        description = st.text_area(t("foresight.save_description", lang), max_chars=foresight_store.DESCRIPTION_MAX)
-        if st.form_submit_button(t("foresight.save_button", lang), type="primary"):
-            problem = session.save(user, name, description, scenario, controls.projection)
-            if problem:
-                st.error(t(problem, lang))
-            else:
-                st.rerun()
-    if message := session.saved_message(lang):
-        st.success(message)
-    if session.opened is not None and st.button(t("foresight.delete_button", lang), key=state.key("poista")):
-        session.delete(user)
-        st.rerun()
+# Last on the page: require_editor stops the script for viewers, and nothing after it may be skipped. Its
+# content runs only while it is open (open for editors at first): most visitors never open it.
+saving = st.expander(t("foresight.save_heading", lang), expanded=auth.current_user().is_editor,
+                     key=state.key("tallennus"), on_change="rerun")  # fmt: skip
+if saving.open:
+    with saving:
+        st.caption(t("foresight.save_intro", lang))
+        user = auth.require_editor(lang)  # viewers stop here: everything below writes to the store
+        with st.form(state.key("tallenna"), clear_on_submit=True):
+            name = st.text_input(t("foresight.save_name", lang), max_chars=foresight_store.NAME_MAX)
+            description = st.text_area(t("foresight.save_description", lang), max_chars=foresight_store.DESCRIPTION_MAX)
+            if st.form_submit_button(t("foresight.save_button", lang), type="primary"):
+                problem = session.save(user, name, description, scenario, controls.projection)
+                if problem:
+                    st.error(t(problem, lang))
+                else:
+                    st.rerun()
+        if message := session.saved_message(lang):
+            st.success(message)
+        if session.opened is not None and st.button(t("foresight.delete_button", lang), key=state.key("poista")):
+            session.delete(user)
+            st.rerun()

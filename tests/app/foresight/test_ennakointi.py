@@ -171,6 +171,9 @@ def test_projection_vs_actual_and_method_note(page: AppTest) -> None:
 def test_viewers_see_saved_scenarios_but_cannot_save(page: AppTest) -> None:
     show_part(open_page(page), "ennakointi", "tallennetut")
     assert any("Skenaarioita ei ole vielä tallennettu" in i.value for i in page.info)
+    assert not page.warning  # the save expander is closed for viewers, and its content is not drawn
+    page.session_state["ennakointi.tallennus"] = True  # a viewer opens it
+    page.run()
     assert any("Kirjaudu" in w.value or "ylläpitäjille" in w.value for w in page.warning)
     assert not [b for b in page.button if b.label == "Tallenna skenaario"]
 
