@@ -73,6 +73,12 @@ class _Texts:
         return {**{str(option): option for option in self._options}, **self.shown}
 
 
+def _as_written(value: object) -> list[str]:
+    """A number, a pair of years or a flag as a bound widget writes it into the URL."""
+    values = value if isinstance(value, list | tuple) else [value]
+    return [str(v).lower() if isinstance(v, bool) else str(v) for v in values]
+
+
 def _number(text: str) -> float | None:
     try:
         number = float(text)
@@ -113,7 +119,7 @@ class PageState:
         texts = _Texts(offered, format_func)
         return self._guard(name, lambda value: value in offered,
                            lambda asked: texts.by_text.get(asked[0], _UNFIT) if len(asked) == 1 else _UNFIT,
-                           lambda: texts.shown.keys())  # fmt: skip
+                           lambda: texts.shown.keys(), lambda value: [str(format_func(value))])  # fmt: skip
 
     def choices(self, name: str, options: Iterable[object], format_func: Callable[[object], object] = str) -> str:
         """Key of a multiselect (or a range select_slider) offering `options`: every chosen value must be one
@@ -126,7 +132,8 @@ class PageState:
             return _UNFIT if _UNFIT in values else values
 
         return self._guard(name, lambda value: isinstance(value, list | tuple) and all(v in offered for v in value),
-                           read, lambda: texts.shown.keys())  # fmt: skip
+                           read, lambda: texts.shown.keys(),
+                           lambda values: [str(format_func(v)) for v in values])  # fmt: skip
 
     def span(self, name: str, low: int, high: int) -> str:
         """Key of a range slider low…high (a pair of whole numbers)."""
@@ -178,13 +185,14 @@ class PageState:
         return list(self._dropped)
 
     def _guard(self, name: str, fits: Callable[[object], bool], read: Callable[[list[str]], object],
-               texts: Callable[[], Collection[str]] | None = None) -> str:  # fmt: skip
+               texts: Callable[[], Collection[str]] | None = None,
+               url_texts: Callable[[object], list[str]] | None = None) -> str:  # fmt: skip
         """Drop an unfit session value; read the URL's value (this page's key, else a bare legacy key).
 
-        Streamlit seeds a bound widget from the URL the run started with, and only from the texts it shows:
-        a value it cannot read that way (a bare legacy key, an option named by its value such as
-        ?kunta=KU…) is handed to the widget through the session state instead, the sanctioned way to set
-        a bound widget."""
+        Streamlit seeds a bound widget from the URL the run started with, and only from the texts it shows
+        (`url_texts` of a value; else the value as written): a value it cannot read that way (a bare legacy
+        key, an option named by its value such as ?kunta=KU…) is written into the URL as the widget's own
+        text and the page runs once more (see _hand_over)."""
         key = self.key(name)
         if key in st.session_state and not fits(st.session_state[key]):
             self._drop(name, st.session_state[key])
@@ -206,8 +214,25 @@ class PageState:
         elif (
             legacy or key in self._adopted or (texts is not None and not set(asked) <= set(texts()))
         ) and key not in st.session_state:
-            st.session_state[key] = value
+            self._hand_over(key, value, url_texts(value) if url_texts else _as_written(value))
         return key
+
+    @staticmethod
+    def _hand_over(key: str, value: object, shown: list[str]) -> None:
+        """Give a bound widget a value the URL names in a form Streamlit cannot read.
+
+        Streamlit 1.67 seeds a bound widget only from the URL the run started with, and clears a value it
+        cannot read there (SessionState._seed_widget_from_url); a value set through the session state instead
+        stays off the URL (it is synced only for a widget registered in an earlier run) and logs its "set via
+        the Session State API" warning where the widget has a default. So the URL gets the widget's own text
+        and the script runs again at once: Streamlit seeds the widget from it and keeps it in the address bar.
+        Where the key is bound already (the page ran earlier in this session), the session state it is."""
+        try:
+            st.query_params[key] = shown if len(shown) != 1 else shown[0]
+        except StreamlitAPIException:
+            st.session_state[key] = value
+            return
+        st.rerun()
 
     def _drop(self, name: str, value: object) -> None:
         from dashboard.core.i18n import t  # i18n imports nothing of ours; local to keep links importable alone

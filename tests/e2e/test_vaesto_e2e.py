@@ -85,3 +85,16 @@ def test_compare_csv_is_the_chart_data(page: Page, server: Server) -> None:
     assert len(rows) == len(drawn) == expected == 54  # 1972–2025
     assert [(r["area_name"], r["period"], float(r["value"])) for r in rows] == [(n, x, y) for n, x, y in drawn]
     assert {r["period"]: float(r["value"]) for r in rows}["2020"] == 9208
+
+
+def test_a_link_by_code_or_id_keeps_its_choice_in_the_address_bar(page: Page, base_url: str) -> None:
+    """?kunta=KU729 (a link from before the page prefixes) and a part named by its id open that view, and the
+    address bar keeps both as the widgets' own texts: a copied link reopens the same view."""
+    open_page(page, f"{base_url}/vaesto?kunta=KU729&vaesto.osio=kunnittain")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Väkiluku kunnittain", exact=True)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"vaesto\.osio=V(%C3%A4|ä)kiluku(\+|%20)kunnittain"))
+    expect(page).to_have_url(re.compile(r"vaesto\.kunta=Saarij(%C3%A4|ä)rvi"))
+    assert "kunta=KU729" not in page.url
+    expect(selectbox_value(page, "Alue")).to_have_value("Saarijärvi")
+    expect(main.get_by_test_id("stException")).to_have_count(0)
