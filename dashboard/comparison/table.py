@@ -122,10 +122,10 @@ def regional_only(peers: PeerGroup) -> tuple[str, ...]:
 
 def regional_only_note(peers: PeerGroup, lang: str) -> str | None:
     """The sentence naming the indicators a national group cannot be compared on, or None."""
-    ids = regional_only(peers)
-    if not ids:
+    found = regional_only(peers)
+    if not found:
         return None
-    ids = _ordered(list(ids))
+    ids = _ordered(list(found))
     region = queries.region()["region"]
     return t("comparison.not_national", lang, n=len(ids), region=queries.area_names(lang).get(region, region),
              indicators=", ".join(indicator_label(i, lang) for i in ids))  # fmt: skip
