@@ -4,8 +4,9 @@ A page can never rerun faster than Streamlit needs to send its charts, so the be
 page's warm rerun time by this page's, rendering the same number of figures, measured in the same run:
 the ratio survives a slow or busy machine where absolute milliseconds do not.
 
-The figures are built once and shared with st.cache_resource, the mechanism dashboard/overview.py's
-`memo` uses, so a rerun costs only what a well-behaved page must pay: serialising the figures.
+The figures are built once and shared with st.cache_resource, as the pages' figures are shared by
+dashboard.core.memo, and drawn with the pages' own chart element (dashboard.ui.chart_element), so a rerun costs
+only what a well-behaved page must pay: sending the figures.
 The benchmark hands over the page's own figures (their JSON, via session state) and its tables, so the
 floor sends exactly as many bytes; run standalone, it draws three synthetic small-multiple figures.
 """
@@ -13,14 +14,15 @@ floor sends exactly as many bytes; run standalone, it draws three synthetic smal
 from __future__ import annotations
 
 import hashlib
-import json
 
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 from plotly.subplots import make_subplots
 
-SPECS_KEY = "bench_floor_specs"  # tuple of (figure JSON, config JSON), set by bench.pages_bench
+from dashboard.ui.chart_element import plotly_chart
+
+SPECS_KEY = "bench_floor_specs"  # tuple of figure JSON (bytes), set by bench.pages_bench
 TABLES_KEY = "bench_floor_tables"  # the page's st.dataframe contents, rendered as-is (tables cost too)
 COUNT_KEY = "bench_floor_count"  # K for synthetic figures when no specs are given
 DEFAULT_COUNT = 3
@@ -40,16 +42,16 @@ def synthetic_figure(seed: int) -> go.Figure:
 
 # Leading underscore: Streamlit does not hash `_specs` (it may be megabytes); `key` identifies them.
 @st.cache_resource(show_spinner=False)
-def prebuilt_figures(key: str, _specs: tuple[tuple[str, str], ...]) -> list[tuple[go.Figure, dict]]:
-    return [(pio.from_json(figure), json.loads(config or "{}")) for figure, config in _specs]
+def prebuilt_figures(key: str, _specs: tuple[bytes, ...]) -> list[go.Figure]:
+    return [pio.from_json(figure.decode(), skip_invalid=True) for figure in _specs]
 
 
 @st.cache_resource(show_spinner=False)
-def synthetic_figures(count: int) -> list[tuple[go.Figure, dict]]:
-    return [(synthetic_figure(i), {"displaylogo": False}) for i in range(count)]
+def synthetic_figures(count: int) -> list[go.Figure]:
+    return [synthetic_figure(i) for i in range(count)]
 
 
-def figures() -> list[tuple[go.Figure, dict]]:
+def figures() -> list[go.Figure]:
     specs = st.session_state.get(SPECS_KEY)
     if specs is not None:
         key = st.session_state.get(f"{SPECS_KEY}_digest") or hashlib.sha256(repr(specs).encode()).hexdigest()
@@ -58,7 +60,7 @@ def figures() -> list[tuple[go.Figure, dict]]:
 
 
 st.title("Floor page")
-for index, (figure, config) in enumerate(figures()):
-    st.plotly_chart(figure, key=f"floor_{index}", config=config, theme=None)  # as the pages draw (ui.components)
+for index, figure in enumerate(figures()):
+    plotly_chart(figure, f"floor_{index}")  # as the pages draw
 for table in st.session_state.get(TABLES_KEY, ()):
     st.dataframe(table, hide_index=True)

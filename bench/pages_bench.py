@@ -8,7 +8,6 @@ then timed warm reruns of the two taking turns; the result is the ratio of the m
 from __future__ import annotations
 
 import hashlib
-import json
 import statistics
 import time
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from streamlit.testing.v1 import AppTest, local_script_runner
 
 from bench import floor_page
 from dashboard.core import memo as cache
+from dashboard.ui import chart_element
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES_DIR = REPO / "pages"
@@ -78,9 +78,15 @@ def _run(at: AppTest, name: str) -> float:
     return elapsed
 
 
-def plotly_specs(at: AppTest) -> tuple[tuple[str, str], ...]:
-    """The figures the last run drew, as (figure JSON, config JSON); AppTest has no typed plotly element."""
-    return tuple((el.proto.spec, el.proto.config) for el in at.get("plotly_chart"))
+def chart_elements(at: AppTest) -> list:
+    """The charts the last run drew (dashboard.ui.chart_element), in page order: AppTest gives each as an
+    UnknownElement of type bidi_component, its proto's bytes the figure's JSON."""
+    return [el for el in at.get("bidi_component") if el.proto.component_name == chart_element.NAME]
+
+
+def figure_specs(at: AppTest) -> tuple[bytes, ...]:
+    """The figures the last run drew, as the JSON the browser gets."""
+    return tuple(el.proto.bytes for el in chart_elements(at))
 
 
 def _cold(script: Path, session: dict) -> tuple[AppTest, float]:
@@ -100,14 +106,14 @@ def time_script(script: Path, session: dict, *, warmup: int, runs: int, budget_s
     so the median means something.
     """
     at, cold = _cold(script, session)
-    charts = len(at.get("plotly_chart"))
+    drawn = len(chart_elements(at))
     for _ in range(warmup):
         _run(at, script.name)
     warm: list[float] = []
     deadline = time.monotonic() + budget_s
     while len(warm) < runs and (len(warm) < min_runs or time.monotonic() < deadline):
         warm.append(_run(at, script.name))
-    return Timing(cold_ms=cold, warm_ms=warm, charts=charts)
+    return Timing(cold_ms=cold, warm_ms=warm, charts=drawn)
 
 
 def bench_page(page: Path, *, lang: str, warmup: int, runs: int, budget_s: float,
@@ -124,13 +130,13 @@ def bench_page(page: Path, *, lang: str, warmup: int, runs: int, budget_s: float
     _run(AppTest.from_file(str(page), default_timeout=RUN_TIMEOUT), page.name)
 
     page_at, page_cold = _cold(page, session)
-    specs = plotly_specs(page_at)
-    digest = hashlib.sha256(json.dumps(specs).encode()).hexdigest()
+    specs = figure_specs(page_at)
+    digest = hashlib.sha256(b"".join(specs)).hexdigest()
     floor_session = {floor_page.SPECS_KEY: specs, f"{floor_page.SPECS_KEY}_digest": digest,
                      floor_page.TABLES_KEY: tuple(el.value for el in page_at.dataframe)}  # fmt: skip
     floor_at, floor_cold = _cold(FLOOR_PAGE, floor_session)
-    if len(floor_at.get("plotly_chart")) != len(specs):  # the comparison only holds with equal chart counts
-        raise BenchError(f"floor drew {len(floor_at.get('plotly_chart'))} charts, {page.name} drew {len(specs)}")
+    if len(chart_elements(floor_at)) != len(specs):  # the comparison only holds with equal chart counts
+        raise BenchError(f"floor drew {len(chart_elements(floor_at))} charts, {page.name} drew {len(specs)}")
     # The page's warm state includes the caches its first run filled; the floor's cold run emptied them.
     for _ in range(warmup):
         _run(page_at, page.name)
@@ -162,5 +168,5 @@ def chart_counts(*, lang: str = "fi") -> dict[str, int]:
         at = AppTest.from_file(str(page), default_timeout=RUN_TIMEOUT)
         at.session_state["lang"] = lang
         _run(at, page.name)
-        counts[page.name] = len(at.get("plotly_chart"))
+        counts[page.name] = len(chart_elements(at))
     return counts

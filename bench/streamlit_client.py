@@ -27,6 +27,8 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from dashboard.ui.chart_element import NAME as CHART_COMPONENT  # the element each chart is drawn with
+
 MAIN, SIDEBAR = 0, 1
 SR_ONLY = re.compile(r"<p class='sr-only'[^>]*>(.*)</p>", re.S)
 
@@ -53,7 +55,7 @@ class PageRun:
         return (self.title, self.metrics, self.deltas, self.alts, self.markdown, self.charts)
 
 
-def chart_digest(spec: str) -> str:
+def chart_digest(spec: str | bytes) -> str:
     """Digest of a plotly figure's traces (the plotted values; layout left out)."""
     data = json.loads(spec).get("data", [])
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
@@ -137,6 +139,6 @@ class ProtocolSession:
                 alt = SR_ONLY.fullmatch(element.markdown.body.strip())
                 # the alternative is written as escaped HTML (ui/components.html_text): kept as a reader gets it
                 (alts if alt else markdown).append(html.unescape(alt.group(1)) if alt else element.markdown.body)
-            elif which == "plotly_chart":
-                charts.append(chart_digest(element.plotly_chart.spec))
+            elif which == "bidi_component" and element.bidi_component.component_name == CHART_COMPONENT:
+                charts.append(chart_digest(element.bidi_component.bytes))
         return PageRun(seconds, tuple(sidebar), title, *map(tuple, (metrics, deltas, alts, markdown, charts)))

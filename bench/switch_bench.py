@@ -30,7 +30,8 @@ FIRST_GOAL = 1.5  # a first load ≤ 1.5× the text-only page's first load
 FLOOR_APP = "bench/plotly_floor_app.py"  # a text page and a one-chart page: what any Plotly chart costs at least
 FLOOR_REPEATS = 5  # pairs per round: the floor app's pages are quick
 # The floor app's pages with Streamlit's other chart elements, first loaded only: drawn when this is there.
-OTHER_CHARTS = {"echarts": '[data-testid="stEChartsChart"] canvas',
+OTHER_CHARTS = {"plotly_chart": '[data-testid="stPlotlyChart"] .main-svg',
+                "echarts": '[data-testid="stEChartsChart"] canvas',
                 "vega": ".vega-embed canvas, .vega-embed svg"}  # fmt: skip
 FLOOR_TIMEOUT_MS = 20_000  # a lost click (seen now and then in this tiny app) costs 20 s, not 2 minutes
 

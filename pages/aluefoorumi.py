@@ -9,7 +9,8 @@ from dashboard.core.i18n import t
 from dashboard.forum import decks
 from dashboard.forum import presentation as forum
 from dashboard.forum.session import Presentation
-from dashboard.ui.components import current_language, deck_downloads, plain, plotly_chart
+from dashboard.ui.chart_element import plotly_chart
+from dashboard.ui.components import current_language, deck_downloads, plain
 
 lang = current_language()
 names = decks.deck_names()

@@ -16,9 +16,9 @@
   passes a string that identifies them.
 - Concurrent first calls with the same key wait for one computation (a cold server hit by many sessions
   builds each figure once).
-- Wire form: `wire_ready(fig)` gives the figure with its arrays already in Plotly's base64 JSON form.
-  st.plotly_chart serialises a figure on every rerun, and numpy arrays are re-encoded each time (~0.5 ms
-  a figure); a cached figure is converted once, when it is drawn the second time.
+- Wire form: `figure_json(fig)` is the figure's JSON as it is sent to the browser (dashboard.ui.chart_element),
+  written once per figure object: a cached figure drawn again on every rerun is not serialised again
+  (numpy arrays alone take ~0.5 ms a figure to encode).
 - `clear_all()` empties every memo (the benchmark's cold render; Streamlit's own clear misses ours).
 """
 
@@ -153,19 +153,13 @@ class IdentityMemo:
 
 
 _identity_memos: list[IdentityMemo] = []
-_wire = IdentityMemo()  # figure -> its wire form, or None once seen
+_wire = IdentityMemo()  # figure -> its JSON
 
 
-def wire_ready(fig: go.Figure) -> go.Figure:
-    """`fig` as it is sent to the browser, converted once for a figure drawn again (a cached one).
-
-    A figure seen for the first time is returned as it is: one built afresh for a single rerun would only
-    pay for the conversion."""
-    found, wire = _wire.lookup(fig, "wire")
+def figure_json(fig: go.Figure) -> bytes:
+    """`fig` as plotly.io writes it for plotly.js (UTF-8 JSON), written once per figure object."""
+    found, wire = _wire.lookup(fig, "json")
     if not found:
-        _wire.store(fig, "wire", None)
-        return fig
-    if wire is None:
-        wire = pio.from_json(pio.to_json(fig, validate=False))
-        _wire.store(fig, "wire", wire)
+        wire = pio.to_json(fig, validate=False).encode()
+        _wire.store(fig, "json", wire)
     return wire

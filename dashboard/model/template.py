@@ -1,10 +1,10 @@
 """The charts' look: one Plotly template (chart_template.json) for the screen and the exports.
 
 It is Streamlit's own light chart theme for this app's theme, as the browser resolves it. The app sends it with
-each figure and draws with `st.plotly_chart(..., theme=None)` (dashboard.ui.components.plotly_chart) instead
-of letting Streamlit theme the chart in the browser: Streamlit applies its theme in an effect after the
-chart's first draw, so every chart was drawn twice — on a page of nine charts the second pass took a third of
-a page switch (issue 12's switch benchmark). Exports get the same colours instead of Streamlit's placeholder
+each figure (dashboard.ui.chart_element draws the figure as it is) instead of letting Streamlit theme the chart in
+the browser: st.plotly_chart applied its theme in an effect after the chart's first draw, so every chart was
+drawn twice — on a page of nine charts the second pass took a third of a page switch (issue 12's switch
+benchmark). Exports get the same colours instead of Streamlit's placeholder
 template ("#000001"…), which only its browser code resolves.
 """
 

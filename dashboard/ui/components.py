@@ -15,25 +15,19 @@ from streamlit.errors import StreamlitAPIException
 
 from dashboard import export
 from dashboard.core import i18n, links, routing, store
-from dashboard.core import memo as cache
 from dashboard.core.i18n import t
 from dashboard.export.images import ExportError, render_images
 from dashboard.export.images import available as images_available
 from dashboard.forum import annotations
 from dashboard.model.views import ChartView, Headline
+from dashboard.ui.chart_element import plotly_chart
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # Styles every page gets (app.py). `.sr-only`: the charts' text alternatives, for screen readers only.
-# The chart rule: Streamlit keeps a new chart hidden until it has measured the chart's container, which
-# happens only after Plotly has drawn the chart once, sized to that same container (a figure without a
-# width fills its container), and then hands Plotly the measured width, the one it already has. Shown at
-# once, the first drawing is the final one: charts appear 100-200 ms sooner after a page switch
-# (docs/benchmarks.md) and nothing moves afterwards (tests/e2e: test_charts_shown_at_final_width).
 PAGE_CSS = (
     ".sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
     "clip:rect(0,0,0,0);white-space:nowrap;border:0}"
-    ".stPlotlyChart .js-plotly-plot{visibility:visible!important}"
 )
 
 
@@ -68,12 +62,6 @@ def current_language() -> str:
     store.revision()  # reads the app store once: if it cannot be read, the page says so and draws without it
     store_notice(lang)
     return lang
-
-
-def plotly_chart(fig: go.Figure, key: str) -> None:
-    """A figure on the screen, styled by its own template (dashboard.model.template), not by Streamlit's
-    chart theme: that theme is applied in the browser after the first draw and so draws every chart twice."""
-    st.plotly_chart(cache.wire_ready(fig), key=key, config={"displaylogo": False}, theme=None)
 
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str, key: str, lang: str) -> None:

@@ -9,6 +9,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.pages_bench import chart_elements
+from dashboard.ui import chart_element
+
 APP = "../../app.py"  # AppTest paths are relative to this file's directory
 
 
@@ -23,9 +26,19 @@ def decode(node: object) -> object:
     return node
 
 
+def is_chart(node: object) -> bool:
+    """A chart of dashboard.ui.chart_element: AppTest gives its components.v2 element as an UnknownElement."""
+    return getattr(node, "type", None) == "bidi_component" and node.proto.component_name == chart_element.NAME
+
+
+def figure_spec(element: object) -> dict:
+    """A chart element's figure, as the browser gets it (plotly.io's JSON, arrays still base64)."""
+    return json.loads(element.proto.bytes)
+
+
 def plotly_figures(at: AppTest) -> list[dict]:
-    """Plotly charts come back as UnknownElement; their proto spec is the figure JSON."""
-    return [decode(json.loads(el.proto.spec)) for el in at.get("plotly_chart")]
+    """The page's figures, numeric arrays as lists."""
+    return [decode(figure_spec(el)) for el in chart_elements(at)]
 
 
 @pytest.fixture

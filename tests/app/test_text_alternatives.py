@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import html
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Expander, Markdown
 
 from dashboard.core.i18n import t
+from tests.app.conftest import chart_elements, figure_spec, is_chart
 from tests.app.test_configured_regions import PARTS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -68,8 +68,8 @@ def chart_alternatives(app: AppTest, label: str) -> list[dict]:
     """For each plotly chart of the main area: its title and the alternatives found before the next chart."""
     charts: list[dict] = []
     for node in in_order(app.main):
-        if getattr(node, "type", None) == "plotly_chart":
-            title = json.loads(node.proto.spec)["layout"].get("title", {}).get("text", "?")
+        if is_chart(node):
+            title = figure_spec(node)["layout"].get("title", {}).get("text", "?")
             charts.append({"title": title, "sr_only": None, "expander": None})
         elif charts and isinstance(node, Markdown) and (found := SR_ONLY.search(node.value)):
             charts[-1]["sr_only"] = charts[-1]["sr_only"] or html.unescape(TAG.sub("", found.group(1))).strip()
@@ -82,7 +82,7 @@ def chart_alternatives(app: AppTest, label: str) -> list[dict]:
 def test_every_chart_has_a_text_alternative(open_view, script: str, params: dict[str, str]) -> None:
     app = open_view(script, **params)
     charts = chart_alternatives(app, t("common.text_alternative", "fi"))
-    assert len(charts) == len(app.get("plotly_chart")), "the walk must meet every chart of the page"
+    assert len(charts) == len(chart_elements(app)), "the walk must meet every chart of the page"
     missing = [c["title"] for c in charts if not (c["sr_only"] and c["expander"])]
     assert not missing, f"{script}: charts without a text alternative (.sr-only and expander): {missing}"
     for chart in charts:

@@ -41,6 +41,7 @@ EXPECT_TIMEOUT_MS = 20_000  # Playwright's 5 s default is too tight for a multi-
 
 IDLE_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SPINNER_SELECTOR = '[data-testid="stSpinner"]'
+CHART = ".tk-chart"  # a chart's plot: dashboard/ui/chart_assets/chart.js draws each figure into one
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
     "resultTypes": ["violations"],  # passes and incomplete are not reported: a smaller, faster answer
 }
-CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.tk-chart')]
     .every(chart => chart.querySelector('.main-svg'))"""
 
 

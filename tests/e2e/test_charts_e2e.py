@@ -1,6 +1,7 @@
 """Charts after a page switch, in a real browser: each is on the screen from its first drawing, and that
-drawing already has the chart's final width (ui.components.PAGE_CSS shows what Streamlit would hide until
-its own measurement; Plotly sizes a figure without a width to its container, so nothing moves after)."""
+drawing already has the chart's final width (dashboard/ui/chart_assets/chart.js draws a figure without a
+width at its container's width, so nothing moves after), and they are drawn by the app's partial plotly.js
+bundle, not by Streamlit's full one."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ WATCH_FIRST_DRAWINGS = """() => {
   })).observe(document.body, {childList: true, subtree: true});
 }"""
 FINAL_WIDTHS = """() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')].map(
-  (gd) => [gd._fullLayout.width, Math.round(gd.closest('[data-testid="stPlotlyChart"]').getBoundingClientRect().width)])"""
+  (gd) => [gd._fullLayout.width, Math.round(gd.closest('[data-testid="stElementContainer"]').getBoundingClientRect().width)])"""
 
 
 # Työssäkäynti opens on its first part: the series and the balance.
@@ -41,3 +42,18 @@ def test_charts_shown_at_final_width(page: Page, base_url: str, link: str, chart
     assert all(drawing["visible"] for drawing in first), f"{link}: a chart was hidden at its first drawing: {first}"
     assert [d["width"] for d in first[: len(final)]] == [width for width, _ in final], (first, final)
     assert all(abs(width - container) <= 1 for width, container in final), final
+
+
+# What the browser fetched: the app's own chart element and bundle, never Streamlit's plotly.js chunk.
+SCRIPTS = "() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)"
+
+
+def test_charts_are_drawn_by_the_partial_bundle(page: Page, base_url: str) -> None:
+    open_page(page, f"{base_url}/tyossakaynti")
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stMain\"] .tk-chart .main-svg').length >= 2"
+    )
+    fetched = page.evaluate(SCRIPTS)
+    assets = "/_stcore/bidi-components/tilannekuva.plotly/"
+    assert f"{assets}chart.js" in fetched and f"{assets}plotly-tilannekuva.min.js" in fetched, fetched
+    assert not [path for path in fetched if "/PlotlyChart." in path], "Streamlit's full plotly.js was loaded"

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import open_page, wait_idle
+from tests.e2e.conftest import CHART, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -16,7 +16,7 @@ OUTLOOK_TITLE = re.compile(r"^Väkiluku 2000–2040: toteutunut, virallinen ennu
 
 
 def outlook(page: Page):
-    return page.get_by_test_id("stPlotlyChart").filter(has=page.locator(".gtitle", has_text=OUTLOOK_TITLE))
+    return page.locator(CHART).filter(has=page.locator(".gtitle", has_text=OUTLOOK_TITLE))
 
 
 def test_moving_a_slider_changes_the_chart(page: Page, base_url: str) -> None:

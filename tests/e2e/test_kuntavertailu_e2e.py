@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, choose, download_button, open_page, selectbox_value, wait_idle
+from tests.e2e.conftest import CHART, Server, choose, download_button, open_page, selectbox_value, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +40,7 @@ def test_heatmap_map_and_multiples_draw(page: Page, server: Server) -> None:
     page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(server.base_url) else None)
     open_page(page, f"{server.base_url}/kuntavertailu")
     expect(page.locator("h1").first).to_have_text("Kuntavertailu")
-    charts = page.get_by_test_id("stMain").get_by_test_id("stPlotlyChart")
+    charts = page.get_by_test_id("stMain").locator(CHART)
     expect(charts).to_have_count(1)  # the first part: the heatmap
     title = charts.nth(0).locator(".gtitle")
     expect(title).to_have_text(re.compile(r"^Kuntavertailu – Puhtia ennakointiin: \d+ indikaattorin"))
@@ -78,7 +78,7 @@ def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: 
     # Drop one municipality from the comparison (the multiselect's chip has a remove button).
     page.get_by_test_id("stMultiSelect").first.get_by_role("button", name=re.compile("Kannonkoski")).first.click()
     wait_idle(page)
-    titles = page.get_by_test_id("stPlotlyChart").locator(".gtitle")
+    titles = page.locator(CHART).locator(".gtitle")
     expect(titles.nth(0)).to_have_text(re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2015"))
     expect(page).to_have_url(re.compile(r"kuntavertailu\.indikaattori=Ty(%C3%B6|ö)paikkaomavaraisuus"))
     expect(page).to_have_url(re.compile(r"kuntavertailu\.osio=Kartta"))
@@ -91,7 +91,7 @@ def test_change_municipality_and_indicator_then_permalink(page: Page, base_url: 
     chips = again.get_by_test_id("stMultiSelect").first
     expect(chips.get_by_text("Kannonkoski", exact=True)).to_have_count(0)
     expect(chips.get_by_text("Saarijärvi", exact=True)).to_have_count(1)
-    expect(again.get_by_test_id("stPlotlyChart").locator(".gtitle").nth(0)).to_have_text(
+    expect(again.locator(CHART).locator(".gtitle").nth(0)).to_have_text(
         re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2015")
     )
     expect(again.get_by_test_id("stException")).to_have_count(0)
@@ -103,7 +103,7 @@ def test_map_csv_is_the_map_data(page: Page, server: Server) -> None:
         f"{server.base_url}/kuntavertailu?kuntavertailu.indikaattori=Ty%C3%B6paikkaomavaraisuus&kuntavertailu.vuosi=2017"
         "&kuntavertailu.osio=kartta",
     )
-    expect(page.get_by_test_id("stPlotlyChart").locator(".gtitle").nth(0)).to_have_text(
+    expect(page.locator(CHART).locator(".gtitle").nth(0)).to_have_text(
         re.compile(r"^Työpaikkaomavaraisuus, Keski-Suomi 2017")
     )
     with page.expect_download() as info:

@@ -16,7 +16,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, download_button, open_page, wait_idle
+from tests.e2e.conftest import CHART, Server, download_button, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -54,12 +54,12 @@ def test_overview_renders_headlines_and_chart(page: Page, base_url: str) -> None
     expect(metric_labels(page).first).to_have_text("Väkiluku 31.12.2025")
     expect(values.first).to_have_text(POPULATION_FI)
 
-    chart = main.get_by_test_id("stPlotlyChart")
+    chart = main.locator(CHART)
     expect(chart).to_have_count(1)
     expect(chart).to_be_visible()
     # Plotly draws one .trace per line into the SVG: proof the figure rendered, not just its container.
-    expect(chart.locator(".js-plotly-plot .scatterlayer .trace").first).to_be_attached()
-    assert chart.locator(".js-plotly-plot .scatterlayer .trace").count() >= 1
+    expect(chart.locator(".scatterlayer .trace").first).to_be_attached()
+    assert chart.locator(".scatterlayer .trace").count() >= 1
     expect(chart.locator(".gtitle")).to_have_text("Väkiluku kunnittain 1972–2025 (henkeä)")
 
     expect(download_button(page, "vakiluku_kunnittain", "csv")).to_have_text("Lataa CSV")
@@ -79,9 +79,7 @@ def test_language_switch_relabels_and_updates_url(page: Page, base_url: str) -> 
     # `expect` retries: the rerun the click triggers may start a moment after wait_idle returned.
     expect(metric_labels(page).first).to_have_text("Population 31 Dec 2025")
     expect(page.get_by_test_id("stMain").get_by_text("Väkiluku")).to_have_count(0)
-    expect(page.get_by_test_id("stPlotlyChart").locator(".gtitle")).to_have_text(
-        "Population by municipality 1972–2025 (persons)"
-    )
+    expect(page.locator(CHART).locator(".gtitle")).to_have_text("Population by municipality 1972–2025 (persons)")
     expect(page).to_have_url(re.compile(r"[?&]lang=English(&|$)"))
 
     # Moving to another page keeps the language, in the page and in the URL.

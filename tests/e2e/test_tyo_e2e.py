@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import CHART as PLOT
 from tests.e2e.conftest import download_button, open_page, wait_idle
 from tests.e2e.test_vaesto_e2e import chart_points, choose, expect_title, selectbox_value
 
@@ -23,7 +24,7 @@ def test_page_draws_every_chart_part_by_part(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/tyo_ja_elinkeinot")
     expect(page.locator("h1").first).to_have_text("Työ ja elinkeinot")
     main = page.get_by_test_id("stMain")
-    charts = main.get_by_test_id("stPlotlyChart")
+    charts = main.locator(PLOT)
     expect(charts).to_have_count(2)  # the first part: unemployment and the labour market
     expect(main.get_by_test_id("stMetricValue").nth(1)).to_have_text(re.compile(r"^1[\s\u00a0\u202f]542$"))
     expect_title(page, CHART, "Työttömyysaste (%) 1/2006–6/2026")

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, choose, download_button, open_page, selectbox_value, wait_idle
+from tests.e2e.conftest import CHART, Server, choose, download_button, open_page, selectbox_value, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -21,7 +21,7 @@ SERIES, STOCKS, AREA = "Kehitys ja pendelöinnin tase", "Kunnan työmatkat", "Ty
 
 
 def chart_titles(page: Page):
-    return page.get_by_test_id("stPlotlyChart").locator(".gtitle")
+    return page.locator(CHART).locator(".gtitle")
 
 
 def show_part(page: Page, label: str) -> None:
@@ -36,7 +36,7 @@ def test_page_draws_every_chart_part_by_part(page: Page, base_url: str) -> None:
     expect(page.locator("h1").first).to_have_text("Työssäkäynti")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_text("Kunnasta kuntaan -pendelöintimatriisia ei ole")).to_be_visible()
-    charts = main.get_by_test_id("stPlotlyChart")
+    charts = main.locator(CHART)
     expect(charts).to_have_count(2)  # the first part: indicator over time and the balance
     expect(charts.nth(0).locator(".scatterlayer .trace").first).to_be_attached()
     expect(charts.nth(1).locator(".barlayer .trace").first).to_be_attached()

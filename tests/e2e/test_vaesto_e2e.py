@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, choose, download_button, open_page, selectbox_value, wait_idle
+from tests.e2e.conftest import CHART, Server, choose, download_button, open_page, selectbox_value, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +38,7 @@ def test_page_draws_every_chart_part_by_part(page: Page, base_url: str) -> None:
     open_page(page, f"{base_url}/vaesto")
     expect(page.locator("h1").first).to_have_text("Väestö")
     main = page.get_by_test_id("stMain")
-    charts = main.get_by_test_id("stPlotlyChart")
+    charts = main.locator(CHART)
     expect(charts).to_have_count(1)  # the first part, Vertailu: only its chart is drawn
     expect(charts.nth(0).locator(".scatterlayer .trace").first).to_be_attached()
     expect_title(page, COMPARE, "Väkiluku (indeksi, 1972 = 100) 1972–2025")

@@ -1,0 +1,64 @@
+"""Plotly figures on the screen: a small `st.components.v2` element (chart_assets/chart.js) drawing with a
+partial plotly.js bundle (chart_assets/plotly-tilannekuva.min.js, built by chart_bundle/).
+
+Why: st.plotly_chart makes a browser load and start the full plotly.js, 4.7 MB with every trace type and map
+engine, the first time it meets a chart, and that start was most of a chart page's first load; the partial
+bundle has only the trace types the figures use (scatter, bar, choropleth, heatmap, sankey, scattergeo; a
+unit test keeps the list and the figures in step) and starts in about a sixth of the time
+(docs/benchmarks.md). Figures keep their own template (dashboard.model.template), as they did with
+`theme=None`; the JSON sent is what st.plotly_chart sent (plotly.io.to_json).
+
+Serving: Streamlit serves a v2 component's files from its asset directory, which it otherwise learns from an
+installed package's pyproject.toml (`[[tool.streamlit.component.components]]`). The dashboard is run from
+its folder, not installed, so `_renderer()` gives the runtime that manifest entry itself, once per runtime
+(AppTest starts a runtime per test app): the files are then served under
+/_stcore/bidi-components/tilannekuva.plotly/. tests/e2e/test_charts_e2e.py checks that the bundle is the
+one the browser runs.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from pathlib import Path
+
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.components.v2.get_bidi_component_manager import get_bidi_component_manager
+from streamlit.components.v2.manifest_scanner import ComponentConfig, ComponentManifest
+from streamlit.runtime import Runtime
+
+from dashboard.core import memo
+
+ASSETS = Path(__file__).parent / "chart_assets"
+PACKAGE = "tilannekuva"  # the manifest's "project": the component's full name is tilannekuva.plotly
+COMPONENT = "plotly"
+NAME = f"{PACKAGE}.{COMPONENT}"
+TRACE_TYPES = ("scatter", "bar", "choropleth", "heatmap", "sankey", "scattergeo")  # as chart_bundle/entry.js
+
+_renderers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # runtime's component manager -> mount
+_lock = threading.Lock()
+
+
+def _renderer():
+    if not Runtime.exists():  # bare mode (a page imported as a module): Streamlit draws nothing, nor do we
+        return None
+    manager = get_bidi_component_manager()
+    with _lock:  # concurrent first runs of a new server register once
+        renderer = _renderers.get(manager)
+        if renderer is None:
+            manifest = ComponentManifest(
+                name=PACKAGE, version="1", components=[ComponentConfig(name=COMPONENT, asset_dir=ASSETS.name)]
+            )
+            manager.register_from_manifest(manifest, ASSETS.parent)
+            renderer = st.components.v2.component(NAME, js="chart.js", isolate_styles=False)
+            _renderers[manager] = renderer
+    return renderer
+
+
+def plotly_chart(fig: go.Figure, key: str) -> None:
+    """Draw `fig` at the container's width (its height is the figure's own); `key` names the element, so its
+    container has the class st-key-<key>."""
+    renderer = _renderer()
+    if renderer is not None:
+        renderer(key=key, data=memo.figure_json(fig))

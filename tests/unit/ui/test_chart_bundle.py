@@ -1,0 +1,34 @@
+"""The partial plotly.js bundle (dashboard/ui/chart_bundle → chart_assets) against what the app draws.
+
+The figures may use only the trace types the bundle registers (every page view's figures are checked in
+tests/app/test_chart_template.py against `chart_element.TRACE_TYPES`); here the bundle's entry point must register
+exactly those, and the built file must be plotly.js of the version plotly.py writes its figures for, so an
+upgrade of plotly reminds whoever makes it to rebuild the bundle (dashboard/ui/chart_bundle/README.md)."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from dashboard.ui import chart_element
+
+BUNDLE = chart_element.ASSETS / "plotly-tilannekuva.min.js"
+ENTRY = chart_element.ASSETS.parent / "chart_bundle" / "entry.js"
+
+
+def test_the_entry_point_registers_exactly_the_declared_trace_types() -> None:
+    imported = set(re.findall(r"from 'plotly\.js/lib/(\w+)'", ENTRY.read_text(encoding="utf-8"))) - {"core"}
+    assert imported | {"scatter"} == set(chart_element.TRACE_TYPES)  # scatter is part of plotly.js's core
+
+
+def test_the_bundle_is_the_plotly_js_that_plotly_py_writes_for() -> None:
+    shipped = resources.files("plotly") / "package_data" / "plotly.min.js"
+    python_side = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", shipped.read_text(encoding="utf-8")[:500]).group(1)
+    banner = BUNDLE.read_text(encoding="utf-8")[:400]
+    assert f"plotly.js v{python_side}," in banner, f"rebuild the bundle for plotly.js {python_side}: {banner!r}"
+    assert (chart_element.ASSETS / "LICENSE.plotly.txt").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_the_chart_element_imports_the_bundle_it_ships() -> None:
+    module = (chart_element.ASSETS / "chart.js").read_text(encoding="utf-8")
+    assert f"from './{BUNDLE.name}'" in module
