@@ -42,7 +42,7 @@ HOME = "yleiskuva"  # the default page
 
 db.pin_run()  # one warehouse for this whole run, even if the ETL swaps in a new one meanwhile
 st.set_page_config(page_title="Sydänsuomen tilannekuva", page_icon="📊", layout="wide")
-st.html(f"<style>{PAGE_CSS}</style>")  # screen-reader-only text, charts shown at once: ui.components
+st.html(f"<style>{PAGE_CSS}</style>")  # screen-reader-only text: ui.components
 lang = language_selector()
 a11y.enhance(lang)  # html lang, nav list semantics, focus and contrast repairs: dashboard/a11y.py
 auth.account_box(lang)

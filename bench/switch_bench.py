@@ -182,7 +182,7 @@ def bench_switch(data_dir: Path, expected: dict[str, int], *, rounds: int = 3,
                     tab = context.new_page()
                     try:
                         visit(tab, page_url(base, TEXT_PAGE), 0)
-                        # First every page once: the session loads each element's code (plotly.js: 4.7 MB)
+                        # First every page once: the session loads each element's code (the chart bundle, 1.6 MB)
                         # when a page first needs it, and that cost would land on whichever chart page
                         # came first. Reported apart, as the page's first switch in a session.
                         for first_pass, times in ((True, "session_first_ms"), (False, "switch_ms")):

@@ -10,8 +10,8 @@ unit test keeps the list and the figures in step) and starts in about a sixth of
 
 Serving: Streamlit serves a v2 component's files from its asset directory, which it otherwise learns from an
 installed package's pyproject.toml (`[[tool.streamlit.component.components]]`). The dashboard is run from
-its folder, not installed, so `_renderer()` gives the runtime that manifest entry itself, once per runtime
-(AppTest starts a runtime per test app): the files are then served under
+its folder, not installed, so `_renderer()` gives the runtime's component manager that manifest entry itself,
+once per manager (`streamlit run` has one; each AppTest instance has its own): the files are then served under
 /_stcore/bidi-components/tilannekuva.plotly/. tests/e2e/test_charts_e2e.py checks that the bundle is the
 one the browser runs.
 """
@@ -47,10 +47,11 @@ def _renderer():
     with _lock:  # concurrent first runs of a new server register once
         renderer = _renderers.get(manager)
         if renderer is None:
-            manifest = ComponentManifest(
-                name=PACKAGE, version="1", components=[ComponentConfig(name=COMPONENT, asset_dir=ASSETS.name)]
-            )
-            manager.register_from_manifest(manifest, ASSETS.parent)
+            if manager.get_component_asset_root(NAME) is None:  # a reloaded module must not re-register it
+                manifest = ComponentManifest(
+                    name=PACKAGE, version="1", components=[ComponentConfig(name=COMPONENT, asset_dir=ASSETS.name)]
+                )
+                manager.register_from_manifest(manifest, ASSETS.parent)
             renderer = st.components.v2.component(NAME, js="chart.js", isolate_styles=False)
             _renderers[manager] = renderer
     return renderer

@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.pages_bench import chart_elements
 from dashboard.ui import chart_element
 
 APP = "../../app.py"  # AppTest paths are relative to this file's directory
@@ -29,6 +28,11 @@ def decode(node: object) -> object:
 def is_chart(node: object) -> bool:
     """A chart of dashboard.ui.chart_element: AppTest gives its components.v2 element as an UnknownElement."""
     return getattr(node, "type", None) == "bidi_component" and node.proto.component_name == chart_element.NAME
+
+
+def chart_elements(at: AppTest) -> list:
+    """The page's charts, in page order."""
+    return [el for el in at.get("bidi_component") if is_chart(el)]
 
 
 def figure_spec(element: object) -> dict:

@@ -24,6 +24,7 @@ COLORWAY = json.loads(template._FILE.read_text(encoding="utf-8"))["layout"]["col
 @pytest.mark.parametrize(("script", "params"), page_views(), ids=view_id)
 def test_charts_carry_the_app_template_not_streamlits_theme(open_view, script: str, params: dict[str, str]) -> None:
     app = open_view(script, **params)
+    assert not app.get("plotly_chart"), f"{script}: drawn with st.plotly_chart, not dashboard.ui.chart_element"
     for chart in chart_elements(app):
         spec = figure_spec(chart)
         title = spec["layout"].get("title", {}).get("text", "?")

@@ -38,8 +38,8 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
     "resultTypes": ["violations"],  # passes and incomplete are not reported: a smaller, faster answer
 }
-CHARTS_DRAWN = """() => [...document.querySelectorAll('.tk-chart')]
-    .every(chart => chart.querySelector('.main-svg'))"""
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stBidiComponentRegular"]')]
+    .every(element => element.querySelector('.tk-chart .main-svg'))"""
 
 
 def page_paths() -> list[tuple[str, bool]]:

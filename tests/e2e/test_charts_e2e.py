@@ -35,7 +35,7 @@ def test_charts_shown_at_final_width(page: Page, base_url: str, link: str, chart
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=link, exact=True).click()
     page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stMain\"] .main-svg').length >= {charts}")
     wait_idle(page)
-    page.wait_for_timeout(500)  # Streamlit's own measurement and its second drawing, if any, are over
+    page.wait_for_timeout(500)  # a late resize and redraw, if any, would be over
     first = page.evaluate("() => window.__firstDrawings")
     final = page.evaluate(FINAL_WIDTHS)
     assert len(first) >= charts and len(final) >= charts, (first, final)

@@ -16,7 +16,7 @@ from tests.e2e.conftest import CHART, Server, choose, download_button, open_page
 
 pytestmark = pytest.mark.e2e
 
-COMPARE = ".st-key-vaesto_vertailu"  # the comparison chart's container (st.plotly_chart key)
+COMPARE = ".st-key-vaesto_vertailu"  # the comparison chart's container (the chart element's key)
 
 
 def expect_title(page: Page, selector: str, text: str) -> None:

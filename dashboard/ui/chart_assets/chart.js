@@ -6,7 +6,7 @@
 // The module is fetched and started once per browser tab and shared by every chart.
 import Plotly from './plotly-tilannekuva.min.js';
 
-const CONFIG = { displaylogo: false, responsive: true };
+const CONFIG = { displaylogo: false };
 const DEFAULT_HEIGHT = 450; // plotly.js's own default, for a figure that sets none
 const decoder = new TextDecoder();
 
@@ -16,14 +16,23 @@ function chartDiv(parentElement) {
     div = document.createElement('div');
     div.className = 'tk-chart';
     parentElement.appendChild(div);
-    // The main column's width changes without a window resize (the sidebar opens or closes): follow it.
-    const observer = new ResizeObserver(() => {
-      if (div.classList.contains('js-plotly-plot')) Plotly.Plots.resize(div);
+    // The main column's width changes without a window resize (the sidebar opens or closes): follow it,
+    // only when the width really changed (the observer also fires once when it starts).
+    let width = null;
+    const observer = new ResizeObserver(([entry]) => {
+      const now = Math.round(entry.contentRect.width);
+      if (now === width) return;
+      width = now;
+      if (div._fullLayout) Plotly.Plots.resize(div).catch(() => {}); // hidden (a closed part): no size
     });
     observer.observe(parentElement);
+    // Streamlit may call a cleanup while the element is still shown (an update that overtook the previous
+    // one): only an element that has left the page is torn down.
     div.tkCleanup = () => {
+      if (parentElement.isConnected) return;
       observer.disconnect();
       Plotly.purge(div);
+      div.remove();
     };
   }
   return div;
@@ -33,8 +42,8 @@ export default function drawChart({ data, parentElement }) {
   const div = chartDiv(parentElement);
   // The figure's JSON, as plotly.io.to_json wrote it (bytes, so it is not escaped into a JSON string again).
   const text = typeof data === 'string' ? data : decoder.decode(data);
-  if (text !== div.tkDrawn) {
-    // Streamlit calls this again on every rerun; an unchanged figure is left as it is.
+  if (text !== div.tkDrawn || !div._fullLayout) {
+    // Streamlit calls this again on every rerun; an unchanged figure that is drawn is left as it is.
     div.tkDrawn = text;
     const figure = JSON.parse(text);
     const layout = figure.layout || {};

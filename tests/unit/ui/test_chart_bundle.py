@@ -24,11 +24,17 @@ def test_the_entry_point_registers_exactly_the_declared_trace_types() -> None:
 def test_the_bundle_is_the_plotly_js_that_plotly_py_writes_for() -> None:
     shipped = resources.files("plotly") / "package_data" / "plotly.min.js"
     python_side = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", shipped.read_text(encoding="utf-8")[:500]).group(1)
-    banner = BUNDLE.read_text(encoding="utf-8")[:400]
-    assert f"plotly.js v{python_side}," in banner, f"rebuild the bundle for plotly.js {python_side}: {banner!r}"
+    built = BUNDLE.read_text(encoding="utf-8")
+    assert f'version="{python_side}"' in built, f"rebuild the bundle for plotly.js {python_side}"
+    assert f"plotly.js v{python_side}," in built[:400], "the banner names another version than the build"
     assert (chart_element.ASSETS / "LICENSE.plotly.txt").read_text(encoding="utf-8").startswith("MIT License")
 
 
 def test_the_chart_element_imports_the_bundle_it_ships() -> None:
     module = (chart_element.ASSETS / "chart.js").read_text(encoding="utf-8")
     assert f"from './{BUNDLE.name}'" in module
+
+
+def test_the_built_bundle_holds_exactly_the_declared_trace_types() -> None:
+    built = set(re.findall(r'moduleType:"trace",name:"(\w+)"', BUNDLE.read_text(encoding="utf-8")))
+    assert built == set(chart_element.TRACE_TYPES)
