@@ -20,9 +20,9 @@ import plotly.io as pio
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from dashboard.ui.chart_element import plotly_chart
+from dashboard.ui.chart_element import figure_of, plotly_chart
 
-SPECS_KEY = "bench_floor_specs"  # tuple of figure JSON (bytes), set by bench.pages_bench
+SPECS_KEY = "bench_floor_specs"  # tuple of the chart elements' payloads (bytes), set by bench.pages_bench
 TABLES_KEY = "bench_floor_tables"  # the page's st.dataframe contents, rendered as-is (tables cost too)
 COUNT_KEY = "bench_floor_count"  # K for synthetic figures when no specs are given
 DEFAULT_COUNT = 3
@@ -43,7 +43,7 @@ def synthetic_figure(seed: int) -> go.Figure:
 # Leading underscore: Streamlit does not hash `_specs` (it may be megabytes); `key` identifies them.
 @st.cache_resource(show_spinner=False)
 def prebuilt_figures(key: str, _specs: tuple[bytes, ...]) -> list[go.Figure]:
-    return [pio.from_json(figure.decode(), skip_invalid=True) for figure in _specs]
+    return [pio.from_json(figure_of(wire).decode(), skip_invalid=True) for wire in _specs]
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,6 +61,6 @@ def figures() -> list[go.Figure]:
 
 st.title("Floor page")
 for index, figure in enumerate(figures()):
-    plotly_chart(figure, f"floor_{index}")  # as the pages draw
+    plotly_chart(figure, f"floor_{index}", st.session_state.get("lang", "fi"))  # as the pages draw
 for table in st.session_state.get(TABLES_KEY, ()):
     st.dataframe(table, hide_index=True)

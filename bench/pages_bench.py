@@ -85,7 +85,7 @@ def chart_elements(at: AppTest) -> list:
 
 
 def figure_specs(at: AppTest) -> tuple[bytes, ...]:
-    """The figures the last run drew, as the JSON the browser gets."""
+    """The chart elements' payloads the last run sent (chart_element.payload: each figure with its locale)."""
     return tuple(el.proto.bytes for el in chart_elements(at))
 
 
@@ -132,7 +132,7 @@ def bench_page(page: Path, *, lang: str, warmup: int, runs: int, budget_s: float
     page_at, page_cold = _cold(page, session)
     specs = figure_specs(page_at)
     digest = hashlib.sha256(b"".join(specs)).hexdigest()
-    floor_session = {floor_page.SPECS_KEY: specs, f"{floor_page.SPECS_KEY}_digest": digest,
+    floor_session = {"lang": lang, floor_page.SPECS_KEY: specs, f"{floor_page.SPECS_KEY}_digest": digest,
                      floor_page.TABLES_KEY: tuple(el.value for el in page_at.dataframe)}  # fmt: skip
     floor_at, floor_cold = _cold(FLOOR_PAGE, floor_session)
     if len(chart_elements(floor_at)) != len(specs):  # the comparison only holds with equal chart counts

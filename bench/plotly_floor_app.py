@@ -33,7 +33,7 @@ FIGURE = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2]), layout={"template": "no
 
 def chart() -> None:
     st.title("Chart")
-    plotly_chart(FIGURE, "floor_chart")  # as the app draws
+    plotly_chart(FIGURE, "floor_chart", "fi")  # as the app draws
 
 
 def streamlit_plotly() -> None:

@@ -28,6 +28,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dashboard.ui.chart_element import NAME as CHART_COMPONENT  # the element each chart is drawn with
+from dashboard.ui.chart_element import figure_of
 
 MAIN, SIDEBAR = 0, 1
 SR_ONLY = re.compile(r"<p class='sr-only'[^>]*>(.*)</p>", re.S)
@@ -55,9 +56,9 @@ class PageRun:
         return (self.title, self.metrics, self.deltas, self.alts, self.markdown, self.charts)
 
 
-def chart_digest(spec: str | bytes) -> str:
-    """Digest of a plotly figure's traces (the plotted values; layout left out)."""
-    data = json.loads(spec).get("data", [])
+def chart_digest(wire: bytes) -> str:
+    """Digest of a chart element's figure's traces (the plotted values; layout left out)."""
+    data = json.loads(figure_of(wire)).get("data", [])
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 

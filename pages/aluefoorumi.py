@@ -45,7 +45,7 @@ if lines:
 elif slide.view is None:
     st.info(t("forum.chart_unavailable", lang, chart=plain(slide.chart_id)))
 else:
-    plotly_chart(forum.projector_figure(slide, deck, high_contrast, lang), here.state.key("kuva"))
+    plotly_chart(forum.projector_figure(slide, deck, high_contrast, lang), here.state.key("kuva"), lang)
     st.caption(slide.view.caption)
     st.markdown(forum.alt_html(slide), unsafe_allow_html=True)
     with st.expander(t("common.text_alternative", lang)):  # the same sentence, for those who see the screen

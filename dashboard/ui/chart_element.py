@@ -14,10 +14,16 @@ its folder, not installed, so `_renderer()` gives the runtime's component manage
 once per manager (`streamlit run` has one; each AppTest instance has its own): the files are then served under
 /_stcore/bidi-components/tilannekuva.plotly/. tests/e2e/test_charts_e2e.py checks that the bundle is the
 one the browser runs.
+
+Wire form (`payload`): one JSON document, `{"locale": …, "labels": {…}, "figure": <plotly.io's JSON>}`, the
+figure's JSON written into it as it is, not escaped into a string again. The locale gives the chart tools'
+tooltips, Plotly's hover words and month names in the page's language (the bundle holds fi and sv); the
+labels are the full-screen button's, which chart.js adds to the tool bar (st.plotly_chart had Streamlit's).
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import weakref
 from pathlib import Path
@@ -29,6 +35,7 @@ from streamlit.components.v2.manifest_scanner import ComponentConfig, ComponentM
 from streamlit.runtime import Runtime
 
 from dashboard.core import memo
+from dashboard.core.i18n import t
 
 ASSETS = Path(__file__).parent / "chart_assets"
 PACKAGE = "tilannekuva"  # the manifest's "project": the component's full name is tilannekuva.plotly
@@ -57,9 +64,30 @@ def _renderer():
     return renderer
 
 
-def plotly_chart(fig: go.Figure, key: str) -> None:
-    """Draw `fig` at the container's width (its height is the figure's own); `key` names the element, so its
-    container has the class st-key-<key>."""
+_FIGURE = b',"figure":'  # where the figure starts in a payload (json.dumps writes no such text in the head)
+_payloads = memo.IdentityMemo()  # figure -> its payload, per language
+
+
+def payload(fig: go.Figure, lang: str) -> bytes:
+    """What the element gets for `fig` on a page in `lang` (UTF-8 JSON, see the module's docstring), written
+    once per figure object and language: a cached figure drawn on every rerun is not copied again."""
+    found, wire = _payloads.lookup(fig, lang)
+    if not found:
+        labels = {"fullScreen": t("common.full_screen", lang), "exitFullScreen": t("common.full_screen_exit", lang)}
+        head = json.dumps({"locale": lang, "labels": labels}, ensure_ascii=False)
+        wire = head[:-1].encode() + _FIGURE + memo.figure_json(fig) + b"}"
+        _payloads.store(fig, lang, wire)
+    return wire
+
+
+def figure_of(wire: bytes) -> bytes:
+    """The figure's JSON in a payload, as plotly.io wrote it (tests and benchmarks read the figures sent)."""
+    return wire[wire.index(_FIGURE) + len(_FIGURE) : -1]
+
+
+def plotly_chart(fig: go.Figure, key: str, lang: str) -> None:
+    """Draw `fig` at the container's width (its height is the figure's own) with the chart tools in `lang`;
+    `key` names the element, so its container has the class st-key-<key>."""
     renderer = _renderer()
     if renderer is not None:
-        renderer(key=key, data=memo.figure_json(fig))
+        renderer(key=key, data=payload(fig, lang))

@@ -66,7 +66,7 @@ def current_language() -> str:
 
 def chart_block(fig: go.Figure, data: pd.DataFrame, caption: str, alt_text: str, key: str, lang: str) -> None:
     """A chart with its source caption, a text alternative, and CSV/XLSX of the data it shows."""
-    plotly_chart(fig, key)
+    plotly_chart(fig, key, lang)
     st.caption(caption)
     # The text alternative may quote what users typed (a saved scenario's name): escaped in the HTML we
     # write, and shown as text, never Markdown, for those who see the screen.

@@ -37,7 +37,7 @@ def chart_elements(at: AppTest) -> list:
 
 def figure_spec(element: object) -> dict:
     """A chart element's figure, as the browser gets it (plotly.io's JSON, arrays still base64)."""
-    return json.loads(element.proto.bytes)
+    return json.loads(chart_element.figure_of(element.proto.bytes))
 
 
 def plotly_figures(at: AppTest) -> list[dict]:

@@ -15,6 +15,6 @@ await build({
   alias: { stream: 'stream-browserify' },
   define: { global: 'window', 'define.amd': 'false' },
   target: 'es2016',
-  banner: { js: '/* plotly.js v4.1.1, partial bundle (scatter, bar, choropleth, heatmap, sankey, scattergeo) built by dashboard/ui/chart_bundle. Copyright 2012-2026, Plotly, Inc. Licensed under the MIT license (LICENSE.plotly.txt). */' },
+  banner: { js: '/* plotly.js v4.1.1, partial bundle (scatter, bar, choropleth, heatmap, sankey, scattergeo; locales fi, sv) built by dashboard/ui/chart_bundle. Copyright 2012-2026, Plotly, Inc. Licensed under the MIT license (LICENSE.plotly.txt). */' },
   logLevel: 'info',
 });

@@ -1,4 +1,5 @@
-"""The partial plotly.js bundle (dashboard/ui/chart_bundle → chart_assets) against what the app draws.
+"""The partial plotly.js bundle (dashboard/ui/chart_bundle → chart_assets) against what the app draws, and
+what the chart element is sent.
 
 The figures may use only the trace types the bundle registers (every page view's figures are checked in
 tests/app/test_chart_template.py against `chart_element.TRACE_TYPES`); here the bundle's entry point must register
@@ -7,9 +8,15 @@ upgrade of plotly reminds whoever makes it to rebuild the bundle (dashboard/ui/c
 
 from __future__ import annotations
 
+import json
 import re
 from importlib import resources
 
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from dashboard.core import memo
 from dashboard.ui import chart_element
 
 BUNDLE = chart_element.ASSETS / "plotly-tilannekuva.min.js"
@@ -38,3 +45,20 @@ def test_the_chart_element_imports_the_bundle_it_ships() -> None:
 def test_the_built_bundle_holds_exactly_the_declared_trace_types() -> None:
     built = set(re.findall(r'moduleType:"trace",name:"(\w+)"', BUNDLE.read_text(encoding="utf-8")))
     assert built == set(chart_element.TRACE_TYPES)
+
+
+def test_the_bundle_holds_the_finnish_and_swedish_locales() -> None:
+    built = BUNDLE.read_text(encoding="utf-8")
+    assert re.findall(r'moduleType:"locale",name:"([\w-]+)"', built) == ["en", "en-US", "fi", "sv"]  # en: the core's
+    assert "Lataa kuvio PNG-muodossa" in built and "saapuva virtaus:" in built  # tools and the flows' hover
+
+
+@pytest.mark.parametrize(("lang", "full_screen"), [("fi", "Koko näyttö"), ("sv", "Helskärm"), ("en", "Full screen")])
+def test_the_payload_is_the_figure_with_the_pages_language(lang: str, full_screen: str) -> None:
+    fig = go.Figure(go.Bar(x=["Kinnula", "Kivijärvi"], y=[1, 2]))  # test figure
+    wire = chart_element.payload(fig, lang)
+    sent = json.loads(wire)
+    assert sent["locale"] == lang and sent["labels"]["fullScreen"] == full_screen
+    assert sent["figure"] == json.loads(pio.to_json(fig, validate=False))
+    assert chart_element.figure_of(wire) == memo.figure_json(fig)  # written into it as it is, not escaped
+    assert chart_element.payload(fig, lang) is wire  # once per figure and language
